@@ -1,0 +1,35 @@
+/** Every error the API answers with: `{ code, message, details? }`. The client branches on `code`. */
+export const errorStatus = {
+  VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  SMS_CODE_INVALID: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  SESSION_EXPIRED: 401,
+  CSRF_FAILED: 403,
+  FORBIDDEN: 403,
+  CERTIFICATION_REQUIRED: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  ACCOUNT_DISABLED: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID_STATE: 409,
+  PHONE_TAKEN: 409,
+  CREDIT_CODE_TAKEN: 409,
+  FILE_TOO_LARGE: 413,
+  UNSUPPORTED_FILE_TYPE: 415,
+  ACCOUNT_LOCKED: 423,
+  RATE_LIMITED: 429,
+  SMS_COOLDOWN: 429,
+  SMS_DAILY_LIMIT: 429,
+  INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}

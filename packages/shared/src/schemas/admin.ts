@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { zFilterText, zPageQuery } from './common';
+import { ROLES } from '../roles';
+
+export const USER_STATUSES = ['active', 'disabled'] as const;
+export const userStatusLabels = { active: '正常', disabled: '已停用' } as const;
+
+export const zUserListQuery = zPageQuery.extend({
+  keyword: zFilterText,
+  role: z.enum(ROLES, { error: '角色不正确' }).optional(),
+  status: z.enum(USER_STATUSES, { error: '状态不正确' }).optional(),
+});
+
+export const zUserRow = z.object({
+  id: z.string(),
+  phone: z.string(),
+  name: z.string().nullable(),
+  role: z.enum(ROLES),
+  orgName: z.string().nullable(),
+  status: z.enum(USER_STATUSES),
+  lockedUntil: z.string().nullable(),
+  failedLogins: z.number().int(),
+  createdAt: z.string(),
+  lastLoginAt: z.string().nullable(),
+});
+
+export const zAuditListQuery = zPageQuery.extend({
+  action: zFilterText,
+  actor: zFilterText,
+  targetType: zFilterText,
+  targetId: zFilterText,
+  from: z.iso.date({ error: '开始日期格式应为 YYYY-MM-DD' }).optional(),
+  to: z.iso.date({ error: '结束日期格式应为 YYYY-MM-DD' }).optional(),
+});
+
+export const zAuditRow = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorPhone: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  ip: z.string().nullable(),
+});
+
+/** Chinese names of audited actions, for the audit screen. */
+export const auditActionLabels: Record<string, string> = {
+  'user.register': '注册账户',
+  'user.login': '登录',
+  'user.logout': '退出登录',
+  'user.lock': '账户锁定',
+  'user.unlock': '解除锁定',
+  'user.disable': '停用账户',
+  'user.enable': '启用账户',
+  'user.password.reset': '短信重置密码',
+  'user.password.change': '修改密码',
+  'certification.submit': '提交企业认证',
+  'certification.approve': '认证审核通过',
+  'certification.reject': '认证审核驳回',
+  'file.upload': '上传文件',
+};

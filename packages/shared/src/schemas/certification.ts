@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { zCreditCode, zFilterText, zPageQuery, zPhone, zUuid } from './common';
+import { CERT_TYPES, CERTIFICATION_STATUSES, QUALIFICATIONS } from '../workflow/certification';
+
+const text = (label: string, max = 100) =>
+  z
+    .string({ error: `请输入${label}` })
+    .trim()
+    .min(1, { error: `请输入${label}` })
+    .max(max, { error: `${label}不能超过${max}个字符` });
+
+/** 认证信息 form (SPEC §3). */
+export const zCertificationRequest = z.object({
+  enterpriseName: text('企业名称', 100),
+  creditCode: zCreditCode,
+  certType: z.enum(CERT_TYPES, { error: '请选择认证类型' }),
+  qualification: z.enum(QUALIFICATIONS, { error: '请选择企业资质' }),
+  registeredRegion: text('企业注册地', 50),
+  registeredAddress: text('注册地址', 200),
+  legalRepresentative: text('法定代表人', 50),
+  contactName: text('联系人', 50),
+  contactPhone: zPhone,
+  licenseFileId: zUuid.or(z.undefined()).refine((v) => v !== undefined, { error: '请上传营业执照' }),
+  qualificationFileId: zUuid.nullish(),
+});
+export type TCertificationRequest = z.input<typeof zCertificationRequest>;
+
+export const zFileRef = z.object({ id: z.string(), name: z.string(), size: z.number(), mime: z.string() });
+
+export const zCertification = z.object({
+  id: z.string(),
+  bizCode: z.string(),
+  status: z.enum(CERTIFICATION_STATUSES),
+  enterpriseName: z.string(),
+  creditCode: z.string(),
+  certType: z.string(),
+  qualification: z.string(),
+  registeredRegion: z.string(),
+  registeredAddress: z.string(),
+  legalRepresentative: z.string(),
+  contactName: z.string(),
+  contactPhone: z.string(),
+  licenseFile: zFileRef.nullable(),
+  qualificationFile: zFileRef.nullable(),
+  rejectReason: z.string().nullable(),
+  submittedAt: z.string(),
+  updatedAt: z.string(),
+  decidedAt: z.string().nullable(),
+  applicantPhone: z.string(),
+});
+export type TCertification = z.infer<typeof zCertification>;
+
+export const zCurrentCertification = z.object({ certification: zCertification.nullable() });
+
+export const zCertificationListQuery = zPageQuery.extend({
+  status: z.enum(CERTIFICATION_STATUSES, { error: '状态只能是 pending、approved 或 rejected' }).optional(),
+  keyword: zFilterText,
+});
+export const zRejectCertificationRequest = z.object({
+  reason: text('驳回原因', 500),
+});

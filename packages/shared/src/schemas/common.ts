@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { PHONE_MESSAGE, PHONE_RE } from '../rules/phone';
+import { checkCreditCode, creditCodeMessages } from '../rules/credit-code';
+
+export const zPhone = z
+  .string({ error: '请输入手机号码' })
+  .trim()
+  .regex(PHONE_RE, { error: PHONE_MESSAGE });
+
+export const zSmsCode = z
+  .string({ error: '请输入短信验证码' })
+  .trim()
+  .regex(/^\d{6}$/, { error: '短信验证码为6位数字' });
+
+export const zCreditCode = z
+  .string({ error: '请输入统一社会信用代码' })
+  .trim()
+  .superRefine((v, ctx) => {
+    const problem = checkCreditCode(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: creditCodeMessages[problem] });
+  });
+
+export const zUuid = z.uuid({ error: '编号格式不正确' });
+export const zIdParams = z.object({ id: zUuid });
+
+export const zPageQuery = z.object({
+  page: z.coerce.number({ error: '页码应为数字' }).int().min(1, { error: '页码从1开始' }).max(100000).default(1),
+  pageSize: z.coerce
+    .number({ error: '每页条数应为数字' })
+    .int()
+    .refine((n) => [10, 20, 50, 100].includes(n), { error: '每页条数只能是10、20、50或100' })
+    .default(10),
+});
+export type TPageQuery = z.infer<typeof zPageQuery>;
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+export const zOk = z.object({ ok: z.literal(true) });
+
+export const zApiError = z.object({
+  code: z.string(),
+  message: z.string(),
+  details: z.unknown().optional(),
+});
+
+/** Optional text filter from a query string: empty strings mean "no filter". */
+export const zFilterText = z
+  .string()
+  .trim()
+  .max(100, { error: '筛选条件过长' })
+  .optional()
+  .transform((v) => (v ? v : undefined));
