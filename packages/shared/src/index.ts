@@ -1,3 +1,4 @@
+import './zod-locale';
 export * from './error-codes';
 export * from './roles';
 export * from './rules/index';
@@ -7,3 +8,4 @@ export * from './schemas/certification';
 export * from './schemas/admin';
 export * from './workflow/certification';
 export * from './format';
+export * from './permissions';

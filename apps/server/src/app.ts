@@ -1,0 +1,222 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { ApiError } from '@benxi/shared';
+import type { Env } from './config/env';
+import type { Database } from './db/client';
+import { registerAccess } from './platform/access';
+import type { Clock } from './platform/clock';
+import { AppError } from './platform/errors';
+import type { SmsProvider } from './platform/sms/provider';
+import { createSmsService } from './platform/sms/service';
+import { createAdminService } from './modules/admin/service';
+import { adminRoutes } from './modules/admin/routes';
+import { authRoutes } from './modules/auth/routes';
+import { createAuthService } from './modules/auth/service';
+import { certificationRoutes } from './modules/certification/routes';
+import { createCertificationService } from './modules/certification/service';
+import { devRoutes } from './modules/dev/routes';
+import { fileRoutes } from './modules/files/routes';
+import { createFileService } from './modules/files/service';
+import { systemRoutes } from './modules/system/routes';
+
+export interface AppDeps {
+  env: Env;
+  database: Database;
+  clock: Clock;
+  sms: SmsProvider;
+  logger?: boolean | object;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
+
+function isDbUnavailable(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string }; message?: string };
+  const code = e?.code ?? e?.cause?.code;
+  return (
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET' ||
+    code === '57P01' || // admin shutdown
+    code === '57P03' || // cannot connect now
+    code === '08006' ||
+    code === '08001' ||
+    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(e?.message ?? '')
+  );
+}
+
+/** Maps every error to the SPEC §12 shape; internals of 5xx never leave the server. */
+function toApiError(err: FastifyError | Error): { status: number; body: ApiError } {
+  if (err instanceof AppError) {
+    return { status: err.status, body: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } };
+  }
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const fields: Record<string, string[]> = {};
+    for (const v of err.validation) {
+      const key = v.instancePath.replace(/^\//, '').replace(/\//g, '.') || '_';
+      (fields[key] ??= []).push(v.message ?? '格式不正确');
+    }
+    const first = Object.values(fields)[0]?.[0] ?? '格式不正确';
+    return { status: 400, body: { code: 'VALIDATION_FAILED', message: `提交的信息有误：${first}`, details: { fields } } };
+  }
+  const fe = err as FastifyError;
+  switch (fe.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { status: 413, body: { code: 'PAYLOAD_TOO_LARGE', message: '请求内容过大' } };
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return { status: 413, body: { code: 'FILE_TOO_LARGE', message: '文件超过100MB，请压缩或拆分后再上传' } };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return { status: 415, body: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '请求格式不支持，请以 JSON 或 multipart/form-data 提交' } };
+  }
+  if (fe.statusCode === 429) {
+    return { status: 429, body: { code: 'RATE_LIMITED', message: '操作过于频繁，请稍后再试' } };
+  }
+  if (isDbUnavailable(err)) {
+    return { status: 503, body: { code: 'SERVICE_UNAVAILABLE', message: '系统繁忙，数据库暂时不可用，请稍后重试' } };
+  }
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    const message = fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || /JSON/i.test(fe.message) ? '请求内容不是有效的 JSON' : '请求格式不正确';
+    return { status: fe.statusCode === 413 ? 413 : 400, body: { code: fe.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', message } };
+  }
+  return { status: 500, body: { code: 'INTERNAL', message: '服务器内部错误，请稍后重试；如持续出现请联系平台运营人员' } };
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { env, database, clock } = deps;
+  const db = database.db;
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    trustProxy: env.TRUST_PROXY,
+    bodyLimit: 1024 * 1024,
+    disableRequestLogging: env.LOG_LEVEL !== 'debug' && env.LOG_LEVEL !== 'trace',
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.setErrorHandler((err, req, reply) => {
+    const { status, body } = toApiError(err as FastifyError);
+    if (status >= 500) req.log.error({ err }, 'request failed');
+    if (isResponseSerializationError(err)) req.log.error({ err: err.cause }, 'response did not match its schema');
+    return reply.code(status).send(body);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 100 * 1024 * 1024, files: 1, fields: 10, fieldSize: 1024 } });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      code: 'RATE_LIMITED',
+      message: `操作过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试`,
+    }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: '本溪建设工程农民工工资支付保证金管理服务平台 API',
+        version: '1.0.0',
+        description:
+          '所有接口均为 JSON，位于 /api 下。浏览器会话使用 httpOnly Cookie；登录后的非 GET 请求须带 x-csrf-token 请求头（取自 /api/me 的 csrfToken）。错误统一为 { code, message, details? }。',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'bx_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+      security: [{ session: [], csrf: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const sessionPolicy = { idleMs: env.SESSION_IDLE_MINUTES * 60_000, absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000 };
+  registerAccess(app, { db, clock, policy: sessionPolicy });
+
+  const sms = await createSmsService({ db, clock, provider: deps.sms });
+  const auth = createAuthService({
+    db,
+    clock,
+    sms,
+    sessionPolicy,
+    lockout: { threshold: env.LOCKOUT_THRESHOLD, lockMs: env.LOCKOUT_MINUTES * 60_000 },
+  });
+  const files = createFileService({ db, clock, dataDir: env.DATA_DIR });
+  const certifications = createCertificationService({ db, clock, files });
+  const admin = createAdminService({ db, clock });
+
+  await app.register(
+    async (api) => {
+      await api.register(systemRoutes, { database });
+      await api.register(authRoutes, {
+        auth,
+        cookieSecure: env.COOKIE_SECURE,
+        loginRateLimit: env.RATE_LIMIT_LOGIN_PER_MINUTE,
+        smsRateLimit: env.RATE_LIMIT_SMS_PER_MINUTE,
+      });
+      await api.register(fileRoutes, { files });
+      await api.register(certificationRoutes, { certifications });
+      await api.register(adminRoutes, { admin });
+      if (env.SMS_PROVIDER === 'console') await api.register(devRoutes, { db });
+    },
+    { prefix: '/api' },
+  );
+
+  const webDist = env.WEB_DIST ?? DEFAULT_WEB_DIST;
+  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      setHeaders: (res, filePath) => {
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
+
+  app.setNotFoundHandler((req, reply) => {
+    const url = req.url.split('?')[0] ?? '';
+    if (!url.startsWith('/api') && hasWeb && (req.method === 'GET' || req.method === 'HEAD')) {
+      // Single-page app: every non-API path renders index.html and the router decides (its own 404 page).
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.code(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
+  });
+
+  return app;
+}

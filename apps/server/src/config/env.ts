@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'], { error: '应为 true 或 false' })
+  .transform((v) => v === 'true' || v === '1');
+const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+
+/** Every setting comes from the environment; the README lists them. Parsed once at start. */
+const zEnv = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: int(3000, 1),
+    HOST: z.string().default('0.0.0.0'),
+    DATA_DIR: z.string().default('./data'),
+    DATABASE_URL: z.string().optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    SEED_DEMO: bool.default(true),
+    TRUST_PROXY: bool.default(false),
+    COOKIE_SECURE: bool.default(false),
+    SESSION_IDLE_MINUTES: int(30, 1),
+    SESSION_ABSOLUTE_HOURS: int(12, 1),
+    LOCKOUT_THRESHOLD: int(5, 1),
+    LOCKOUT_MINUTES: int(30, 1),
+    RATE_LIMIT_LOGIN_PER_MINUTE: int(30, 1),
+    RATE_LIMIT_SMS_PER_MINUTE: int(10, 1),
+    RATE_LIMIT_GLOBAL_PER_MINUTE: int(1200, 1),
+    SMS_PROVIDER: z.enum(['console', 'aliyun', 'tencent']).default('console'),
+    ALIYUN_SMS_ACCESS_KEY_ID: z.string().optional(),
+    ALIYUN_SMS_ACCESS_KEY_SECRET: z.string().optional(),
+    ALIYUN_SMS_SIGN_NAME: z.string().optional(),
+    ALIYUN_SMS_TEMPLATE_REGISTER: z.string().optional(),
+    ALIYUN_SMS_TEMPLATE_LOGIN: z.string().optional(),
+    ALIYUN_SMS_TEMPLATE_RESET: z.string().optional(),
+    TENCENT_SMS_SECRET_ID: z.string().optional(),
+    TENCENT_SMS_SECRET_KEY: z.string().optional(),
+    TENCENT_SMS_SDK_APP_ID: z.string().optional(),
+    TENCENT_SMS_SIGN_NAME: z.string().optional(),
+    TENCENT_SMS_TEMPLATE_REGISTER: z.string().optional(),
+    TENCENT_SMS_TEMPLATE_LOGIN: z.string().optional(),
+    TENCENT_SMS_TEMPLATE_RESET: z.string().optional(),
+    TENCENT_SMS_REGION: z.string().default('ap-guangzhou'),
+    WEB_DIST: z.string().optional(),
+  })
+  .superRefine((env, ctx) => {
+    const need = (prefix: string, keys: string[]) => {
+      for (const k of keys) {
+        if (!(env as Record<string, unknown>)[`${prefix}${k}`]) {
+          ctx.addIssue({ code: 'custom', path: [`${prefix}${k}`], message: `SMS_PROVIDER=${env.SMS_PROVIDER} 需要设置 ${prefix}${k}` });
+        }
+      }
+    };
+    if (env.SMS_PROVIDER === 'aliyun')
+      need('ALIYUN_SMS_', ['ACCESS_KEY_ID', 'ACCESS_KEY_SECRET', 'SIGN_NAME', 'TEMPLATE_REGISTER', 'TEMPLATE_LOGIN', 'TEMPLATE_RESET']);
+    if (env.SMS_PROVIDER === 'tencent')
+      need('TENCENT_SMS_', ['SECRET_ID', 'SECRET_KEY', 'SDK_APP_ID', 'SIGN_NAME', 'TEMPLATE_REGISTER', 'TEMPLATE_LOGIN', 'TEMPLATE_RESET']);
+  });
+
+export type Env = z.infer<typeof zEnv>;
+
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = zEnv.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  return { ...env, DATA_DIR: path.resolve(env.DATA_DIR) };
+}

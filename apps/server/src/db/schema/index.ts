@@ -1,0 +1,201 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** Every user belongs to one organisation: an enterprise, a bureau, a bank, an insurer or the operator. */
+export const organizations = pgTable(
+  'organizations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    type: text('type').notNull(),
+    name: text('name'),
+    creditCode: text('credit_code'),
+    regionCode: text('region_code'),
+    parentId: uuid('parent_id'),
+    certified: boolean('certified').notNull().default(false),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('organizations_credit_code_uq').on(t.creditCode), index('organizations_type_idx').on(t.type)],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    phone: text('phone').notNull(),
+    name: text('name'),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role').notNull(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    status: text('status').notNull().default('active'),
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    passwordChangedAt: ts('password_changed_at'),
+    lastLoginAt: ts('last_login_at'),
+  },
+  (t) => [uniqueIndex('users_phone_uq').on(t.phone), index('users_org_idx').on(t.orgId), index('users_role_idx').on(t.role)],
+);
+
+/**
+ * Failed-password counter keyed by phone, not by user, so that unknown phones are counted and
+ * locked exactly like known ones (SPEC §2: failures for unknown phones look the same).
+ */
+export const loginThrottle = pgTable('login_throttle', {
+  phone: text('phone').primaryKey(),
+  failedCount: integer('failed_count').notNull().default(0),
+  lockedUntil: ts('locked_until'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** Server-side sessions; the cookie carries a random token, the table keeps its SHA-256. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: ts('created_at').notNull(),
+    lastSeenAt: ts('last_seen_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** SMS verification codes, stored as HMAC-SHA256 under a server secret. */
+export const smsCodes = pgTable(
+  'sms_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    phone: text('phone').notNull(),
+    purpose: text('purpose').notNull(),
+    codeHash: text('code_hash').notNull(),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    consumedAt: ts('consumed_at'),
+    /** false when nothing was sent (a login/reset code asked for an unknown phone). */
+    delivered: boolean('delivered').notNull().default(true),
+  },
+  (t) => [index('sms_codes_phone_created_idx').on(t.phone, t.createdAt)],
+);
+
+/** What the console provider "sent": the development SMS panel reads it. */
+export const smsOutbox = pgTable(
+  'sms_outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    phone: text('phone').notNull(),
+    purpose: text('purpose').notNull(),
+    code: text('code').notNull(),
+    content: text('content').notNull(),
+    sentAt: ts('sent_at').notNull(),
+  },
+  (t) => [index('sms_outbox_phone_idx').on(t.phone, t.sentAt)],
+);
+
+export const appSecrets = pgTable('app_secrets', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+export const files = pgTable(
+  'files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerOrgId: uuid('owner_org_id')
+      .notNull()
+      .references(() => organizations.id),
+    uploaderId: uuid('uploader_id')
+      .notNull()
+      .references(() => users.id),
+    originalName: text('original_name').notNull(),
+    storedPath: text('stored_path').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('files_owner_idx').on(t.ownerOrgId)],
+);
+
+export const certifications = pgTable(
+  'certifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    bizCode: text('biz_code').notNull(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    applicantId: uuid('applicant_id')
+      .notNull()
+      .references(() => users.id),
+    status: text('status').notNull(),
+    enterpriseName: text('enterprise_name').notNull(),
+    creditCode: text('credit_code').notNull(),
+    certType: text('cert_type').notNull(),
+    qualification: text('qualification').notNull(),
+    registeredRegion: text('registered_region').notNull(),
+    registeredAddress: text('registered_address').notNull(),
+    legalRepresentative: text('legal_representative').notNull(),
+    contactName: text('contact_name').notNull(),
+    contactPhone: text('contact_phone').notNull(),
+    licenseFileId: uuid('license_file_id')
+      .notNull()
+      .references(() => files.id),
+    qualificationFileId: uuid('qualification_file_id').references(() => files.id),
+    rejectReason: text('reject_reason'),
+    submittedAt: ts('submitted_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    decidedAt: ts('decided_at'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex('certifications_biz_code_uq').on(t.bizCode),
+    index('certifications_org_idx').on(t.orgId, t.submittedAt),
+    index('certifications_status_idx').on(t.status, t.submittedAt),
+    // one live (pending or approved) certification per enterprise, and per credit code
+    uniqueIndex('certifications_live_org_uq').on(t.orgId).where(sql`status in ('pending','approved')`),
+    uniqueIndex('certifications_live_code_uq').on(t.creditCode).where(sql`status in ('pending','approved')`),
+  ],
+);
+
+/** Append-only: a trigger (migration 0001) refuses UPDATE and DELETE. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: ts('at').notNull(),
+    actorId: uuid('actor_id'),
+    actorPhone: text('actor_phone'),
+    actorRole: text('actor_role'),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    ip: text('ip'),
+  },
+  (t) => [
+    index('audit_at_idx').on(t.at),
+    index('audit_target_idx').on(t.targetType, t.targetId),
+    index('audit_action_idx').on(t.action, t.at),
+  ],
+);

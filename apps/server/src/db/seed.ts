@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { creditCodeCheckChar, type Role } from '@benxi/shared';
+import type { Db } from './client';
+import { appSecrets, certifications, files, organizations, users } from './schema/index';
+import { hashPassword } from '../platform/passwords';
+import { newBizCode } from '../modules/certification/service';
+
+export const DEMO_PASSWORD = 'Benxi@2026!';
+
+export interface DemoAccount {
+  phone: string;
+  role: Role;
+  label: string;
+  org: string;
+}
+
+/** One account per role, plus an enterprise that still has to certify. Phones are not real numbers in use. */
+export const DEMO_ACCOUNTS: (DemoAccount & { orgType: string; regionCode?: string; certified?: boolean; })[] = [
+  { phone: '13800000001', role: 'admin', label: '平台运营', org: '本溪市农民工工资保证金平台运营中心', orgType: 'platform' },
+  { phone: '13800000002', role: 'hrss', label: '人社监管（市级）', org: '辽宁省本溪市人力资源和社会保障局', orgType: 'hrss', regionCode: '210500' },
+  { phone: '13800000003', role: 'authority', label: '行业主管（住建）', org: '辽宁省本溪市住房和城乡建设局', orgType: 'authority', regionCode: '210500' },
+  { phone: '13800000004', role: 'bank', label: '经办银行', org: '中国建设银行股份有限公司本溪分行', orgType: 'bank' },
+  { phone: '13800000005', role: 'insurer', label: '保险公司', org: '中国人民财产保险股份有限公司本溪市分公司', orgType: 'insurer' },
+  {
+    phone: '13800000006',
+    role: 'enterprise',
+    label: '企业用户（已认证）',
+    org: '本溪建工集团有限公司',
+    orgType: 'enterprise',
+    certified: true,
+  },
+  { phone: '13800000007', role: 'enterprise', label: '企业用户（未认证）', org: '（尚未认证）', orgType: 'enterprise' },
+];
+
+/** A one-page PDF standing in for the demo enterprise's scanned business licence. */
+const DEMO_LICENCE_PDF = `%PDF-1.4
+1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >> endobj
+4 0 obj << /Length 66 >> stream
+BT /F1 24 Tf 72 760 Td (Business licence - demo data only) Tj ET
+endstream endobj
+5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj
+trailer << /Root 1 0 R >>
+%%EOF
+`;
+
+/** Seeds the demo organisations and accounts once; later starts find the marker and do nothing. */
+export async function seedDemo(db: Db, dataDir: string, now = new Date()): Promise<boolean> {
+  const [marker] = await db.select().from(appSecrets).where(eq(appSecrets.key, 'demo_seeded'));
+  if (marker) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    const claimed = await tx
+      .insert(appSecrets)
+      .values({ key: 'demo_seeded', value: now.toISOString() })
+      .onConflictDoNothing()
+      .returning();
+    if (claimed.length === 0) return; // another process seeded meanwhile
+    for (const a of DEMO_ACCOUNTS) {
+      const [org] = await tx
+        .insert(organizations)
+        .values({
+          type: a.orgType,
+          name: a.orgType === 'enterprise' && !a.certified ? null : a.org,
+          regionCode: a.regionCode ?? null,
+          certified: a.orgType !== 'enterprise' || !!a.certified,
+          creditCode: null,
+          createdAt: now,
+        })
+        .returning();
+      const [user] = await tx
+        .insert(users)
+        .values({ phone: a.phone, name: a.label, passwordHash, role: a.role, orgId: org!.id, createdAt: now, passwordChangedAt: now })
+        .returning();
+      if (a.certified) {
+        const creditCode = demoCreditCode();
+        await tx.update(organizations).set({ creditCode }).where(eq(organizations.id, org!.id));
+        const rel = `seed/${crypto.randomUUID()}.pdf`;
+        fs.mkdirSync(path.join(dataDir, 'files', 'seed'), { recursive: true });
+        fs.writeFileSync(path.join(dataDir, 'files', rel), DEMO_LICENCE_PDF);
+        const [file] = await tx
+          .insert(files)
+          .values({
+            ownerOrgId: org!.id,
+            uploaderId: user!.id,
+            originalName: '营业执照（演示）.pdf',
+            storedPath: rel,
+            mime: 'application/pdf',
+            size: Buffer.byteLength(DEMO_LICENCE_PDF),
+            sha256: crypto.createHash('sha256').update(DEMO_LICENCE_PDF).digest('hex'),
+            createdAt: now,
+          })
+          .returning();
+        await tx.insert(certifications).values({
+          bizCode: newBizCode(now),
+          orgId: org!.id,
+          applicantId: user!.id,
+          status: 'approved',
+          enterpriseName: a.org,
+          creditCode,
+          certType: '施工单位',
+          qualification: '特级',
+          registeredRegion: '本溪市平山区',
+          registeredAddress: '辽宁省本溪市平山区胜利路1号',
+          legalRepresentative: '王建国',
+          contactName: '李明',
+          contactPhone: a.phone,
+          licenseFileId: file!.id,
+          submittedAt: now,
+          updatedAt: now,
+          decidedAt: now,
+        });
+      }
+    }
+  });
+  return true;
+}
+
+/** A credit code with a correct check character for the demo enterprise. */
+function demoCreditCode(): string {
+  return '91210500MA0Y8B3K1' + creditCodeCheckChar('91210500MA0Y8B3K1');
+}
+

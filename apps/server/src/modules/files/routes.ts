@@ -1,0 +1,59 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { zFileRef, zIdParams } from '@benxi/shared';
+import { currentUser, requestActor } from '../../platform/access';
+import { AppError } from '../../platform/errors';
+import { MAX_FILE_BYTES } from './storage';
+import { toFileRef, type FileService } from './service';
+
+/** RFC 6266 / 5987: an ASCII fallback and the UTF-8 name, so Chinese names survive. */
+export function contentDisposition(kind: 'inline' | 'attachment', name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+export const fileRoutes: FastifyPluginAsyncZod<{ files: FileService }> = async (app, { files }) => {
+  const tags = ['文件'];
+
+  app.post(
+    '/files',
+    {
+      config: { access: { permission: 'file.upload', allowUncertified: true } },
+      schema: {
+        tags,
+        summary: '上传文件（multipart，字段 file；PDF/JPG/PNG，≤100MB）',
+        consumes: ['multipart/form-data'],
+        response: { 201: zFileRef },
+      },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart()) throw new AppError('BAD_REQUEST', '请以 multipart/form-data 上传文件');
+      const part = await req.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
+      if (!part) throw new AppError('BAD_REQUEST', '请选择要上传的文件');
+      const row = await files.upload(currentUser(req), part.file, part.filename, requestActor(req));
+      return reply.code(201).send(toFileRef(row));
+    },
+  );
+
+  app.get(
+    '/files/:id',
+    {
+      config: { access: { permission: 'file.read', allowUncertified: true } },
+      schema: {
+        tags,
+        summary: '下载文件（?inline=1 在浏览器中查看）',
+        params: zIdParams,
+        querystring: z.object({ inline: z.enum(['0', '1']).optional() }),
+      },
+    },
+    async (req, reply) => {
+      const { file, stream } = await files.open(currentUser(req), req.params.id);
+      reply
+        .header('content-type', file.mime)
+        .header('content-length', String(file.size))
+        .header('content-disposition', contentDisposition(req.query.inline === '1' ? 'inline' : 'attachment', file.originalName))
+        .header('cache-control', 'private, no-store');
+      return reply.send(stream);
+    },
+  );
+};

@@ -1,0 +1,33 @@
+import type { Tx } from '../db/client';
+import { auditLog } from '../db/schema/index';
+
+export interface Actor {
+  id: string | null;
+  phone: string | null;
+  role: string | null;
+  ip: string | null;
+}
+
+export interface AuditEntry {
+  action: string;
+  targetType: string;
+  targetId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Written inside the transaction of the change it describes, so one never exists without the other. */
+export async function writeAudit(tx: Tx, actor: Actor, at: Date, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values({
+    at,
+    actorId: actor.id,
+    actorPhone: actor.phone,
+    actorRole: actor.role,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId ?? null,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    ip: actor.ip,
+  });
+}

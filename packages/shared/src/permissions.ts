@@ -1,0 +1,21 @@
+import type { Role } from './roles';
+
+/**
+ * "May this role do this?" — one table for the server's checks and the web's menus and buttons.
+ * "Which rows?" is the scope rule of each resource, applied in SQL on the server.
+ */
+export const permissions = {
+  'certification.submit': ['enterprise'],
+  'certification.read-own': ['enterprise'],
+  'certification.review': ['admin'],
+  'user.manage': ['admin'],
+  'audit.read': ['admin'],
+  'file.upload': ['enterprise', 'hrss', 'authority', 'bank', 'insurer', 'admin'],
+  'file.read': ['enterprise', 'hrss', 'authority', 'bank', 'insurer', 'admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (permissions[permission] as readonly Role[]).includes(role);
+}
