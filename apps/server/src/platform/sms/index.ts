@@ -1,15 +1,53 @@
+import crypto from 'node:crypto';
 import type { Env } from '../../config/env';
 import type { Db } from '../../db/client';
 import type { Clock } from '../clock';
+import { createAliyunSmsProvider } from './aliyun';
 import { createConsoleSmsProvider } from './console';
-import type { SmsProvider } from './provider';
+import type { HttpFetch, SmsProvider } from './provider';
+import { createTencentSmsProvider } from './tencent';
 
-/** The provider named by SMS_PROVIDER; console writes to the development outbox. */
+/** Production HTTP with a timeout: a hung gateway must not hold a request forever. */
+const httpFetch: HttpFetch = async (url, init) => {
+  const res = await fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
+  return { status: res.status, text: () => res.text() };
+};
+
+/** The provider named by SMS_PROVIDER (env.ts has already checked that its settings are present). */
 export async function createSmsProvider(env: Env, db: Db, clock: Clock, log?: (line: string) => void): Promise<SmsProvider> {
+  const deps = { fetch: httpFetch, now: () => clock.now(), nonce: () => crypto.randomUUID() };
   switch (env.SMS_PROVIDER) {
     case 'console':
       return createConsoleSmsProvider({ db, clock, log });
-    default:
-      throw new Error(`SMS provider ${env.SMS_PROVIDER} is not available yet`);
+    case 'aliyun':
+      return createAliyunSmsProvider(
+        {
+          accessKeyId: env.ALIYUN_SMS_ACCESS_KEY_ID!,
+          accessKeySecret: env.ALIYUN_SMS_ACCESS_KEY_SECRET!,
+          signName: env.ALIYUN_SMS_SIGN_NAME!,
+          templateCodes: {
+            register: env.ALIYUN_SMS_TEMPLATE_REGISTER!,
+            login: env.ALIYUN_SMS_TEMPLATE_LOGIN!,
+            reset: env.ALIYUN_SMS_TEMPLATE_RESET!,
+          },
+        },
+        deps,
+      );
+    case 'tencent':
+      return createTencentSmsProvider(
+        {
+          secretId: env.TENCENT_SMS_SECRET_ID!,
+          secretKey: env.TENCENT_SMS_SECRET_KEY!,
+          sdkAppId: env.TENCENT_SMS_SDK_APP_ID!,
+          signName: env.TENCENT_SMS_SIGN_NAME!,
+          templateIds: {
+            register: env.TENCENT_SMS_TEMPLATE_REGISTER!,
+            login: env.TENCENT_SMS_TEMPLATE_LOGIN!,
+            reset: env.TENCENT_SMS_TEMPLATE_RESET!,
+          },
+          region: env.TENCENT_SMS_REGION,
+        },
+        deps,
+      );
   }
 }

@@ -1,0 +1,228 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { desc, eq } from 'drizzle-orm';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { Role, TCertificationRequest } from '@benxi/shared';
+import { creditCodeCheckChar } from '@benxi/shared';
+import { buildApp } from '../app';
+import { loadEnv, type Env } from '../config/env';
+import { openDatabase, type Database } from '../db/client';
+import { organizations, smsOutbox, users } from '../db/schema/index';
+import { fixedClock } from '../platform/clock';
+import { hashPassword } from '../platform/passwords';
+import { createConsoleSmsProvider } from '../platform/sms/console';
+import { adminUrl, TEMPLATE_DB } from './global-setup';
+
+export const PASSWORD = 'Benxi@2026!';
+
+export interface TestContext {
+  app: FastifyInstance;
+  database: Database;
+  env: Env;
+  clock: ReturnType<typeof fixedClock>;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export const usingPostgres = () => !!process.env.TEST_DATABASE_URL;
+
+/** A migrated database of its own: PGlite in memory, or a copy of the PostgreSQL template. */
+async function freshDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    const database = await openDatabase({});
+    await database.migrate();
+    return { database, drop: async () => {} };
+  }
+  const name = `bx_t_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name} template ${TEMPLATE_DB}`);
+  await admin.end();
+  const database = await openDatabase({ url: adminUrl(url, name), poolSize: 10 });
+  return {
+    database,
+    drop: async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export async function createTestContext(overrides: Record<string, string> = {}): Promise<TestContext> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bx-test-'));
+  const env = loadEnv({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
+    RATE_LIMIT_SMS_PER_MINUTE: '1000',
+    WEB_DIST: path.join(dataDir, 'no-web'),
+    ...overrides,
+  });
+  const { database, drop } = await freshDatabase();
+  const clock = fixedClock('2026-03-02T02:00:00Z'); // a Monday, 10:00 in Beijing
+  const sms = createConsoleSmsProvider({ db: database.db, clock });
+  const app = await buildApp({ env, database, clock, sms });
+  await app.ready();
+  return {
+    app,
+    database,
+    env,
+    clock,
+    dataDir,
+    async close() {
+      await app.close();
+      await database.close();
+      await drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The newest code the console provider "sent" to a phone. */
+export async function lastSmsCode(ctx: TestContext, phone: string): Promise<string> {
+  const [row] = await ctx.database.db
+    .select()
+    .from(smsOutbox)
+    .where(eq(smsOutbox.phone, phone))
+    .orderBy(desc(smsOutbox.id))
+    .limit(1);
+  if (!row) throw new Error(`no SMS sent to ${phone}`);
+  return row.code;
+}
+
+/** Asks for a code and returns it, moving the clock past the 60 s cooldown first. */
+export async function smsCode(ctx: TestContext, phone: string, purpose: 'register' | 'login' | 'reset'): Promise<string> {
+  ctx.clock.advance(61_000);
+  const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/sms-code', payload: { phone, purpose } });
+  if (res.statusCode !== 200) throw new Error(`sms-code ${res.statusCode}: ${res.body}`);
+  return purpose === 'register' || (await userExists(ctx, phone)) ? lastSmsCode(ctx, phone) : '000000';
+}
+
+async function userExists(ctx: TestContext, phone: string): Promise<boolean> {
+  return (await ctx.database.db.select({ id: users.id }).from(users).where(eq(users.phone, phone))).length > 0;
+}
+
+let phoneSeq = 0;
+/** A unique mainland mobile number for each call within a test file. */
+export function newPhone(): string {
+  phoneSeq += 1;
+  return `139${String(process.pid % 10000).padStart(4, '0')}${String(phoneSeq).padStart(4, '0')}`;
+}
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+  userId: string;
+  phone: string;
+  /** inject with this session's cookie and CSRF header */
+  inject(opts: InjectOptions): Promise<LightMyRequestResponse>;
+}
+
+export async function login(ctx: TestContext, phone: string, password = PASSWORD): Promise<Session> {
+  const code = await smsCode(ctx, phone, 'login');
+  const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { phone, password, smsCode: code } });
+  if (res.statusCode !== 200) throw new Error(`login ${res.statusCode}: ${res.body}`);
+  const setCookie = res.cookies.find((c) => c.name === 'bx_session');
+  const cookie = `bx_session=${setCookie!.value}`;
+  const body = res.json();
+  return sessionOf(ctx, cookie, body.csrfToken, body.id, phone);
+}
+
+export function sessionOf(ctx: TestContext, cookie: string, csrf: string, userId: string, phone: string): Session {
+  return {
+    cookie,
+    csrf,
+    userId,
+    phone,
+    inject: (opts) =>
+      ctx.app.inject({
+        ...opts,
+        headers: { cookie, 'x-csrf-token': csrf, ...(opts.headers ?? {}) },
+      } as InjectOptions),
+  };
+}
+
+/** Factory: a user of any role with its organisation, inserted directly. */
+export async function buildUser(
+  ctx: TestContext,
+  opts: { role: Role; certified?: boolean; orgName?: string; phone?: string; mustChangePassword?: boolean } = { role: 'enterprise' },
+): Promise<{ id: string; orgId: string; phone: string }> {
+  const phone = opts.phone ?? newPhone();
+  const orgType = opts.role === 'admin' ? 'platform' : opts.role;
+  const certified = opts.role !== 'enterprise' || !!opts.certified;
+  const [org] = await ctx.database.db
+    .insert(organizations)
+    .values({
+      type: orgType,
+      name: certified ? (opts.orgName ?? `测试单位${phone.slice(-4)}`) : null,
+      creditCode: opts.role === 'enterprise' && certified ? randomCreditCode() : null,
+      certified,
+      createdAt: ctx.clock.now(),
+    })
+    .returning();
+  const [user] = await ctx.database.db
+    .insert(users)
+    .values({
+      phone,
+      passwordHash: await cachedHash(),
+      role: opts.role,
+      orgId: org!.id,
+      createdAt: ctx.clock.now(),
+      mustChangePassword: !!opts.mustChangePassword,
+    })
+    .returning();
+  return { id: user!.id, orgId: org!.id, phone };
+}
+
+let hashed: Promise<string> | undefined;
+const cachedHash = () => (hashed ??= hashPassword(PASSWORD));
+
+export function randomCreditCode(): string {
+  const charset = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  let s = '91210500';
+  for (let i = 0; i < 9; i++) s += charset[crypto.randomInt(0, charset.length)];
+  return s + creditCodeCheckChar(s);
+}
+
+export const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+export const PNG_BYTES = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f5d6b80000000049454e44ae426082', 'hex');
+
+/** A multipart body with one file field, as a browser sends it. */
+export function multipart(filename: string, content: Buffer, field = 'file', type = 'application/octet-stream') {
+  const boundary = `----bx${crypto.randomBytes(8).toString('hex')}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { payload: Buffer.concat([head, content, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+export async function uploadFile(s: Session, filename = '营业执照.pdf', content = PDF_BYTES): Promise<string> {
+  const body = multipart(filename, content);
+  const res = await s.inject({ method: 'POST', url: '/api/files', payload: body.payload, headers: body.headers });
+  if (res.statusCode !== 201) throw new Error(`upload ${res.statusCode}: ${res.body}`);
+  return res.json().id;
+}
+
+export function certificationInput(overrides: Partial<TCertificationRequest> = {}): Partial<TCertificationRequest> {
+  return {
+    enterpriseName: '本溪测试建设有限公司',
+    creditCode: randomCreditCode(),
+    certType: '施工单位',
+    qualification: '一级',
+    registeredRegion: '本溪市平山区',
+    registeredAddress: '本溪市平山区人民路8号',
+    legalRepresentative: '张伟',
+    contactName: '刘洋',
+    contactPhone: '13912345678',
+    ...overrides,
+  };
+}
