@@ -48,7 +48,7 @@ const safeEqual = (a: string, b: string) => {
 export function registerAccess(app: FastifyInstance, deps: { db: Db; clock: Clock; policy: SessionPolicy }): void {
   app.decorateRequest('user', null);
 
-  app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
+  app.addHook('preValidation', async (req: FastifyRequest, reply: FastifyReply) => {
     const access = req.routeOptions.config?.access;
     const token = req.cookies?.[SESSION_COOKIE];
     let expired = false;
@@ -78,11 +78,12 @@ export function registerAccess(app: FastifyInstance, deps: { db: Db; clock: Cloc
     if (user.mustChangePassword && !access?.allowPendingPasswordChange) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED', '首次登录请先修改密码');
     }
-    if (user.role === 'enterprise' && !user.orgCertified && !access?.allowUncertified && !access?.allowPendingPasswordChange) {
-      throw new AppError('CERTIFICATION_REQUIRED', '请先完成企业认证，认证通过后即可使用平台功能');
-    }
+    // A role that may never call the route is told so; certifying would not help it.
     if (access?.permission && !can(user.role, access.permission)) {
       throw new AppError('FORBIDDEN', '您的账户没有此操作的权限');
+    }
+    if (user.role === 'enterprise' && !user.orgCertified && !access?.allowUncertified && !access?.allowPendingPasswordChange) {
+      throw new AppError('CERTIFICATION_REQUIRED', '请先完成企业认证，认证通过后即可使用平台功能');
     }
   });
 }
