@@ -21,7 +21,7 @@ export default async function setup(): Promise<void> {
   await admin.query(`drop database if exists ${TEMPLATE_DB}`);
   await admin.query(`create database ${TEMPLATE_DB}`);
   await admin.end();
-  const database = await openDatabase({ url: adminUrl(url, TEMPLATE_DB), poolSize: 1 });
+  const database = await openDatabase({ url: adminUrl(url, TEMPLATE_DB), poolSize: 2 });
   await database.migrate();
   await database.close();
 }
