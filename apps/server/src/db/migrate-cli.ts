@@ -1,0 +1,10 @@
+import path from 'node:path';
+import { loadEnv } from '../config/env';
+import { openDatabase } from './client';
+
+/** `npm run db:migrate`: applies pending migrations to DATABASE_URL or the embedded database. */
+const env = loadEnv();
+const database = await openDatabase({ url: env.DATABASE_URL, dataDir: path.join(env.DATA_DIR, 'pglite') });
+await database.migrate();
+await database.close();
+console.log(`migrations applied (${database.kind})`);

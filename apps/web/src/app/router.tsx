@@ -1,0 +1,65 @@
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { PageLoading } from '../components/PageLoading';
+import { ErrorPage } from './routes/ErrorPage';
+import { GuestOnly, RequireAuth, RequireRole } from './guards';
+
+// Every page is its own chunk: the login page must not carry the rest of the application.
+const LoginPage = lazy(() => import('./routes/auth/LoginPage'));
+const RegisterPage = lazy(() => import('./routes/auth/RegisterPage'));
+const ResetPasswordPage = lazy(() => import('./routes/auth/ResetPasswordPage'));
+const AppLayout = lazy(() => import('./layout/AppLayout'));
+const HomePage = lazy(() => import('./routes/HomePage'));
+const CertificationPage = lazy(() => import('./routes/enterprise/CertificationPage'));
+const AdminCertificationsPage = lazy(() => import('./routes/admin/CertificationListPage'));
+const AdminCertificationDetailPage = lazy(() => import('./routes/admin/CertificationDetailPage'));
+const AdminUsersPage = lazy(() => import('./routes/admin/UsersPage'));
+const AdminAuditPage = lazy(() => import('./routes/admin/AuditPage'));
+const NotFoundPage = lazy(() => import('./routes/NotFoundPage'));
+
+function page(Page: LazyExoticComponent<ComponentType>, full = false) {
+  return (
+    <Suspense fallback={<PageLoading full={full} />}>
+      <Page />
+    </Suspense>
+  );
+}
+
+const adminOnly = (Page: LazyExoticComponent<ComponentType>) => <RequireRole roles={['admin']}>{page(Page)}</RequireRole>;
+
+export const router = createBrowserRouter([
+  {
+    errorElement: <ErrorPage />,
+    children: [
+      { path: '/login', element: <GuestOnly>{page(LoginPage, true)}</GuestOnly> },
+      { path: '/register', element: <GuestOnly>{page(RegisterPage, true)}</GuestOnly> },
+      { path: '/reset-password', element: <GuestOnly>{page(ResetPasswordPage, true)}</GuestOnly> },
+      {
+        element: <RequireAuth />,
+        children: [
+          {
+            element: page(AppLayout, true),
+            children: [
+              {
+                // Errors of a page show inside the shell, menu still usable.
+                errorElement: <ErrorPage />,
+                children: [
+                  { index: true, element: page(HomePage) },
+                  {
+                    path: '/certification',
+                    element: <RequireRole roles={['enterprise']}>{page(CertificationPage)}</RequireRole>,
+                  },
+                  { path: '/admin/certifications', element: adminOnly(AdminCertificationsPage) },
+                  { path: '/admin/certifications/:id', element: adminOnly(AdminCertificationDetailPage) },
+                  { path: '/admin/users', element: adminOnly(AdminUsersPage) },
+                  { path: '/admin/audit', element: adminOnly(AdminAuditPage) },
+                  { path: '*', element: page(NotFoundPage) },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);

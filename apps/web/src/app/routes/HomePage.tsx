@@ -1,0 +1,115 @@
+import { PageContainer } from '@ant-design/pro-components';
+import { Card, Col, Descriptions, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { certificationStatusLabels, formatDateTime, orgTypeLabels, roleLabels, type OrgType } from '@benxi/shared';
+import { useMe, type Me } from '../../features/auth/api/me';
+import { useCertification } from '../../features/certification/api/certification';
+import { certificationListQueryOptions } from '../../features/admin-certifications/api/certifications';
+
+function greeting(): string {
+  const h = new Date().getHours();
+  if (h < 6) return '夜深了';
+  if (h < 12) return '上午好';
+  if (h < 14) return '中午好';
+  if (h < 18) return '下午好';
+  return '晚上好';
+}
+
+function EnterpriseCertState() {
+  const cert = useCertification();
+  const c = cert.data?.certification;
+  if (cert.isPending) return <Tag>查询中</Tag>;
+  if (!c) return <Link to="/certification"><Tag color="default">未认证</Tag></Link>;
+  if (c.status === 'approved') {
+    return (
+      <Link to="/certification" title="查看认证信息">
+        <Tag color="success" style={{ cursor: 'pointer' }}>已认证</Tag>
+      </Link>
+    );
+  }
+  return (
+    <Link to="/certification">
+      <Tag color={c.status === 'pending' ? 'processing' : 'error'}>{certificationStatusLabels[c.status]}</Tag>
+    </Link>
+  );
+}
+
+function AdminTodo() {
+  const pending = useQuery(certificationListQueryOptions({ status: 'pending', page: 1, pageSize: 10 }));
+  return (
+    <Row gutter={16}>
+      <Col xs={24} sm={12} lg={8}>
+        <Card>
+          <Statistic title="待审核的企业认证" value={pending.data?.total ?? '-'} suffix="件" loading={pending.isPending} />
+          <Link to="/admin/certifications">前往认证审核</Link>
+        </Card>
+      </Col>
+      <Col xs={24} sm={12} lg={8}>
+        <Card>
+          <Statistic title="账户与安全" value="用户管理" valueStyle={{ fontSize: 20 }} />
+          <Link to="/admin/users">解锁、停用或启用账户</Link>
+        </Card>
+      </Col>
+      <Col xs={24} sm={12} lg={8}>
+        <Card>
+          <Statistic title="操作留痕" value="审计日志" valueStyle={{ fontSize: 20 }} />
+          <Link to="/admin/audit">查看全部操作记录</Link>
+        </Card>
+      </Col>
+    </Row>
+  );
+}
+
+function WelcomeCard({ me }: { me: Me }) {
+  const orgType = orgTypeLabels[me.org.type as OrgType] ?? me.org.type;
+  return (
+    <Card>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {greeting()}，{me.name || me.phone}，欢迎使用本溪建设工程农民工工资支付保证金管理服务平台
+      </Typography.Title>
+      <Descriptions column={{ xs: 1, sm: 1, md: 2, lg: 3, xl: 3, xxl: 3 }} size="small" style={{ marginTop: 12 }}>
+        <Descriptions.Item label="角色">
+          <Tag color="blue">{roleLabels[me.role]}</Tag>
+        </Descriptions.Item>
+        <Descriptions.Item label="手机号">{me.phone}</Descriptions.Item>
+        <Descriptions.Item label="所属单位">{me.org.name ?? '-'}</Descriptions.Item>
+        <Descriptions.Item label="单位类型">{orgType}</Descriptions.Item>
+        {me.role === 'enterprise' && (
+          <Descriptions.Item label="企业信息">
+            <Space>
+              <EnterpriseCertState />
+            </Space>
+          </Descriptions.Item>
+        )}
+        <Descriptions.Item label="本次登录有效至">{formatDateTime(me.sessionExpiresAt)}</Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
+}
+
+export default function HomePage() {
+  const me = useMe().data!;
+  return (
+    <PageContainer title="首页">
+      <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        <WelcomeCard me={me} />
+        {me.role === 'admin' && <AdminTodo />}
+        {me.role !== 'admin' && me.role !== 'enterprise' && (
+          <Card>
+            <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+              {roleLabels[me.role]}的业务功能（项目监管、保证金审核、统计等）正在建设中，上线后将在左侧菜单中显示。
+            </Typography.Paragraph>
+          </Card>
+        )}
+        {me.role === 'enterprise' && (
+          <Card>
+            <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+              项目管理、保证金定额申请、缴纳、备案与注销等功能正在建设中，上线后将在左侧菜单中显示。
+            </Typography.Paragraph>
+          </Card>
+        )}
+      </Space>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,93 @@
+import { App, Button, Typography, Upload } from 'antd';
+import type { UploadFile } from 'antd';
+import type { Rule } from 'antd/es/form';
+import UploadOutlined from '@ant-design/icons/UploadOutlined';
+import { errorMessage, fileUrl, uploadFile, type UploadedFile } from '../lib/api';
+
+export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+const ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
+const ALLOWED = /\.(pdf|jpe?g|png)$/i;
+
+export type FileFieldValue = UploadFile<UploadedFile>[];
+
+/** A file already stored on the server, as the value of an upload field (for pre-filled forms). */
+export function storedFile(f: UploadedFile | null | undefined): FileFieldValue {
+  if (!f) return [];
+  return [{ uid: f.id, name: f.name, size: f.size, type: f.mime, status: 'done', response: f, url: fileUrl(f.id, true) }];
+}
+
+/** The id of the uploaded file of a field value, if the upload has finished. */
+export function uploadedFileId(value: FileFieldValue | undefined): string | undefined {
+  const f = value?.find((x) => x.status === 'done');
+  return f?.response?.id;
+}
+
+/** Required / optional rule that also waits for the upload to finish. */
+export function fileRule(label: string, required: boolean): Rule {
+  return {
+    validator: (_r, value: FileFieldValue | undefined) => {
+      const list = value ?? [];
+      if (list.some((f) => f.status === 'uploading')) return Promise.reject(new Error(`${label}正在上传，请稍候`));
+      if (list.some((f) => f.status === 'error')) return Promise.reject(new Error(`${label}上传失败，请删除后重新上传`));
+      if (required && !uploadedFileId(list)) return Promise.reject(new Error(`请上传${label}`));
+      return Promise.resolve();
+    },
+  };
+}
+
+interface Props {
+  id?: string;
+  value?: FileFieldValue;
+  onChange?: (value: FileFieldValue) => void;
+  max?: number;
+}
+
+/** Upload to POST /api/files with a progress bar; PDF / JPG / PNG up to 100 MB. */
+export function FileUploadField({ id, value = [], onChange, max = 1 }: Props) {
+  const { message } = App.useApp();
+  return (
+    <div>
+      <Upload<UploadedFile>
+        id={id}
+        fileList={value}
+        maxCount={max}
+        accept={ACCEPT}
+        beforeUpload={(file) => {
+          if (!ALLOWED.test(file.name)) {
+            message.error('文件类型不支持，仅支持 PDF、JPG、PNG');
+            return Upload.LIST_IGNORE;
+          }
+          if (file.size > MAX_FILE_BYTES) {
+            message.error('单个文件不超过100M');
+            return Upload.LIST_IGNORE;
+          }
+          return true;
+        }}
+        customRequest={({ file, onProgress, onSuccess, onError }) => {
+          const { promise, abort } = uploadFile(file as File, (percent) => onProgress?.({ percent }));
+          promise.then(
+            (res) => onSuccess?.(res),
+            (e: unknown) => {
+              message.error(errorMessage(e));
+              onError?.(e instanceof Error ? e : new Error(errorMessage(e)));
+            },
+          );
+          return { abort };
+        }}
+        onChange={({ fileList }) =>
+          onChange?.(
+            fileList.map((f) =>
+              f.status === 'done' && f.response ? { ...f, url: fileUrl(f.response.id, true) } : f,
+            ),
+          )
+        }
+        showUploadList={{ showDownloadIcon: false, showRemoveIcon: true }}
+      >
+        {value.length < max && <Button icon={<UploadOutlined />}>上传文件</Button>}
+      </Upload>
+      <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginTop: 4 }}>
+        {value.length}/{max} 单个文件不超过100M，支持 PDF、JPG、PNG 格式
+      </Typography.Text>
+    </div>
+  );
+}
