@@ -2,6 +2,7 @@ import path from 'node:path';
 import { loadEnv } from './config/env';
 import { openDatabase } from './db/client';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './db/seed';
+import { seedReference } from './db/reference';
 import { buildApp } from './app';
 import { systemClock } from './platform/clock';
 import { createSmsProvider } from './platform/sms/index';
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
   const env = loadEnv();
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: path.join(env.DATA_DIR, 'pglite') });
   await database.migrate();
+  await seedReference(database.db);
   if (env.SEED_DEMO) await seedDemo(database.db, env.DATA_DIR);
   const sms = await createSmsProvider(env, database.db, systemClock, (line) => console.log(line));
   const app = await buildApp({

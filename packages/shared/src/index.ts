@@ -9,3 +9,6 @@ export * from './schemas/admin';
 export * from './workflow/certification';
 export * from './format';
 export * from './permissions';
+export * from './dictionaries';
+export * from './workflow/project';
+export * from './schemas/project';

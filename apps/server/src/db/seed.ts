@@ -6,6 +6,7 @@ import { creditCodeCheckChar, type Role } from '@benxi/shared';
 import type { Db } from './client';
 import { appSecrets, certifications, files, organizations, users } from './schema/index';
 import { hashPassword } from '../platform/passwords';
+import { findOrg, seedReference } from './reference';
 import { newBizCode } from '../modules/certification/service';
 
 export const DEMO_PASSWORD = 'Benxi@2026!';
@@ -50,6 +51,7 @@ trailer << /Root 1 0 R >>
 
 /** Seeds the demo organisations and accounts once; later starts find the marker and do nothing. */
 export async function seedDemo(db: Db, dataDir: string, now = new Date()): Promise<boolean> {
+  await seedReference(db, now);
   const [marker] = await db.select().from(appSecrets).where(eq(appSecrets.key, 'demo_seeded'));
   if (marker) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -61,7 +63,11 @@ export async function seedDemo(db: Db, dataDir: string, now = new Date()): Promi
       .returning();
     if (claimed.length === 0) return; // another process seeded meanwhile
     for (const a of DEMO_ACCOUNTS) {
-      const [org] = await tx
+      // bureaus, banks and insurers exist already as reference data; enterprises and the operator are new
+      const existing = a.orgType === 'enterprise' || a.orgType === 'platform' ? null : await findOrg(tx as unknown as Db, a.org);
+      const [org] = existing
+        ? await tx.select().from(organizations).where(eq(organizations.id, existing))
+        : await tx
         .insert(organizations)
         .values({
           type: a.orgType,

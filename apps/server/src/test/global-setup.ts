@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { openDatabase } from '../db/client';
+import { seedReference } from '../db/reference';
 
 /**
  * With TEST_DATABASE_URL (PostgreSQL), migrate one template database once; every test file then
@@ -23,5 +24,6 @@ export default async function setup(): Promise<void> {
   await admin.end();
   const database = await openDatabase({ url: adminUrl(url, TEMPLATE_DB), poolSize: 2 });
   await database.migrate();
+  await seedReference(database.db);
   await database.close();
 }

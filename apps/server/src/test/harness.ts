@@ -15,6 +15,7 @@ import { fixedClock } from '../platform/clock';
 import { hashPassword } from '../platform/passwords';
 import { createConsoleSmsProvider } from '../platform/sms/console';
 import { adminUrl, TEMPLATE_DB } from './global-setup';
+import { seedReference } from '../db/reference';
 
 export const PASSWORD = 'Benxi@2026!';
 
@@ -35,6 +36,7 @@ async function freshDatabase(): Promise<{ database: Database; drop(): Promise<vo
   if (!url) {
     const database = await openDatabase({});
     await database.migrate();
+    await seedReference(database.db);
     return { database, drop: async () => {} };
   }
   const name = `bx_t_${crypto.randomBytes(6).toString('hex')}`;

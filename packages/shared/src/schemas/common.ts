@@ -51,3 +51,23 @@ export const zFilterText = z
   .max(100, { error: '筛选条件过长' })
   .optional()
   .transform((v) => (v ? v : undefined));
+
+/** Money in JSON: a decimal string of yuan with at most 2 decimals ("2600000.00"); stored as integer 分. */
+export const zMoney = z
+  .union([z.string(), z.number()], { error: '请输入金额' })
+  .transform((v) => (typeof v === 'number' ? String(v) : v.trim()))
+  .refine((v) => /^\d{1,13}(\.\d{1,2})?$/.test(v), { error: '金额格式不正确（最多两位小数）' });
+
+export function yuanToFen(yuan: string): bigint {
+  const [i, f = ''] = yuan.split('.');
+  return BigInt(i!) * 100n + BigInt((f + '00').slice(0, 2));
+}
+
+export function fenToYuan(fen: bigint | number | string): string {
+  const n = BigInt(fen);
+  const neg = n < 0n;
+  const a = neg ? -n : n;
+  return `${neg ? '-' : ''}${a / 100n}.${(a % 100n).toString().padStart(2, '0')}`;
+}
+
+export const zDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
+  date,
   boolean,
   index,
   integer,
@@ -25,9 +27,16 @@ export const organizations = pgTable(
     regionCode: text('region_code'),
     parentId: uuid('parent_id'),
     certified: boolean('certified').notNull().default(false),
+    /** authority units: the 行业主管类型 code they supervise (housing, transport, water, other) */
+    industryType: text('industry_type'),
+    enabled: boolean('enabled').notNull().default(true),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('organizations_credit_code_uq').on(t.creditCode), index('organizations_type_idx').on(t.type)],
+  (t) => [
+    uniqueIndex('organizations_credit_code_uq').on(t.creditCode),
+    index('organizations_type_idx').on(t.type),
+    index('organizations_parent_idx').on(t.parentId),
+  ],
 );
 
 export const users = pgTable(
@@ -197,5 +206,103 @@ export const auditLog = pgTable(
     index('audit_at_idx').on(t.at),
     index('audit_target_idx').on(t.targetType, t.targetId),
     index('audit_action_idx').on(t.action, t.at),
+  ],
+);
+
+export const regions = pgTable('regions', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  parentCode: text('parent_code'),
+  enabled: boolean('enabled').notNull().default(true),
+  sort: integer('sort').notNull().default(0),
+});
+
+/** The small dictionaries of the forms (行业主管类型, 工程类型, 企业资质, 项目种类). */
+export const dictItems = pgTable(
+  'dict_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dictType: text('dict_type').notNull(),
+    code: text('code').notNull(),
+    label: text('label').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    sort: integer('sort').notNull().default(0),
+  },
+  (t) => [uniqueIndex('dict_items_type_code_uq').on(t.dictType, t.code)],
+);
+
+/**
+ * Which unit supervises a project: (kind 'authority', industry type, region) → 行业主管单位 and
+ * (kind 'hrss', region) → 人社监管单位. Several rows for one key offer a choice; one is the default.
+ */
+export const supervisionMappings = pgTable(
+  'supervision_mappings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    industryType: text('industry_type'),
+    regionCode: text('region_code').notNull(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    isDefault: boolean('is_default').notNull().default(false),
+  },
+  (t) => [
+    index('supervision_key_idx').on(t.kind, t.regionCode, t.industryType),
+    uniqueIndex('supervision_uq').on(t.kind, t.regionCode, t.industryType, t.orgId),
+  ],
+);
+
+export const projects = pgTable(
+  'projects',
+  {
+    /** 工程编号: snowflake (19 digits) */
+    id: bigint('id', { mode: 'bigint' }).primaryKey(),
+    enterpriseOrgId: uuid('enterprise_org_id')
+      .notNull()
+      .references(() => organizations.id),
+    industryType: text('industry_type').notNull(),
+    regionCode: text('region_code').notNull(),
+    authorityOrgId: uuid('authority_org_id')
+      .notNull()
+      .references(() => organizations.id),
+    hrssOrgId: uuid('hrss_org_id')
+      .notNull()
+      .references(() => organizations.id),
+    name: text('name').notNull(),
+    location: text('location').notNull(),
+    projectRegionCode: text('project_region_code').notNull(),
+    projectType: text('project_type').notNull(),
+    contractAmountFen: bigint('contract_amount_fen', { mode: 'bigint' }).notNull(),
+    plannedStart: date('planned_start').notNull(),
+    plannedEnd: date('planned_end').notNull(),
+    contractorName: text('contractor_name').notNull(),
+    contractorCreditCode: text('contractor_credit_code').notNull(),
+    builderName: text('builder_name').notNull(),
+    builderCreditCode: text('builder_credit_code').notNull(),
+    contractSignedOn: date('contract_signed_on').notNull(),
+    wageDay: integer('wage_day').notNull(),
+    managerName: text('manager_name').notNull(),
+    managerPhone: text('manager_phone').notNull(),
+    laborOfficerName: text('labor_officer_name').notNull(),
+    laborOfficerPhone: text('labor_officer_phone').notNull(),
+    category: text('category').notNull(),
+    permitDate: date('permit_date'),
+    actualStart: date('actual_start'),
+    expectedCompletion: date('expected_completion'),
+    actualCompletion: date('actual_completion'),
+    status: text('status').notNull().default('not_started'),
+    depositStatus: text('deposit_status').notNull().default('none'),
+    needsReplenish: boolean('needs_replenish').notNull().default(false),
+    baseLocked: boolean('base_locked').notNull().default(false),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    index('projects_enterprise_idx').on(t.enterpriseOrgId, t.createdAt.desc(), t.id.desc()),
+    index('projects_hrss_idx').on(t.hrssOrgId, t.createdAt.desc(), t.id.desc()),
+    index('projects_authority_idx').on(t.authorityOrgId, t.createdAt.desc(), t.id.desc()),
+    index('projects_created_idx').on(t.createdAt.desc(), t.id.desc()),
+    index('projects_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
   ],
 );
