@@ -35,6 +35,11 @@ import { devRoutes } from './modules/dev/routes';
 import { fileRoutes } from './modules/files/routes';
 import { createFileService } from './modules/files/service';
 import { systemRoutes } from './modules/system/routes';
+import { createDictionaryService } from './modules/dictionaries/service';
+import { dictionaryRoutes } from './modules/dictionaries/routes';
+import { createProjectService } from './modules/projects/service';
+import { projectRoutes } from './modules/projects/routes';
+import { createSnowflake } from './platform/snowflake';
 
 export interface AppDeps {
   env: Env;
@@ -176,6 +181,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const files = createFileService({ db, clock, dataDir: env.DATA_DIR });
   const certifications = createCertificationService({ db, clock, files });
   const admin = createAdminService({ db, clock });
+  const dictionaries = createDictionaryService({ db });
+  const ids = createSnowflake(env.NODE_ID ?? process.pid % 1024);
+  const projects = createProjectService({ db, clock, ids, dictionaries });
 
   await app.register(
     async (api) => {
@@ -189,6 +197,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(fileRoutes, { files });
       await api.register(certificationRoutes, { certifications });
       await api.register(adminRoutes, { admin });
+      await api.register(dictionaryRoutes, { dictionaries, db });
+      await api.register(projectRoutes, { projects });
       if (env.SMS_PROVIDER === 'console') await api.register(devRoutes, { db });
     },
     { prefix: '/api' },

@@ -12,6 +12,11 @@ export const permissions = {
   'audit.read': ['admin'],
   'file.upload': ['enterprise', 'hrss', 'authority', 'bank', 'insurer', 'admin'],
   'file.read': ['enterprise', 'hrss', 'authority', 'bank', 'insurer', 'admin'],
+  'project.create': ['enterprise'],
+  'project.update': ['enterprise'],
+  'project.read': ['enterprise', 'hrss', 'authority', 'admin'],
+  'dictionary.manage': ['admin'],
+  'organization.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

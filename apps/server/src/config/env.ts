@@ -41,6 +41,8 @@ const zEnv = z
     TENCENT_SMS_TEMPLATE_RESET: z.string().optional(),
     TENCENT_SMS_REGION: z.string().default('ap-guangzhou'),
     WEB_DIST: z.string().optional(),
+    /** snowflake node (0–1023); default: derived from the process id */
+    NODE_ID: z.coerce.number().int().min(0).max(1023).optional(),
   })
   .superRefine((env, ctx) => {
     const need = (prefix: string, keys: string[]) => {

@@ -23,3 +23,8 @@ export function startOfShanghaiDay(d: Date): Date {
   const local = d.getTime() + SHANGHAI_OFFSET_MS;
   return new Date(local - (local % 86_400_000) - SHANGHAI_OFFSET_MS);
 }
+
+/** The calendar day in Asia/Shanghai, as YYYY-MM-DD. */
+export function shanghaiDate(d: Date): string {
+  return new Date(d.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}

@@ -155,12 +155,14 @@ export function sessionOf(ctx: TestContext, cookie: string, csrf: string, userId
 /** Factory: a user of any role with its organisation, inserted directly. */
 export async function buildUser(
   ctx: TestContext,
-  opts: { role: Role; certified?: boolean; orgName?: string; phone?: string; mustChangePassword?: boolean } = { role: 'enterprise' },
+  opts: { role: Role; certified?: boolean; orgName?: string; phone?: string; mustChangePassword?: boolean; orgId?: string } = { role: 'enterprise' },
 ): Promise<{ id: string; orgId: string; phone: string }> {
   const phone = opts.phone ?? newPhone();
   const orgType = opts.role === 'admin' ? 'platform' : opts.role;
   const certified = opts.role !== 'enterprise' || !!opts.certified;
-  const [org] = await ctx.database.db
+  const [org] = opts.orgId
+    ? await ctx.database.db.select().from(organizations).where(eq(organizations.id, opts.orgId))
+    : await ctx.database.db
     .insert(organizations)
     .values({
       type: orgType,
@@ -225,6 +227,37 @@ export function certificationInput(overrides: Partial<TCertificationRequest> = {
     legalRepresentative: '张伟',
     contactName: '刘洋',
     contactPhone: '13912345678',
+    ...overrides,
+  };
+}
+
+/** A reference unit by name (the bureaus seeded by seedReference). */
+export async function orgByName(ctx: TestContext, name: string): Promise<string> {
+  const [o] = await ctx.database.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, name));
+  if (!o) throw new Error(`no organisation ${name}`);
+  return o.id;
+}
+
+export function projectInput(overrides: Record<string, unknown> = {}) {
+  return {
+    industryType: 'housing',
+    regionCode: '210500',
+    name: '本溪市平山区保障性住房项目一期',
+    location: '本溪市平山区胜利路18号',
+    projectRegionCode: '210502',
+    projectType: 'building',
+    contractAmount: '20000000.00',
+    plannedStart: '2026-01-01',
+    plannedEnd: '2026-12-31',
+    builderName: '本溪市城市建设投资有限公司',
+    builderCreditCode: randomCreditCode(),
+    contractSignedOn: '2025-12-15',
+    category: 'government',
+    wageDay: 7,
+    managerName: '张三',
+    managerPhone: '13454342345',
+    laborOfficerName: '李四',
+    laborOfficerPhone: '13456666666',
     ...overrides,
   };
 }

@@ -1,0 +1,397 @@
+import { and, count, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import {
+  deriveProjectStatus,
+  durationDays,
+  fenToYuan,
+  yuanToFen,
+  type DepositStatus,
+  type ProjectStatus,
+  type TProject,
+} from '@benxi/shared';
+import type { Db } from '../../db/client';
+import { organizations, projects } from '../../db/schema/index';
+import { writeAudit, type Actor } from '../../platform/audit';
+import { shanghaiDate, type Clock } from '../../platform/clock';
+import { AppError, fieldError, notFound, uniqueViolation } from '../../platform/errors';
+import type { AuthUser } from '../../platform/sessions';
+import type { Snowflake } from '../../platform/snowflake';
+import type { DictionaryService } from '../dictionaries/service';
+import { projectScope } from './policy';
+
+type ProjectRow = typeof projects.$inferSelect;
+const authorityOrg = alias(organizations, 'authority_org');
+const hrssOrg = alias(organizations, 'hrss_org');
+
+const BASE_FIELDS = [
+  'industryType',
+  'regionCode',
+  'authorityOrgId',
+  'hrssOrgId',
+  'name',
+  'location',
+  'projectRegionCode',
+  'projectType',
+  'contractAmount',
+  'plannedStart',
+  'plannedEnd',
+  'builderName',
+  'builderCreditCode',
+  'contractSignedOn',
+  'category',
+  'permitDate',
+] as const;
+
+export interface ProjectInput {
+  industryType: string;
+  regionCode: string;
+  authorityOrgId?: string;
+  hrssOrgId?: string;
+  name: string;
+  location: string;
+  projectRegionCode: string;
+  projectType: string;
+  contractAmount: string;
+  plannedStart: string;
+  plannedEnd: string;
+  builderName: string;
+  builderCreditCode: string;
+  contractSignedOn: string;
+  category: string;
+  permitDate?: string | null;
+  wageDay: number;
+  managerName: string;
+  managerPhone: string;
+  laborOfficerName: string;
+  laborOfficerPhone: string;
+}
+
+export interface ProjectListQuery {
+  name?: string;
+  regionCode?: string;
+  status?: ProjectStatus;
+  depositStatus?: DepositStatus;
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export function createProjectService(deps: { db: Db; clock: Clock; ids: Snowflake; dictionaries: DictionaryService }) {
+  const { db, clock, dictionaries } = deps;
+
+  async function toDto(p: ProjectRow, authorityName: string | null, hrssName: string | null): Promise<TProject> {
+    const s = await dictionaries.snapshot();
+    const label = (type: string, code: string) => s.items.get(type)?.get(code)?.label ?? code;
+    return {
+      id: p.id.toString(),
+      code: p.id.toString(),
+      industryType: p.industryType,
+      industryTypeLabel: label('industry_type', p.industryType),
+      regionCode: p.regionCode,
+      regionName: s.regions.get(p.regionCode)?.name ?? p.regionCode,
+      authorityOrg: { id: p.authorityOrgId, name: authorityName ?? '' },
+      hrssOrg: { id: p.hrssOrgId, name: hrssName ?? '' },
+      name: p.name,
+      location: p.location,
+      projectRegionCode: p.projectRegionCode,
+      projectRegionName: s.regions.get(p.projectRegionCode)?.name ?? p.projectRegionCode,
+      projectType: p.projectType,
+      projectTypeLabel: label('project_type', p.projectType),
+      contractAmount: fenToYuan(p.contractAmountFen),
+      plannedStart: p.plannedStart,
+      plannedEnd: p.plannedEnd,
+      durationDays: durationDays(p.plannedStart, p.plannedEnd),
+      contractorName: p.contractorName,
+      contractorCreditCode: p.contractorCreditCode,
+      builderName: p.builderName,
+      builderCreditCode: p.builderCreditCode,
+      contractSignedOn: p.contractSignedOn,
+      wageDay: p.wageDay,
+      managerName: p.managerName,
+      managerPhone: p.managerPhone,
+      laborOfficerName: p.laborOfficerName,
+      laborOfficerPhone: p.laborOfficerPhone,
+      category: p.category,
+      categoryLabel: label('project_category', p.category),
+      permitDate: p.permitDate,
+      actualStart: p.actualStart,
+      expectedCompletion: p.expectedCompletion,
+      actualCompletion: p.actualCompletion,
+      status: p.status as ProjectStatus,
+      depositStatus: p.depositStatus as DepositStatus,
+      needsReplenish: p.needsReplenish,
+      baseLocked: p.baseLocked,
+      createdAt: p.createdAt.toISOString(),
+      updatedAt: p.updatedAt.toISOString(),
+    };
+  }
+
+  /** Checks every dictionary value and resolves the two units (the default, or a choice the dictionary offers). */
+  async function resolve(input: Pick<ProjectInput, 'industryType' | 'regionCode' | 'authorityOrgId' | 'hrssOrgId' | 'projectRegionCode' | 'projectType' | 'category'>) {
+    await dictionaries.requireItem('industry_type', input.industryType, 'industryType', '行业主管类型');
+    await dictionaries.requireRegion(input.regionCode, 'regionCode', '主管地区');
+    await dictionaries.requireRegion(input.projectRegionCode, 'projectRegionCode', '工程地区');
+    await dictionaries.requireItem('project_type', input.projectType, 'projectType', '工程类型');
+    await dictionaries.requireItem('project_category', input.category, 'category', '项目种类');
+    const options = await dictionaries.unitOptions(db, input.industryType, input.regionCode);
+    const choose = (list: { id: string }[], wanted: string | undefined, field: string, label: string) => {
+      if (list.length === 0) throw fieldError(field, `该主管地区暂无对应的${label}，请联系平台运营人员`);
+      if (!wanted) return list[0]!.id;
+      if (!list.some((o) => o.id === wanted)) throw fieldError(field, `${label}只能选择字典中该类型、该地区的单位`);
+      return wanted;
+    };
+    return {
+      authorityOrgId: choose(options.authorities, input.authorityOrgId, 'authorityOrgId', '行业主管单位'),
+      hrssOrgId: choose(options.hrss, input.hrssOrgId, 'hrssOrgId', '人社监管单位'),
+    };
+  }
+
+  function checkDates(input: { plannedStart: string; plannedEnd: string; contractSignedOn: string }) {
+    if (input.plannedEnd < input.plannedStart) throw fieldError('plannedEnd', '计划结束日期不能早于开始日期');
+  }
+
+  async function loadScoped(user: AuthUser, id: bigint) {
+    const scope = await projectScope(db, user);
+    if (!scope) throw notFound('项目');
+    const [row] = await db
+      .select({ p: projects, authorityName: authorityOrg.name, hrssName: hrssOrg.name })
+      .from(projects)
+      .innerJoin(authorityOrg, eq(authorityOrg.id, projects.authorityOrgId))
+      .innerJoin(hrssOrg, eq(hrssOrg.id, projects.hrssOrgId))
+      .where(and(eq(projects.id, id), scope))
+      .limit(1);
+    if (!row) throw notFound('项目');
+    return row;
+  }
+
+  async function listCondition(user: AuthUser, q: ProjectListQuery): Promise<SQL | null> {
+    const scope = await projectScope(db, user);
+    if (!scope) return null;
+    const where: SQL[] = [scope];
+    if (q.name) where.push(ilike(projects.name, `%${escapeLike(q.name)}%`));
+    if (q.regionCode) where.push(eq(projects.regionCode, q.regionCode));
+    if (q.status) where.push(eq(projects.status, q.status));
+    if (q.depositStatus) where.push(eq(projects.depositStatus, q.depositStatus));
+    return and(...where)!;
+  }
+
+  const parseId = (id: string) => {
+    try {
+      return BigInt(id);
+    } catch {
+      throw notFound('项目');
+    }
+  };
+
+  return {
+    parseId,
+
+    async create(user: AuthUser, input: ProjectInput, actor: Actor): Promise<TProject> {
+      checkDates(input);
+      const units = await resolve(input);
+      const [org] = await db.select().from(organizations).where(eq(organizations.id, user.orgId));
+      if (!org?.certified || !org.name || !org.creditCode) throw new AppError('CERTIFICATION_REQUIRED', '请先完成企业认证');
+      const now = clock.now();
+      const id = deps.ids.next();
+      try {
+        await db.transaction(async (tx) => {
+          await tx.insert(projects).values({
+            id,
+            enterpriseOrgId: user.orgId,
+            industryType: input.industryType,
+            regionCode: input.regionCode,
+            ...units,
+            name: input.name,
+            location: input.location,
+            projectRegionCode: input.projectRegionCode,
+            projectType: input.projectType,
+            contractAmountFen: yuanToFen(input.contractAmount),
+            plannedStart: input.plannedStart,
+            plannedEnd: input.plannedEnd,
+            contractorName: org.name!,
+            contractorCreditCode: org.creditCode!,
+            builderName: input.builderName,
+            builderCreditCode: input.builderCreditCode,
+            contractSignedOn: input.contractSignedOn,
+            wageDay: input.wageDay,
+            managerName: input.managerName,
+            managerPhone: input.managerPhone,
+            laborOfficerName: input.laborOfficerName,
+            laborOfficerPhone: input.laborOfficerPhone,
+            category: input.category,
+            permitDate: input.permitDate ?? null,
+            createdAt: now,
+            updatedAt: now,
+          });
+          await writeAudit(tx, actor, now, {
+            action: 'project.create',
+            targetType: 'project',
+            targetId: id.toString(),
+            after: { name: input.name, contractAmount: input.contractAmount, regionCode: input.regionCode },
+          });
+        });
+      } catch (err) {
+        if (uniqueViolation(err)) throw new AppError('CONFLICT', '工程编号冲突，请重新提交');
+        throw err;
+      }
+      const row = await loadScoped(user, id);
+      return toDto(row.p, row.authorityName, row.hrssName);
+    },
+
+    async get(user: AuthUser, id: string): Promise<TProject> {
+      const row = await loadScoped(user, parseId(id));
+      return toDto(row.p, row.authorityName, row.hrssName);
+    },
+
+    async list(user: AuthUser, q: ProjectListQuery & { page: number; pageSize: number }) {
+      const cond = await listCondition(user, q);
+      if (!cond) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+      const [rows, [total]] = await Promise.all([
+        db
+          .select({ p: projects, authorityName: authorityOrg.name, hrssName: hrssOrg.name })
+          .from(projects)
+          .innerJoin(authorityOrg, eq(authorityOrg.id, projects.authorityOrgId))
+          .innerJoin(hrssOrg, eq(hrssOrg.id, projects.hrssOrgId))
+          .where(cond)
+          .orderBy(desc(projects.createdAt), desc(projects.id))
+          .limit(q.pageSize)
+          .offset((q.page - 1) * q.pageSize),
+        db.select({ n: count() }).from(projects).where(cond),
+      ]);
+      const items = await Promise.all(rows.map((r) => toDto(r.p, r.authorityName, r.hrssName)));
+      return { items, total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+    },
+
+    /** Every matching row, in batches (keyset on created_at, id), for the Excel export. */
+    async *iterate(user: AuthUser, q: ProjectListQuery, batch = 1000): AsyncGenerator<TProject[]> {
+      const cond = await listCondition(user, q);
+      if (!cond) return;
+      let after: { createdAt: Date; id: bigint } | null = null;
+      for (;;) {
+        const page: SQL | undefined = after ? and(cond, or(lt(projects.createdAt, after.createdAt), and(eq(projects.createdAt, after.createdAt), lt(projects.id, after.id)))) : cond;
+        const rows = await db
+          .select({ p: projects, authorityName: authorityOrg.name, hrssName: hrssOrg.name })
+          .from(projects)
+          .innerJoin(authorityOrg, eq(authorityOrg.id, projects.authorityOrgId))
+          .innerJoin(hrssOrg, eq(hrssOrg.id, projects.hrssOrgId))
+          .where(page)
+          .orderBy(desc(projects.createdAt), desc(projects.id))
+          .limit(batch);
+        if (rows.length === 0) return;
+        yield await Promise.all(rows.map((r) => toDto(r.p, r.authorityName, r.hrssName)));
+        const last: ProjectRow = rows[rows.length - 1]!.p;
+        after = { createdAt: last.createdAt, id: last.id };
+        if (rows.length < batch) return;
+      }
+    },
+
+    /** Base data until the first quota application; contacts always. */
+    async update(user: AuthUser, id: string, patch: Partial<ProjectInput>, actor: Actor): Promise<TProject> {
+      const { p: before } = await loadScoped(user, parseId(id));
+      if (before.enterpriseOrgId !== user.orgId) throw notFound('项目');
+      const touchesBase = BASE_FIELDS.some((f) => patch[f] !== undefined);
+      if (touchesBase && before.baseLocked) {
+        throw new AppError('INVALID_STATE', '项目已提交定额申请，基础信息不能再修改；工程进度和联系人仍可修改');
+      }
+      const merged: ProjectInput = {
+        industryType: patch.industryType ?? before.industryType,
+        regionCode: patch.regionCode ?? before.regionCode,
+        authorityOrgId: patch.authorityOrgId ?? (patch.industryType || patch.regionCode ? undefined : before.authorityOrgId),
+        hrssOrgId: patch.hrssOrgId ?? (patch.regionCode ? undefined : before.hrssOrgId),
+        name: patch.name ?? before.name,
+        location: patch.location ?? before.location,
+        projectRegionCode: patch.projectRegionCode ?? before.projectRegionCode,
+        projectType: patch.projectType ?? before.projectType,
+        contractAmount: patch.contractAmount ?? fenToYuan(before.contractAmountFen),
+        plannedStart: patch.plannedStart ?? before.plannedStart,
+        plannedEnd: patch.plannedEnd ?? before.plannedEnd,
+        builderName: patch.builderName ?? before.builderName,
+        builderCreditCode: patch.builderCreditCode ?? before.builderCreditCode,
+        contractSignedOn: patch.contractSignedOn ?? before.contractSignedOn,
+        category: patch.category ?? before.category,
+        permitDate: patch.permitDate === undefined ? before.permitDate : patch.permitDate,
+        wageDay: patch.wageDay ?? before.wageDay,
+        managerName: patch.managerName ?? before.managerName,
+        managerPhone: patch.managerPhone ?? before.managerPhone,
+        laborOfficerName: patch.laborOfficerName ?? before.laborOfficerName,
+        laborOfficerPhone: patch.laborOfficerPhone ?? before.laborOfficerPhone,
+      };
+      checkDates(merged);
+      const units = touchesBase ? await resolve(merged) : { authorityOrgId: before.authorityOrgId, hrssOrgId: before.hrssOrgId };
+      const now = clock.now();
+      await db.transaction(async (tx) => {
+        const updated = await tx
+          .update(projects)
+          .set({
+            industryType: merged.industryType,
+            regionCode: merged.regionCode,
+            ...units,
+            name: merged.name,
+            location: merged.location,
+            projectRegionCode: merged.projectRegionCode,
+            projectType: merged.projectType,
+            contractAmountFen: yuanToFen(merged.contractAmount),
+            plannedStart: merged.plannedStart,
+            plannedEnd: merged.plannedEnd,
+            builderName: merged.builderName,
+            builderCreditCode: merged.builderCreditCode,
+            contractSignedOn: merged.contractSignedOn,
+            category: merged.category,
+            permitDate: merged.permitDate ?? null,
+            wageDay: merged.wageDay,
+            managerName: merged.managerName,
+            managerPhone: merged.managerPhone,
+            laborOfficerName: merged.laborOfficerName,
+            laborOfficerPhone: merged.laborOfficerPhone,
+            updatedAt: now,
+          })
+          // base fields only while still unlocked, decided in the same statement
+          .where(touchesBase ? and(eq(projects.id, before.id), eq(projects.baseLocked, false)) : eq(projects.id, before.id))
+          .returning({ id: projects.id });
+        if (updated.length !== 1) throw new AppError('INVALID_STATE', '项目已提交定额申请，基础信息不能再修改');
+        const changed = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+        await writeAudit(tx, actor, now, {
+          action: 'project.update',
+          targetType: 'project',
+          targetId: before.id.toString(),
+          before: Object.fromEntries(Object.keys(changed).map((k) => [k, k === 'contractAmount' ? fenToYuan(before.contractAmountFen) : (before as Record<string, unknown>)[k]])),
+          after: changed,
+        });
+      });
+      return this.get(user, id);
+    },
+
+    /** 工程进度: 竣工 once the actual completion is on or before today; future dates refused. */
+    async updateProgress(
+      user: AuthUser,
+      id: string,
+      input: { actualStart?: string | null; expectedCompletion?: string | null; actualCompletion?: string | null },
+      actor: Actor,
+    ): Promise<TProject> {
+      const { p: before } = await loadScoped(user, parseId(id));
+      if (before.enterpriseOrgId !== user.orgId) throw notFound('项目');
+      const now = clock.now();
+      const today = shanghaiDate(now);
+      if (input.actualStart && input.actualStart > today) throw fieldError('actualStart', '实际开工日期不能晚于今天');
+      if (input.actualCompletion && input.actualCompletion > today) throw fieldError('actualCompletion', '实际竣工日期不能晚于今天；竣工后再填写');
+      const next = {
+        actualStart: input.actualStart ?? null,
+        expectedCompletion: input.expectedCompletion ?? null,
+        actualCompletion: input.actualCompletion ?? null,
+      };
+      const status = deriveProjectStatus(next, today);
+      await db.transaction(async (tx) => {
+        await tx.update(projects).set({ ...next, status, updatedAt: now }).where(eq(projects.id, before.id));
+        await writeAudit(tx, actor, now, {
+          action: 'project.progress',
+          targetType: 'project',
+          targetId: before.id.toString(),
+          before: { actualStart: before.actualStart, expectedCompletion: before.expectedCompletion, actualCompletion: before.actualCompletion, status: before.status },
+          after: { ...next, status },
+        });
+      });
+      return this.get(user, id);
+    },
+  };
+}
+
+export type ProjectService = ReturnType<typeof createProjectService>;
