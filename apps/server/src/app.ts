@@ -40,6 +40,8 @@ import { dictionaryRoutes } from './modules/dictionaries/routes';
 import { createProjectService } from './modules/projects/service';
 import { projectRoutes } from './modules/projects/routes';
 import { createSnowflake } from './platform/snowflake';
+import { createManageService } from './modules/admin/manage';
+import { manageRoutes } from './modules/admin/manage-routes';
 
 export interface AppDeps {
   env: Env;
@@ -184,6 +186,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const dictionaries = createDictionaryService({ db });
   const ids = createSnowflake(env.NODE_ID ?? process.pid % 1024);
   const projects = createProjectService({ db, clock, ids, dictionaries });
+  const manage = createManageService({ db, clock, sms: deps.sms, dictionaries });
 
   await app.register(
     async (api) => {
@@ -199,6 +202,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(adminRoutes, { admin });
       await api.register(dictionaryRoutes, { dictionaries, db });
       await api.register(projectRoutes, { projects });
+      await api.register(manageRoutes, { manage, admin });
       if (env.SMS_PROVIDER === 'console') await api.register(devRoutes, { db });
     },
     { prefix: '/api' },

@@ -12,3 +12,4 @@ export * from './permissions';
 export * from './dictionaries';
 export * from './workflow/project';
 export * from './schemas/project';
+export * from './schemas/manage';

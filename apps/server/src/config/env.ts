@@ -32,6 +32,7 @@ const zEnv = z
     ALIYUN_SMS_TEMPLATE_REGISTER: z.string().optional(),
     ALIYUN_SMS_TEMPLATE_LOGIN: z.string().optional(),
     ALIYUN_SMS_TEMPLATE_RESET: z.string().optional(),
+    ALIYUN_SMS_TEMPLATE_PASSWORD: z.string().optional(),
     TENCENT_SMS_SECRET_ID: z.string().optional(),
     TENCENT_SMS_SECRET_KEY: z.string().optional(),
     TENCENT_SMS_SDK_APP_ID: z.string().optional(),
@@ -39,6 +40,7 @@ const zEnv = z
     TENCENT_SMS_TEMPLATE_REGISTER: z.string().optional(),
     TENCENT_SMS_TEMPLATE_LOGIN: z.string().optional(),
     TENCENT_SMS_TEMPLATE_RESET: z.string().optional(),
+    TENCENT_SMS_TEMPLATE_PASSWORD: z.string().optional(),
     TENCENT_SMS_REGION: z.string().default('ap-guangzhou'),
     WEB_DIST: z.string().optional(),
     /** snowflake node (0–1023); default: derived from the process id */
@@ -53,9 +55,9 @@ const zEnv = z
       }
     };
     if (env.SMS_PROVIDER === 'aliyun')
-      need('ALIYUN_SMS_', ['ACCESS_KEY_ID', 'ACCESS_KEY_SECRET', 'SIGN_NAME', 'TEMPLATE_REGISTER', 'TEMPLATE_LOGIN', 'TEMPLATE_RESET']);
+      need('ALIYUN_SMS_', ['ACCESS_KEY_ID', 'ACCESS_KEY_SECRET', 'SIGN_NAME', 'TEMPLATE_REGISTER', 'TEMPLATE_LOGIN', 'TEMPLATE_RESET', 'TEMPLATE_PASSWORD']);
     if (env.SMS_PROVIDER === 'tencent')
-      need('TENCENT_SMS_', ['SECRET_ID', 'SECRET_KEY', 'SDK_APP_ID', 'SIGN_NAME', 'TEMPLATE_REGISTER', 'TEMPLATE_LOGIN', 'TEMPLATE_RESET']);
+      need('TENCENT_SMS_', ['SECRET_ID', 'SECRET_KEY', 'SDK_APP_ID', 'SIGN_NAME', 'TEMPLATE_REGISTER', 'TEMPLATE_LOGIN', 'TEMPLATE_RESET', 'TEMPLATE_PASSWORD']);
   });
 
 export type Env = z.infer<typeof zEnv>;

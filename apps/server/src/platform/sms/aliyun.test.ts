@@ -136,7 +136,7 @@ const CONFIG: AliyunSmsConfig = {
   accessKeyId: 'testId',
   accessKeySecret: 'testSecret',
   signName: '本溪市社保测试',
-  templateCodes: { register: 'SMS_100000001', login: 'SMS_100000002', reset: 'SMS_100000003' },
+  templateCodes: { register: 'SMS_100000001', login: 'SMS_100000002', reset: 'SMS_100000003', password: 'SMS_100000004' },
 };
 const NOW = new Date('2017-07-12T02:42:19.456Z');
 const NONCE = '45e25e9b-0a6f-4070-8c85-2956eda1b466';

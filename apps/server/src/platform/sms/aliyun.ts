@@ -15,7 +15,7 @@
  * Only node:crypto is used; no vendor SDK. The HTTP call, the clock and the nonce are injected.
  */
 import { createHmac } from 'node:crypto';
-import type { SmsPurpose } from '@benxi/shared';
+import type { SmsTemplate } from './provider';
 import { SmsSendError, type HttpFetch, type SmsMessage, type SmsProvider } from './provider';
 
 export interface AliyunSmsConfig {
@@ -24,7 +24,7 @@ export interface AliyunSmsConfig {
   /** 短信签名, e.g. "本溪市人社局" (must be approved in the Aliyun console). */
   signName: string;
   /** Approved template codes (SMS_xxxxxxxx), each with a ${code} variable. */
-  templateCodes: Record<SmsPurpose, string>;
+  templateCodes: Record<SmsTemplate, string>;
   /** Default https://dysmsapi.aliyuncs.com/ ; a bare host name is accepted too. */
   endpoint?: string;
 }

@@ -1,9 +1,12 @@
 import type { SmsPurpose } from '@benxi/shared';
 
 /** One verification-code message; the provider turns it into its own template call. */
+/** A verification code (register / login / reset) or a first password set by `admin`. */
+export type SmsTemplate = SmsPurpose | 'password';
+
 export interface SmsMessage {
   phone: string;
-  purpose: SmsPurpose;
+  purpose: SmsTemplate;
   code: string;
   /** The text shown in the development outbox and logs (providers use their own templates). */
   content: string;

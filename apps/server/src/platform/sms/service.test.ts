@@ -168,6 +168,7 @@ describe('GET /api/dev/sms-outbox', () => {
       ALIYUN_SMS_TEMPLATE_REGISTER: 'SMS_1',
       ALIYUN_SMS_TEMPLATE_LOGIN: 'SMS_2',
       ALIYUN_SMS_TEMPLATE_RESET: 'SMS_3',
+      ALIYUN_SMS_TEMPLATE_PASSWORD: 'SMS_4',
     });
     try {
       const res = await real.app.inject({ method: 'GET', url: `/api/dev/sms-outbox?phone=${newPhone()}` });

@@ -115,7 +115,7 @@ const CONFIG: TencentSmsConfig = {
   secretKey: DOC.secretKey,
   sdkAppId: '1400006666',
   signName: '腾讯云',
-  templateIds: { register: '1234', login: '1235', reset: '1236' },
+  templateIds: { register: '1234', login: '1235', reset: '1236', password: '1237' },
 };
 const NOW = new Date(DOC.timestamp * 1000 + 789); // milliseconds are dropped
 const MESSAGE: SmsMessage = {

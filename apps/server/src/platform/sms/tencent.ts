@@ -14,7 +14,7 @@
  * Only node:crypto is used; no vendor SDK. The HTTP call and the clock are injected.
  */
 import { createHash, createHmac } from 'node:crypto';
-import type { SmsPurpose } from '@benxi/shared';
+import type { SmsTemplate } from './provider';
 import { SmsSendError, type HttpFetch, type SmsMessage, type SmsProvider } from './provider';
 
 export interface TencentSmsConfig {
@@ -25,7 +25,7 @@ export interface TencentSmsConfig {
   /** 短信签名内容 (approved in the console). */
   signName: string;
   /** Approved template ids, each with one {1} variable for the code. */
-  templateIds: Record<SmsPurpose, string>;
+  templateIds: Record<SmsTemplate, string>;
   /** Default 'ap-guangzhou'. */
   region?: string;
 }
