@@ -61,6 +61,7 @@ export function registerAccess(app: FastifyInstance, deps: { db: Db; clock: Cloc
       }
     }
     if (!req.routeOptions.url) return; // 404 handler
+    if (!req.url.startsWith('/api/')) return; // the web app's static files: public
     if (access && 'public' in access) return;
 
     const user = req.user;

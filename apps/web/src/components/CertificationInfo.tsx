@@ -24,7 +24,7 @@ export function CertificationInfo({
       bordered
       column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }}
       size="middle"
-      labelStyle={{ width: 160 }}
+      styles={{ label: { width: 150, whiteSpace: 'nowrap' } }}
       extra={extra}
       items={[
         { key: 'enterpriseName', label: '企业名称', children: c.enterpriseName },

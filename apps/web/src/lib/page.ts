@@ -19,3 +19,15 @@ export const tablePagination = {
 
 /** What ProTable's `request` must answer. */
 export const toTableResult = <T,>(p: Page<T>) => ({ data: p.items, total: p.total, success: true });
+
+/**
+ * ProTable's `onRequestError`: without it a failed `request` becomes an unhandled rejection.
+ * 401 / 403 redirects are handled globally (lib/api onApiError), so those stay quiet here.
+ */
+export function tableRequestError(show: (text: string) => void) {
+  return (e: Error) => {
+    const status = (e as { status?: number }).status;
+    if (status === 401) return;
+    show(e.message || '加载失败，请稍后重试');
+  };
+}

@@ -14,6 +14,11 @@ export function wasSignedOutOnPurpose(): boolean {
   return intentional;
 }
 
+/** The login page has been shown: later visits to protected pages are ordinary again. */
+export function acknowledgeSignOut(): void {
+  intentional = false;
+}
+
 /** The message for the login page (e.g. 密码已修改，请重新登录); stays until the next login. */
 export function signOutNotice(): string | null {
   return notice;

@@ -22,6 +22,7 @@ export default function AppLayout() {
   const { message } = App.useApp();
   const logout = useLogout();
   const [changingPassword, setChangingPassword] = useState(false);
+  const [collapsed, setCollapsed] = useState(false);
 
   const orgName = me.org.name ?? roleLabels[me.role];
 
@@ -34,6 +35,10 @@ export default function AppLayout() {
         fixSiderbar
         fixedHeader
         siderWidth={208}
+        // Collapse only when the user asks (the automatic breakpoint flickers on window resizes).
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        breakpoint={false}
         location={{ pathname }}
         route={{ path: '/', routes: menuFor(me) }}
         menu={{ locale: false }}

@@ -1,10 +1,10 @@
 import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-components';
-import { Tag, Typography } from 'antd';
+import { App, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { auditActionLabels, formatDateTime, roleLabels, type Role } from '@benxi/shared';
 import { auditListQueryOptions, auditTargetTypeLabels, type AuditRow } from '../../../features/audit/api/audit';
 import { AuditDiff } from '../../../features/audit/components/AuditDiff';
-import { tablePagination, toTableResult } from '../../../lib/page';
+import { tablePagination, tableRequestError, toTableResult } from '../../../lib/page';
 
 const actionValueEnum = Object.fromEntries(Object.entries(auditActionLabels).map(([k, v]) => [k, { text: v }]));
 const targetTypeValueEnum = Object.fromEntries(Object.entries(auditTargetTypeLabels).map(([k, v]) => [k, { text: v }]));
@@ -68,6 +68,7 @@ const columns: ProColumns<AuditRow>[] = [
 /** 审计日志: read-only; every state change leaves a row with before → after. */
 export default function AuditPage() {
   const qc = useQueryClient();
+  const { message } = App.useApp();
   return (
     <PageContainer title="审计日志">
       <ProTable<AuditRow, { action?: string; actor?: string; targetType?: string; from?: string; to?: string }>
@@ -78,6 +79,7 @@ export default function AuditPage() {
         search={{ labelWidth: 'auto', defaultCollapsed: false }}
         options={{ density: false, setting: false, reload: true }}
         pagination={tablePagination}
+        onRequestError={tableRequestError(message.error)}
         expandable={{
           expandedRowRender: (r) => <AuditDiff before={r.before} after={r.after} />,
           rowExpandable: (r) => r.before != null || r.after != null,

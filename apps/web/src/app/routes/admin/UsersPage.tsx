@@ -12,7 +12,7 @@ import {
   type UserRow,
 } from '../../../features/admin-users/api/users';
 import { errorMessage } from '../../../lib/api';
-import { tablePagination, toTableResult } from '../../../lib/page';
+import { tablePagination, tableRequestError, toTableResult } from '../../../lib/page';
 
 const roleValueEnum = Object.fromEntries(Object.entries(roleLabels).map(([k, v]) => [k, { text: v }]));
 const statusValueEnum = {
@@ -102,6 +102,7 @@ export default function UsersPage() {
         search={{ labelWidth: 'auto', defaultCollapsed: false }}
         options={{ density: false, setting: false, reload: true }}
         pagination={tablePagination}
+        onRequestError={tableRequestError(message.error)}
         scroll={{ x: 1530 }}
         request={async ({ current, pageSize, keyword, role, status }) =>
           toTableResult(

@@ -1,8 +1,9 @@
+import { useEffect } from 'react';
 import { Alert, App, Space } from 'antd';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { AuthShell } from '../../../features/auth/components/AuthShell';
 import { LoginForm } from '../../../features/auth/components/LoginForm';
-import { signOutNotice } from '../../../lib/sign-out';
+import { acknowledgeSignOut, signOutNotice } from '../../../lib/sign-out';
 import { safeRedirect } from '../../guards';
 
 export default function LoginPage() {
@@ -11,6 +12,7 @@ export default function LoginPage() {
   const { message } = App.useApp();
   const state = useLocation().state as { phone?: string; notice?: string } | null;
   const notice = state?.notice ?? signOutNotice();
+  useEffect(acknowledgeSignOut, []);
 
   return (
     <AuthShell title="用户登录">
