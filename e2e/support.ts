@@ -87,7 +87,7 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
 
 export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium fonts-noto-cjk`);
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bx-chromium-'));
+  // playwright gives every launch a fresh temporary profile (its own --user-data-dir)
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -99,7 +99,6 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${userDataDir}`,
     ],
   });
 }
@@ -109,16 +108,25 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-/** The newest code the console SMS provider sent to a phone, as the 开发短信 panel shows it. */
-export async function latestCode(app: RunningApp, phone: string, purpose?: string): Promise<string> {
-  for (let i = 0; i < 40; i++) {
-    const res = await fetch(`${app.url}/api/dev/sms-outbox?phone=${phone}`);
-    const items = (await res.json()).items as { code: string; purpose: string }[];
-    const hit = items.find((x) => !purpose || x.purpose === purpose);
-    if (hit) return hit.code;
+interface OutboxItem {
+  code: string;
+  purpose: string;
+  sentAt: string;
+}
+
+export async function outbox(app: RunningApp, phone: string): Promise<OutboxItem[]> {
+  const res = await fetch(`${app.url}/api/dev/sms-outbox?phone=${phone}`);
+  return (await res.json()).items as OutboxItem[];
+}
+
+/** Waits for a code of this purpose sent after `since` (ISO), and returns its sentAt. */
+export async function waitForSms(app: RunningApp, phone: string, purpose: string, since: string): Promise<OutboxItem> {
+  for (let i = 0; i < 60; i++) {
+    const hit = (await outbox(app, phone)).find((x) => x.purpose === purpose && x.sentAt > since);
+    if (hit) return hit;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`no SMS for ${phone}`);
+  throw new Error(`no new ${purpose} SMS for ${phone}`);
 }
 
 /** A minimal one-page PDF, as an enterprise's scanned licence would be. */

@@ -172,7 +172,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const sessionPolicy = { idleMs: env.SESSION_IDLE_MINUTES * 60_000, absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000 };
   registerAccess(app, { db, clock, policy: sessionPolicy });
 
-  const sms = await createSmsService({ db, clock, provider: deps.sms });
+  const sms = await createSmsService({ db, clock, provider: deps.sms, cooldownMs: env.SMS_COOLDOWN_SECONDS * 1000 });
   const auth = createAuthService({
     db,
     clock,

@@ -26,6 +26,8 @@ const zEnv = z
     RATE_LIMIT_SMS_PER_MINUTE: int(10, 1),
     RATE_LIMIT_GLOBAL_PER_MINUTE: int(1200, 1),
     SMS_PROVIDER: z.enum(['console', 'aliyun', 'tencent']).default('console'),
+    /** seconds before a code of the same purpose may be sent again to a phone (SPEC: 60) */
+    SMS_COOLDOWN_SECONDS: int(60, 1),
     ALIYUN_SMS_ACCESS_KEY_ID: z.string().optional(),
     ALIYUN_SMS_ACCESS_KEY_SECRET: z.string().optional(),
     ALIYUN_SMS_SIGN_NAME: z.string().optional(),

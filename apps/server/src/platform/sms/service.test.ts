@@ -62,6 +62,13 @@ describe('POST /api/auth/sms-code', () => {
     expect((await outbox(phone)).json().items).toHaveLength(2); // the refused ones sent nothing
   });
 
+  it('the cooldown is per purpose: a user who has just registered can ask for a login code at once', async () => {
+    const phone = newPhone();
+    expect((await sendCode(ctx, phone, 'register')).statusCode).toBe(200);
+    expect((await sendCode(ctx, phone, 'login')).statusCode).toBe(200);
+    expectError(await sendCode(ctx, phone, 'login'), 429, 'SMS_COOLDOWN');
+  });
+
   it('keeps a code valid for 5 minutes', async () => {
     const fresh = newPhone();
     const code = await smsCode(ctx, fresh, 'register');

@@ -7,7 +7,10 @@ import { AppError } from '../errors';
 import { startOfShanghaiDay, type Clock } from '../clock';
 import { SmsSendError, type SmsProvider } from './provider';
 
-/** SPEC §2: 6 digits, 5 minutes, single use, 5 tries, 60 s between sends, 10 a phone a day. */
+/**
+ * SPEC §2: 6 digits, 5 minutes, single use, 5 tries, 60 s before a resend (per purpose, so a
+ * user who has just registered can ask for a login code at once), 10 a phone a day (all purposes).
+ */
 export const SMS_RULES = {
   validityMs: 5 * 60_000,
   maxTries: 5,
@@ -32,8 +35,9 @@ async function loadSecret(db: Db): Promise<Buffer> {
   return Buffer.from(row!.value, 'hex');
 }
 
-export async function createSmsService(deps: { db: Db; clock: Clock; provider: SmsProvider }): Promise<SmsService> {
+export async function createSmsService(deps: { db: Db; clock: Clock; provider: SmsProvider; cooldownMs?: number }): Promise<SmsService> {
   const { db, clock, provider } = deps;
+  const cooldownMs = deps.cooldownMs ?? SMS_RULES.cooldownMs;
   const secret = await loadSecret(db);
   const hmac = (phone: string, purpose: string, code: string) =>
     crypto.createHmac('sha256', secret).update(`${purpose}:${phone}:${code}`).digest('hex');
@@ -53,11 +57,11 @@ export async function createSmsService(deps: { db: Db; clock: Clock; provider: S
         const [last] = await tx
           .select({ createdAt: smsCodes.createdAt })
           .from(smsCodes)
-          .where(eq(smsCodes.phone, phone))
+          .where(and(eq(smsCodes.phone, phone), eq(smsCodes.purpose, purpose)))
           .orderBy(desc(smsCodes.createdAt))
           .limit(1);
         if (last) {
-          const wait = SMS_RULES.cooldownMs - (now.getTime() - last.createdAt.getTime());
+          const wait = cooldownMs - (now.getTime() - last.createdAt.getTime());
           if (wait > 0) {
             const seconds = Math.ceil(wait / 1000);
             throw new AppError('SMS_COOLDOWN', `验证码发送过于频繁，请 ${seconds} 秒后再试`, { retryAfterSeconds: seconds });
@@ -103,7 +107,7 @@ export async function createSmsService(deps: { db: Db; clock: Clock; provider: S
           throw new AppError('SERVICE_UNAVAILABLE', '短信发送失败，请稍后重试', detail);
         }
       }
-      return { cooldownSeconds: SMS_RULES.cooldownMs / 1000 };
+      return { cooldownSeconds: Math.ceil(cooldownMs / 1000) };
     },
 
     async check(phone, purpose, code) {
