@@ -14,6 +14,8 @@ export interface Database {
   close(): Promise<void>;
   ping(): Promise<void>;
   migrate(): Promise<void>;
+  /** Raw SQL with positional parameters (arrays stay one parameter): bulk loads and EXPLAIN. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
 }
 
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -41,6 +43,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       ping: async () => {
         await pool.query('select 1');
       },
+      query: async <T,>(text: string, params?: unknown[]) => ({ rows: (await pool.query(text, params)).rows as T[] }),
       migrate: async () => {
         const { migrate: run } = await import('drizzle-orm/node-postgres/migrator');
         // Several app processes may start at once against one database: one migrates, the others wait.
@@ -69,6 +72,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     ping: async () => {
       await client.query('select 1');
     },
+    query: async <T,>(text: string, params?: unknown[]) => ({ rows: (await client.query<T>(text, params)).rows }),
     migrate: async () => {
       const { migrate: run } = await import('drizzle-orm/pglite/migrator');
       await run(db as never, { migrationsFolder: MIGRATIONS_DIR });

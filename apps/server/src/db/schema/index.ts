@@ -299,10 +299,15 @@ export const projects = pgTable(
     updatedAt: ts('updated_at').notNull(),
   },
   (t) => [
-    index('projects_enterprise_idx').on(t.enterpriseOrgId, t.createdAt.desc(), t.id.desc()),
-    index('projects_hrss_idx').on(t.hrssOrgId, t.createdAt.desc(), t.id.desc()),
-    index('projects_authority_idx').on(t.authorityOrgId, t.createdAt.desc(), t.id.desc()),
-    index('projects_created_idx').on(t.createdAt.desc(), t.id.desc()),
-    index('projects_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+    // ascending (created_at, id): scanned backwards it serves ORDER BY created_at DESC, id DESC
+    // (an index declared DESC NULLS LAST would not match the default DESC NULLS FIRST)
+    index('projects_enterprise_created_idx').on(t.enterpriseOrgId, t.createdAt, t.id),
+    index('projects_hrss_created_idx').on(t.hrssOrgId, t.createdAt, t.id),
+    index('projects_authority_created_idx').on(t.authorityOrgId, t.createdAt, t.id),
+    index('projects_created_at_idx').on(t.createdAt, t.id),
+    // narrow, deduplicated b-trees: a scope's total is an index-only scan of a few pages
+    index('projects_hrss_scope_idx').on(t.hrssOrgId),
+    index('projects_authority_scope_idx').on(t.authorityOrgId),
+    // projects_name_grams_idx (GIN over name_grams(name)) and the filter indexes are in migration 0004
   ],
 );

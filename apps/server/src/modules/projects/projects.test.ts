@@ -114,6 +114,11 @@ describe('新建项目 and 项目详情', () => {
     expect(page3.items).toHaveLength(3);
     const bridges = (await s.inject({ method: 'GET', url: `/api/projects?name=${encodeURIComponent('桥梁')}` })).json();
     expect(bridges.total).toBe(11);
+    // one character, three characters, digits and wildcards are searched as typed
+    expect((await s.inject({ method: 'GET', url: `/api/projects?name=${encodeURIComponent('桥')}` })).json().total).toBe(11);
+    expect((await s.inject({ method: 'GET', url: `/api/projects?name=${encodeURIComponent('道路工')}` })).json().total).toBe(12);
+    expect((await s.inject({ method: 'GET', url: `/api/projects?name=${encodeURIComponent('工程1')}` })).json().total).toBe(11);
+    expect((await s.inject({ method: 'GET', url: `/api/projects?name=${encodeURIComponent('%')}` })).json().total).toBe(0);
     const mingshan = (await s.inject({ method: 'GET', url: '/api/projects?regionCode=210504' })).json();
     expect(mingshan.total).toBe(8);
 

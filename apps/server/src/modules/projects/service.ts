@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
   deriveProjectStatus,
@@ -74,6 +74,31 @@ export interface ProjectListQuery {
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The two statements of a list page: the page's rows (projects alone, so the planner can walk the
+ * created_at index and stop after one page) and the total (served by the narrow scope indexes).
+ */
+export function listQueries(db: Db, cond: SQL, page: number, pageSize: number) {
+  return {
+    page: db
+      .select()
+      .from(projects)
+      .where(cond)
+      .orderBy(desc(projects.createdAt), desc(projects.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    total: db.select({ n: count() }).from(projects).where(cond),
+  };
+}
+
+/** Names of the units on a page of projects, in one small query. */
+async function unitNames(db: Db, rows: ProjectRow[]): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.flatMap((r) => [r.authorityOrgId, r.hrssOrgId]))];
+  if (ids.length === 0) return new Map();
+  const orgs = await db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, ids));
+  return new Map(orgs.map((o) => [o.id, o.name ?? '']));
+}
 
 export function createProjectService(deps: { db: Db; clock: Clock; ids: Snowflake; dictionaries: DictionaryService }) {
   const { db, clock, dictionaries } = deps;
@@ -167,7 +192,7 @@ export function createProjectService(deps: { db: Db; clock: Clock; ids: Snowflak
     const scope = await projectScope(db, user);
     if (!scope) return null;
     const where: SQL[] = [scope];
-    if (q.name) where.push(ilike(projects.name, `%${escapeLike(q.name)}%`));
+    if (q.name) where.push(sql`name_grams(${projects.name}) @> query_grams(${q.name})`, ilike(projects.name, `%${escapeLike(q.name)}%`));
     if (q.regionCode) where.push(eq(projects.regionCode, q.regionCode));
     if (q.status) where.push(eq(projects.status, q.status));
     if (q.depositStatus) where.push(eq(projects.depositStatus, q.depositStatus));
@@ -242,22 +267,15 @@ export function createProjectService(deps: { db: Db; clock: Clock; ids: Snowflak
       return toDto(row.p, row.authorityName, row.hrssName);
     },
 
+    listCondition,
+
     async list(user: AuthUser, q: ProjectListQuery & { page: number; pageSize: number }) {
       const cond = await listCondition(user, q);
       if (!cond) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-      const [rows, [total]] = await Promise.all([
-        db
-          .select({ p: projects, authorityName: authorityOrg.name, hrssName: hrssOrg.name })
-          .from(projects)
-          .innerJoin(authorityOrg, eq(authorityOrg.id, projects.authorityOrgId))
-          .innerJoin(hrssOrg, eq(hrssOrg.id, projects.hrssOrgId))
-          .where(cond)
-          .orderBy(desc(projects.createdAt), desc(projects.id))
-          .limit(q.pageSize)
-          .offset((q.page - 1) * q.pageSize),
-        db.select({ n: count() }).from(projects).where(cond),
-      ]);
-      const items = await Promise.all(rows.map((r) => toDto(r.p, r.authorityName, r.hrssName)));
+      const queries = listQueries(db, cond, q.page, q.pageSize);
+      const [rows, [total]] = await Promise.all([queries.page, queries.total]);
+      const names = await unitNames(db, rows);
+      const items = await Promise.all(rows.map((r) => toDto(r, names.get(r.authorityOrgId) ?? null, names.get(r.hrssOrgId) ?? null)));
       return { items, total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
     },
 
@@ -268,17 +286,11 @@ export function createProjectService(deps: { db: Db; clock: Clock; ids: Snowflak
       let after: { createdAt: Date; id: bigint } | null = null;
       for (;;) {
         const page: SQL | undefined = after ? and(cond, or(lt(projects.createdAt, after.createdAt), and(eq(projects.createdAt, after.createdAt), lt(projects.id, after.id)))) : cond;
-        const rows = await db
-          .select({ p: projects, authorityName: authorityOrg.name, hrssName: hrssOrg.name })
-          .from(projects)
-          .innerJoin(authorityOrg, eq(authorityOrg.id, projects.authorityOrgId))
-          .innerJoin(hrssOrg, eq(hrssOrg.id, projects.hrssOrgId))
-          .where(page)
-          .orderBy(desc(projects.createdAt), desc(projects.id))
-          .limit(batch);
+        const rows = await db.select().from(projects).where(page).orderBy(desc(projects.createdAt), desc(projects.id)).limit(batch);
         if (rows.length === 0) return;
-        yield await Promise.all(rows.map((r) => toDto(r.p, r.authorityName, r.hrssName)));
-        const last: ProjectRow = rows[rows.length - 1]!.p;
+        const names = await unitNames(db, rows);
+        yield await Promise.all(rows.map((r) => toDto(r, names.get(r.authorityOrgId) ?? null, names.get(r.hrssOrgId) ?? null)));
+        const last: ProjectRow = rows[rows.length - 1]!;
         after = { createdAt: last.createdAt, id: last.id };
         if (rows.length < batch) return;
       }
