@@ -42,6 +42,12 @@ import { projectRoutes } from './modules/projects/routes';
 import { createSnowflake } from './platform/snowflake';
 import { createManageService } from './modules/admin/manage';
 import { manageRoutes } from './modules/admin/manage-routes';
+import { createRulesService } from './modules/rules/service';
+import { rulesRoutes } from './modules/rules/routes';
+import { createQuotaService } from './modules/quota/service';
+import { quotaRoutes } from './modules/quota/routes';
+import { createArrearsService } from './modules/arrears/service';
+import { arrearsRoutes } from './modules/arrears/routes';
 
 export interface AppDeps {
   env: Env;
@@ -187,6 +193,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const ids = createSnowflake(env.NODE_ID ?? process.pid % 1024);
   const projects = createProjectService({ db, clock, ids, dictionaries });
   const manage = createManageService({ db, clock, sms: deps.sms, dictionaries });
+  const rules = createRulesService({ db, clock });
+  const quota = createQuotaService({ db, clock, ids, rules });
+  const arrears = createArrearsService({ db, clock });
 
   await app.register(
     async (api) => {
@@ -203,6 +212,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(dictionaryRoutes, { dictionaries, db });
       await api.register(projectRoutes, { projects });
       await api.register(manageRoutes, { manage, admin });
+      await api.register(rulesRoutes, { rules });
+      await api.register(quotaRoutes, { quota });
+      await api.register(arrearsRoutes, { arrears });
       if (env.SMS_PROVIDER === 'console') await api.register(devRoutes, { db });
     },
     { prefix: '/api' },

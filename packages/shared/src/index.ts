@@ -13,3 +13,7 @@ export * from './dictionaries';
 export * from './workflow/project';
 export * from './schemas/project';
 export * from './schemas/manage';
+export * from './workflow/quota';
+export * from './schemas/quota';
+export * from './rules/deposit-ratio';
+export * from './rules/working-days';

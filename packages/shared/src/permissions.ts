@@ -16,6 +16,12 @@ export const permissions = {
   'project.update': ['enterprise'],
   'project.read': ['enterprise', 'hrss', 'authority', 'admin'],
   'dictionary.manage': ['admin'],
+  'quota.apply': ['enterprise'],
+  'quota.read': ['enterprise', 'hrss', 'authority', 'admin'],
+  'quota.review': ['hrss'],
+  'arrears.manage': ['hrss'],
+  'arrears.read': ['hrss', 'admin'],
+  'ratio.manage': ['admin'],
   'organization.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -311,3 +311,119 @@ export const projects = pgTable(
     // projects_name_grams_idx (GIN over name_grams(name)) and the filter indexes are in migration 0004
   ],
 );
+
+/** 欠薪及失信记录, kept by hrss; feeds the deposit-ratio engine. */
+export const arrearsRecords = pgTable(
+  'arrears_records',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    enterpriseOrgId: uuid('enterprise_org_id')
+      .notNull()
+      .references(() => organizations.id),
+    kind: text('kind').notNull(), // 'arrears' | 'serious_dishonest'
+    regionCode: text('region_code').notNull(),
+    occurredOn: date('occurred_on').notNull(),
+    removedOn: date('removed_on'),
+    sourceDocument: text('source_document').notNull(),
+    note: text('note'),
+    enteredBy: uuid('entered_by')
+      .notNull()
+      .references(() => users.id),
+    enteredByOrgId: uuid('entered_by_org_id')
+      .notNull()
+      .references(() => organizations.id),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('arrears_enterprise_idx').on(t.enterpriseOrgId, t.occurredOn)],
+);
+
+/** Per enterprise: whether the real-name and special-account duties are met (set by hrss). */
+export const enterpriseCompliance = pgTable('enterprise_compliance', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => organizations.id),
+  dutiesMet: boolean('duties_met').notNull().default(false),
+  updatedBy: uuid('updated_by').references(() => users.id),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+/** Deposit-ratio parameters per region; every change is a new version, effective from its time. */
+export const ratioParamVersions = pgTable(
+  'ratio_param_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code').notNull(),
+    params: jsonb('params').notNull(),
+    effectiveFrom: ts('effective_from').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('ratio_params_region_idx').on(t.regionCode, t.effectiveFrom)],
+);
+
+/** Working-day calendar overrides on top of the official PRC calendar (admin editable). */
+export const calendarOverrides = pgTable('calendar_overrides', {
+  date: date('date').primaryKey(),
+  workday: boolean('workday').notNull(),
+  note: text('note'),
+});
+
+/** 定额申请: one live (pending or approved) per project; a rejected one is followed by a new batch. */
+export const quotaApplications = pgTable(
+  'quota_applications',
+  {
+    /** 申请批次号 (snowflake) */
+    id: bigint('id', { mode: 'bigint' }).primaryKey(),
+    projectId: bigint('project_id', { mode: 'bigint' })
+      .notNull()
+      .references(() => projects.id),
+    enterpriseOrgId: uuid('enterprise_org_id')
+      .notNull()
+      .references(() => organizations.id),
+    hrssOrgId: uuid('hrss_org_id')
+      .notNull()
+      .references(() => organizations.id),
+    authorityOrgId: uuid('authority_org_id')
+      .notNull()
+      .references(() => organizations.id),
+    previousId: bigint('previous_id', { mode: 'bigint' }),
+    status: text('status').notNull(),
+    contractAmountFen: bigint('contract_amount_fen', { mode: 'bigint' }).notNull(),
+    prepayMode: text('prepay_mode').notNull(), // 'ratio' | 'amount'
+    prepayRatioPpm: integer('prepay_ratio_ppm').notNull(),
+    appliedFen: bigint('applied_fen', { mode: 'bigint' }).notNull(),
+    applyType: text('apply_type').notNull(), // 'exempt' | 'deferred' | 'general'
+    payMethod: text('pay_method'), // 'cash' | 'guarantee' (general only)
+    handlerName: text('handler_name').notNull(),
+    handlerPhone: text('handler_phone').notNull(),
+    description: text('description'),
+    licenseFileId: uuid('license_file_id').references(() => files.id),
+    bidNoticeFileIds: jsonb('bid_notice_file_ids').$type<string[]>().notNull().default([]),
+    deferralReason: text('deferral_reason'),
+    deferralFileId: uuid('deferral_file_id').references(() => files.id),
+    requiredRatioPpm: integer('required_ratio_ppm').notNull(),
+    requiredFen: bigint('required_fen', { mode: 'bigint' }).notNull(),
+    exemptionAllowed: boolean('exemption_allowed').notNull(),
+    reasons: jsonb('reasons').$type<string[]>().notNull(),
+    record: jsonb('record').notNull(),
+    paramsSnapshot: jsonb('params_snapshot').notNull(),
+    belowRequirement: boolean('below_requirement').notNull(),
+    justification: text('justification'),
+    approvedFen: bigint('approved_fen', { mode: 'bigint' }),
+    justificationAccepted: boolean('justification_accepted'),
+    reviewComment: text('review_comment'),
+    rejectReason: text('reject_reason'),
+    submittedAt: ts('submitted_at').notNull(),
+    dueOn: date('due_on').notNull(),
+    decidedAt: ts('decided_at'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('quota_live_project_uq').on(t.projectId).where(sql`status in ('pending','approved')`),
+    index('quota_project_idx').on(t.projectId, t.submittedAt),
+    index('quota_enterprise_idx').on(t.enterpriseOrgId, t.submittedAt, t.id),
+    index('quota_hrss_idx').on(t.hrssOrgId, t.submittedAt, t.id),
+    index('quota_hrss_status_idx').on(t.hrssOrgId, t.status, t.submittedAt),
+  ],
+);

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
-import { and, eq, or } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import type { Readable } from 'node:stream';
 import type { Db, Tx } from '../../db/client';
-import { certifications, files } from '../../db/schema/index';
+import { certifications, files, quotaApplications } from '../../db/schema/index';
+import { quotaScope } from '../quota/policy';
 import { writeAudit, type Actor } from '../../platform/audit';
 import type { Clock } from '../../platform/clock';
 import { AppError, notFound } from '../../platform/errors';
@@ -25,6 +26,27 @@ export function createFileService(deps: { db: Db; clock: Clock; dataDir: string 
     const [file] = await db.select().from(files).where(eq(files.id, id)).limit(1);
     if (!file) return null;
     if (file.ownerOrgId === user.orgId) return file;
+    // reviewers of a quota application in their remit see its attachments
+    if (user.role !== 'enterprise') {
+      const scope = await quotaScope(db, user);
+      if (scope) {
+        const [ref] = await db
+          .select({ id: quotaApplications.id })
+          .from(quotaApplications)
+          .where(
+            and(
+              scope,
+              or(
+                eq(quotaApplications.licenseFileId, id),
+                eq(quotaApplications.deferralFileId, id),
+                sql`${quotaApplications.bidNoticeFileIds} @> ${JSON.stringify([id])}::jsonb`,
+              ),
+            ),
+          )
+          .limit(1);
+        if (ref) return file;
+      }
+    }
     if (user.role === 'admin') {
       const [ref] = await db
         .select({ id: certifications.id })

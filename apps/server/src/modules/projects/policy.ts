@@ -4,7 +4,7 @@ import { organizations, projects } from '../../db/schema/index';
 import type { AuthUser } from '../../platform/sessions';
 
 /** The organisation and the units directly under it (a city bureau sees its district bureaus). */
-async function unitAndChildren(db: Db, orgId: string): Promise<string[]> {
+export async function unitAndChildren(db: Db, orgId: string): Promise<string[]> {
   const children = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.parentId, orgId));
   return [orgId, ...children.map((c) => c.id)];
 }

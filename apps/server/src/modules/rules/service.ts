@@ -1,0 +1,170 @@
+import { and, asc, desc, eq, lte } from 'drizzle-orm';
+import {
+  createWorkCalendar,
+  DEFAULT_RATIO_PARAMS,
+  fenToYuan,
+  ratioParamProblems,
+  yuanToFen,
+  type DayOverride,
+  type RatioParams,
+  type WorkCalendar,
+} from '@benxi/shared';
+import type { Db } from '../../db/client';
+import { calendarOverrides, ratioParamVersions, regions } from '../../db/schema/index';
+import { writeAudit, type Actor } from '../../platform/audit';
+import type { Clock } from '../../platform/clock';
+import { AppError, notFound } from '../../platform/errors';
+
+/** JSON form of the parameters (bigints as strings), as stored in versions and application snapshots. */
+export type StoredParams = Omit<RatioParams, 'capFen' | 'exemptionThresholdFen'> & { capFen: string | null; exemptionThresholdFen: string };
+export const storeParams = (p: RatioParams): StoredParams => ({ ...p, capFen: p.capFen === null ? null : p.capFen.toString(), exemptionThresholdFen: p.exemptionThresholdFen.toString() });
+export const loadParams = (s: StoredParams): RatioParams => ({ ...s, capFen: s.capFen === null ? null : BigInt(s.capFen), exemptionThresholdFen: BigInt(s.exemptionThresholdFen) });
+
+const pct = (ppm: number) => String(ppm / 10_000);
+const ppm = (percent: string) => Math.round(Number(percent) * 10_000);
+
+export interface RatioParamsBody {
+  baseRatioPercent: string;
+  minRatioPercent: string;
+  maxRatioPercent: string;
+  capAmount: string | null;
+  multiProjectRatioPercent: string;
+  floorPercent: string;
+  exemptionThresholdAmount: string;
+  reduceAfterCleanYears: number;
+  reducePct: number;
+  exemptAfterCleanYears: number;
+  arrearsIncreasePct: number;
+  blacklistIncreasePct: number;
+}
+
+export function paramsToBody(p: RatioParams): RatioParamsBody {
+  return {
+    baseRatioPercent: pct(p.baseRatioPpm),
+    minRatioPercent: pct(p.minRatioPpm),
+    maxRatioPercent: pct(p.maxRatioPpm),
+    capAmount: p.capFen === null ? null : fenToYuan(p.capFen),
+    multiProjectRatioPercent: pct(p.multiProjectRatioPpm),
+    floorPercent: pct(p.floorPpm),
+    exemptionThresholdAmount: fenToYuan(p.exemptionThresholdFen),
+    reduceAfterCleanYears: p.reduceAfterCleanYears,
+    reducePct: p.reducePct,
+    exemptAfterCleanYears: p.exemptAfterCleanYears,
+    arrearsIncreasePct: p.arrearsIncreasePct,
+    blacklistIncreasePct: p.blacklistIncreasePct,
+  };
+}
+
+function bodyToParams(b: RatioParamsBody): RatioParams {
+  return {
+    baseRatioPpm: ppm(b.baseRatioPercent),
+    minRatioPpm: ppm(b.minRatioPercent),
+    maxRatioPpm: ppm(b.maxRatioPercent),
+    capFen: b.capAmount === null ? null : yuanToFen(b.capAmount),
+    multiProjectRatioPpm: ppm(b.multiProjectRatioPercent),
+    floorPpm: ppm(b.floorPercent),
+    exemptionThresholdFen: yuanToFen(b.exemptionThresholdAmount),
+    reduceAfterCleanYears: b.reduceAfterCleanYears,
+    reducePct: b.reducePct,
+    exemptAfterCleanYears: b.exemptAfterCleanYears,
+    arrearsIncreasePct: b.arrearsIncreasePct,
+    blacklistIncreasePct: b.blacklistIncreasePct,
+  };
+}
+
+/** Per-region ratio parameters (versioned) and the working-day calendar with its overrides. */
+export function createRulesService(deps: { db: Db; clock: Clock }) {
+  const { db, clock } = deps;
+  let calendar: { cal: WorkCalendar; at: number } | null = null;
+
+  async function paramsFor(regionCode: string, at: Date): Promise<{ params: RatioParams; versionId: string | null; effectiveFrom: Date | null }> {
+    for (const code of [regionCode, '210500']) {
+      const [v] = await db
+        .select()
+        .from(ratioParamVersions)
+        .where(and(eq(ratioParamVersions.regionCode, code), lte(ratioParamVersions.effectiveFrom, at)))
+        .orderBy(desc(ratioParamVersions.effectiveFrom))
+        .limit(1);
+      if (v) return { params: loadParams(v.params as StoredParams), versionId: v.id, effectiveFrom: v.effectiveFrom };
+    }
+    return { params: DEFAULT_RATIO_PARAMS, versionId: null, effectiveFrom: null };
+  }
+
+  return {
+    paramsFor,
+
+    async workCalendar(): Promise<WorkCalendar> {
+      if (calendar && Date.now() - calendar.at < 60_000) return calendar.cal;
+      const rows = await db.select().from(calendarOverrides).orderBy(asc(calendarOverrides.date));
+      const overrides: DayOverride[] = rows.map((r) => ({ date: r.date, workday: r.workday, note: r.note ?? undefined }));
+      calendar = { cal: createWorkCalendar(overrides), at: Date.now() };
+      return calendar.cal;
+    },
+
+    async listParams() {
+      const now = clock.now();
+      const rs = await db.select().from(regions).orderBy(asc(regions.sort));
+      return Promise.all(
+        rs.map(async (r) => {
+          const p = await paramsFor(r.code, now);
+          return { regionCode: r.code, regionName: r.name, effectiveFrom: p.effectiveFrom?.toISOString() ?? null, ...paramsToBody(p.params) };
+        }),
+      );
+    },
+
+    /** A new version, effective from now: applications already submitted keep the snapshot they were computed with. */
+    async setParams(regionCode: string, body: RatioParamsBody, actor: Actor) {
+      const [region] = await db.select().from(regions).where(eq(regions.code, regionCode));
+      if (!region) throw notFound('地区');
+      const params = bodyToParams(body);
+      const problems = ratioParamProblems(params);
+      if (problems.length) throw new AppError('VALIDATION_FAILED', problems.join('；'), { fields: { _: problems } });
+      const now = clock.now();
+      const before = await paramsFor(regionCode, now);
+      await db.transaction(async (tx) => {
+        const [v] = await tx
+          .insert(ratioParamVersions)
+          .values({ regionCode, params: storeParams(params), effectiveFrom: now, createdBy: actor.id, createdAt: now })
+          .returning({ id: ratioParamVersions.id });
+        await writeAudit(tx, actor, now, {
+          action: 'ratio.update',
+          targetType: 'ratio_params',
+          targetId: regionCode,
+          before: paramsToBody(before.params),
+          after: { ...body, versionId: v!.id },
+        });
+      });
+      return { regionCode, regionName: region.name, effectiveFrom: now.toISOString(), ...paramsToBody(params) };
+    },
+
+    async listOverrides() {
+      return (await db.select().from(calendarOverrides).orderBy(asc(calendarOverrides.date))).map((r) => ({ date: r.date, workday: r.workday, note: r.note ?? undefined }));
+    },
+
+    async setOverride(o: { date: string; workday: boolean; note?: string }, actor: Actor) {
+      const now = clock.now();
+      await db.transaction(async (tx) => {
+        await tx
+          .insert(calendarOverrides)
+          .values({ date: o.date, workday: o.workday, note: o.note ?? null })
+          .onConflictDoUpdate({ target: calendarOverrides.date, set: { workday: o.workday, note: o.note ?? null } });
+        await writeAudit(tx, actor, now, { action: 'calendar.override', targetType: 'calendar', targetId: o.date, after: o });
+      });
+      calendar = null;
+      return this.listOverrides();
+    },
+
+    async deleteOverride(date: string, actor: Actor) {
+      const now = clock.now();
+      await db.transaction(async (tx) => {
+        const gone = await tx.delete(calendarOverrides).where(eq(calendarOverrides.date, date)).returning();
+        if (gone.length === 0) throw notFound('日历调整');
+        await writeAudit(tx, actor, now, { action: 'calendar.override.delete', targetType: 'calendar', targetId: date, before: gone[0] });
+      });
+      calendar = null;
+      return this.listOverrides();
+    },
+  };
+}
+
+export type RulesService = ReturnType<typeof createRulesService>;
