@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_ADMIN, DEMO_PASSWORD, launchBrowser, licencePdf, outbox, shot, startApp, waitForSms, type RunningApp } from './support';
 
@@ -52,6 +52,7 @@ async function chooseOption(page: Page, label: string, option: string) {
 describe('enterprise certification journey', () => {
   it('register → log in with the code from the dev panel → certify → admin refuses → resubmit → admin approves → 认证完成', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    onTestFailed(() => shot(page, 'FAILED-certification-journey'));
     const phone = '13912340001';
     const password = 'Qingyi#Fang2026';
 
@@ -87,6 +88,8 @@ describe('enterprise certification journey', () => {
     await page.getByLabel('联系电话').fill('13912345678');
     await page.locator('input[type=file]').first().setInputFiles(licencePdf());
     await expect.poll(() => page.getByText(/licence-.*\.pdf/).count()).toBeGreaterThan(0);
+    // wait for the upload to finish: the form refuses to submit while a file is still uploading
+    await expect.poll(() => page.locator('.ant-upload-list-item-uploading').count(), { timeout: 30_000 }).toBe(0);
     await page.getByRole('button', { name: '提交认证' }).click();
     await page.getByRole('button', { name: '确认提交' }).click();
     await expect.poll(() => page.getByText('待审核').count()).toBeGreaterThan(0);
@@ -145,6 +148,7 @@ describe('enterprise certification journey', () => {
 
   it('five wrong passwords lock the account and the screen says until when', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    onTestFailed(() => shot(page, 'FAILED-lockout'));
     const phone = '13800000006';
     await page.goto(`${app.url}/login`);
     await page.getByLabel('手机号').fill(phone);
