@@ -3,7 +3,7 @@ import { Navigate, Outlet, useLocation, useNavigate, useSearchParams } from 'rea
 import { useQueryClient } from '@tanstack/react-query';
 // Deep import: the entry chunk must not reach the whole antd barrel (see vite.config.ts).
 import Button from 'antd/es/button';
-import type { Role } from '@benxi/shared';
+import { permissions, type Permission, type Role } from '@benxi/shared';
 import { onApiError } from '../lib/api';
 import { wasSignedOutOnPurpose } from '../lib/sign-out';
 import { meQueryKey, useMe, type Me } from '../features/auth/api/me';
@@ -99,4 +99,9 @@ export function RequireRole({ roles, children }: { roles: Role[]; children: Reac
     );
   }
   return <>{children}</>;
+}
+
+/** A page for the roles that hold a permission (the same table the server checks). */
+export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+  return <RequireRole roles={[...permissions[permission]]}>{children}</RequireRole>;
 }

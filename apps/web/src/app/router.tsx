@@ -2,7 +2,7 @@ import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 're
 import { createBrowserRouter } from 'react-router';
 import { PageLoading } from '../components/PageLoading';
 import { ErrorPage } from './routes/ErrorPage';
-import { GuestOnly, RequireAuth, RequireRole } from './guards';
+import { GuestOnly, RequireAuth, RequirePermission, RequireRole } from './guards';
 
 // Every page is its own chunk: the login page must not carry the rest of the application.
 const LoginPage = lazy(() => import('./routes/auth/LoginPage'));
@@ -15,6 +15,12 @@ const AdminCertificationsPage = lazy(() => import('./routes/admin/CertificationL
 const AdminCertificationDetailPage = lazy(() => import('./routes/admin/CertificationDetailPage'));
 const AdminUsersPage = lazy(() => import('./routes/admin/UsersPage'));
 const AdminAuditPage = lazy(() => import('./routes/admin/AuditPage'));
+const AdminOrganizationsPage = lazy(() => import('./routes/admin/OrganizationsPage'));
+const AdminDictionariesPage = lazy(() => import('./routes/admin/DictionariesPage'));
+const ProjectListPage = lazy(() => import('./routes/projects/ProjectListPage'));
+const ProjectCreatePage = lazy(() => import('./routes/projects/ProjectCreatePage'));
+const ProjectDetailPage = lazy(() => import('./routes/projects/ProjectDetailPage'));
+const ProjectEditPage = lazy(() => import('./routes/projects/ProjectEditPage'));
 const NotFoundPage = lazy(() => import('./routes/NotFoundPage'));
 
 function page(Page: LazyExoticComponent<ComponentType>, full = false) {
@@ -26,6 +32,8 @@ function page(Page: LazyExoticComponent<ComponentType>, full = false) {
 }
 
 const adminOnly = (Page: LazyExoticComponent<ComponentType>) => <RequireRole roles={['admin']}>{page(Page)}</RequireRole>;
+const projectReaders = (Page: LazyExoticComponent<ComponentType>) => <RequirePermission permission="project.read">{page(Page)}</RequirePermission>;
+const projectOwners = (Page: LazyExoticComponent<ComponentType>) => <RequirePermission permission="project.create">{page(Page)}</RequirePermission>;
 
 export const router = createBrowserRouter([
   {
@@ -49,9 +57,15 @@ export const router = createBrowserRouter([
                     path: '/certification',
                     element: <RequireRole roles={['enterprise']}>{page(CertificationPage)}</RequireRole>,
                   },
+                  { path: '/projects', element: projectReaders(ProjectListPage) },
+                  { path: '/projects/new', element: projectOwners(ProjectCreatePage) },
+                  { path: '/projects/:id', element: projectReaders(ProjectDetailPage) },
+                  { path: '/projects/:id/edit', element: projectOwners(ProjectEditPage) },
                   { path: '/admin/certifications', element: adminOnly(AdminCertificationsPage) },
                   { path: '/admin/certifications/:id', element: adminOnly(AdminCertificationDetailPage) },
                   { path: '/admin/users', element: adminOnly(AdminUsersPage) },
+                  { path: '/admin/organizations', element: adminOnly(AdminOrganizationsPage) },
+                  { path: '/admin/dictionaries', element: adminOnly(AdminDictionariesPage) },
                   { path: '/admin/audit', element: adminOnly(AdminAuditPage) },
                   { path: '*', element: page(NotFoundPage) },
                 ],

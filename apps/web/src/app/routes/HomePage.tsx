@@ -95,17 +95,31 @@ export default function HomePage() {
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <WelcomeCard me={me} />
         {me.role === 'admin' && <AdminTodo />}
-        {me.role !== 'admin' && me.role !== 'enterprise' && (
+        {(me.role === 'hrss' || me.role === 'authority') && (
+          <Card>
+            <Typography.Paragraph style={{ marginTop: 0 }}>
+              <Link to="/projects">项目监管</Link>：查看本单位及下辖区县监管的项目、工程进度与保证金状态，可导出 Excel。
+            </Typography.Paragraph>
+            <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+              保证金审核、预警、统计等功能正在建设中，上线后将在左侧菜单中显示。
+            </Typography.Paragraph>
+          </Card>
+        )}
+        {(me.role === 'bank' || me.role === 'insurer') && (
           <Card>
             <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-              {roleLabels[me.role]}的业务功能（项目监管、保证金审核、统计等）正在建设中，上线后将在左侧菜单中显示。
+              {roleLabels[me.role]}的业务功能（开户到账确认、保函与保单办理等）正在建设中，上线后将在左侧菜单中显示。
             </Typography.Paragraph>
           </Card>
         )}
         {me.role === 'enterprise' && (
           <Card>
+            <Typography.Paragraph style={{ marginTop: 0 }}>
+              <Link to="/projects">项目管理</Link>：新建项目、查看项目详情、维护工程进度。
+              <Link to="/projects/new" style={{ marginLeft: 8 }}>新建项目</Link>
+            </Typography.Paragraph>
             <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-              项目管理、保证金定额申请、缴纳、备案与注销等功能正在建设中，上线后将在左侧菜单中显示。
+              保证金定额申请、缴纳、备案与注销等功能正在建设中，上线后将在左侧菜单中显示。
             </Typography.Paragraph>
           </Card>
         )}

@@ -1,16 +1,19 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
-import { App, Popconfirm, Tag, Typography } from 'antd';
+import { App, Button, Popconfirm, Tag, Typography } from 'antd';
+import PlusOutlined from '@ant-design/icons/PlusOutlined';
 import { useQueryClient } from '@tanstack/react-query';
 import { formatDateTime, roleLabels, userStatusLabels, type Role } from '@benxi/shared';
 import {
   isLocked,
+  useResetUserPassword,
   useUserAction,
   userActionLabels,
   userListQueryOptions,
   type UserAction,
   type UserRow,
 } from '../../../features/admin-users/api/users';
+import { CreateUserModal } from '../../../features/admin-users/components/CreateUserModal';
 import { errorMessage } from '../../../lib/api';
 import { tablePagination, tableRequestError, toTableResult } from '../../../lib/page';
 
@@ -26,12 +29,24 @@ const confirmText: Record<UserAction, (u: UserRow) => string> = {
   enable: (u) => `确认启用账户 ${u.phone}？`,
 };
 
-/** 用户管理: unlock, disable and enable accounts. */
+/** 用户管理: create accounts; unlock, disable, enable them and reset their password. */
 export default function UsersPage() {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const action = useUserAction();
   const tableRef = useRef<ActionType>(undefined);
+  const resetPassword = useResetUserPassword();
+  const [creating, setCreating] = useState(false);
+
+  async function reset(u: UserRow) {
+    try {
+      await resetPassword.mutateAsync(u.id);
+      message.success(`已重置账户 ${u.phone} 的密码，临时密码已通过短信发送，登录后须修改`, 6);
+      tableRef.current?.reload();
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  }
 
   async function run(u: UserRow, a: UserAction) {
     try {
@@ -82,11 +97,21 @@ export default function UsersPage() {
     {
       title: '操作',
       valueType: 'option',
-      width: 120,
+      width: 180,
       fixed: 'right',
       render: (_, u) => [
         ...(isLocked(u) ? [actionLink(u, 'unlock')] : []),
         u.status === 'active' ? actionLink(u, 'disable') : actionLink(u, 'enable'),
+        <Popconfirm
+          key="reset"
+          title={`确认重置账户 ${u.phone} 的密码？`}
+          description="临时密码将以短信发送到该手机号，账户同时解锁，已登录的会话将失效。"
+          okText="确认"
+          cancelText="取消"
+          onConfirm={() => reset(u)}
+        >
+          <Typography.Link>重置密码</Typography.Link>
+        </Popconfirm>,
       ],
     },
   ];
@@ -103,7 +128,12 @@ export default function UsersPage() {
         options={{ density: false, setting: false, reload: true }}
         pagination={tablePagination}
         onRequestError={tableRequestError(message.error)}
-        scroll={{ x: 1530 }}
+        scroll={{ x: 1590 }}
+        toolBarRender={() => [
+          <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            新增用户
+          </Button>,
+        ]}
         request={async ({ current, pageSize, keyword, role, status }) =>
           toTableResult(
             await qc.fetchQuery(
@@ -117,6 +147,14 @@ export default function UsersPage() {
             ),
           )
         }
+      />
+      <CreateUserModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={() => {
+          setCreating(false);
+          tableRef.current?.reload();
+        }}
       />
     </PageContainer>
   );

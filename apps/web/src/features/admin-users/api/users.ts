@@ -51,3 +51,31 @@ export function useUserAction() {
 
 export const isLocked = (u: Pick<UserRow, 'lockedUntil'>, now = Date.now()): boolean =>
   !!u.lockedUntil && new Date(u.lockedUntil).getTime() > now;
+
+export interface CreateUserInput {
+  phone: string;
+  name: string;
+  role: Exclude<Role, 'enterprise'>;
+  orgId: string;
+}
+
+/** POST /api/admin/users: the first password goes to the phone by SMS and must be changed at first login. */
+export function useCreateUser() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateUserInput) => api.post<UserRow>('/api/admin/users', input),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: adminUserKeys.all });
+      void qc.invalidateQueries({ queryKey: ['admin', 'organizations'] });
+    },
+  });
+}
+
+/** A temporary password by SMS; also unlocks the account and ends its sessions. */
+export function useResetUserPassword() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<{ ok: true }>(`/api/admin/users/${encodeURIComponent(id)}/reset-password`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: adminUserKeys.all }),
+  });
+}

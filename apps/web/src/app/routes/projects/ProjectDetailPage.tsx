@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { PageContainer } from '@ant-design/pro-components';
+import { Button, Card, Empty, Space, Tooltip } from 'antd';
+import EditOutlined from '@ant-design/icons/EditOutlined';
+import { useNavigate, useParams } from 'react-router';
+import { can } from '@benxi/shared';
+import { useMe } from '../../../features/auth/api/me';
+import { BASE_LOCKED_REASON, useProject } from '../../../features/projects/api/projects';
+import { ProjectBaseInfo, ProjectProgressInfo } from '../../../features/projects/components/ProjectInfo';
+import { ProgressModal } from '../../../features/projects/components/ProgressModal';
+import { ContactsModal } from '../../../features/projects/components/ContactsModal';
+import { DepositStatusTag, ProjectStatusTag } from '../../../features/projects/components/ProjectTags';
+import { PageLoading } from '../../../components/PageLoading';
+import { ProjectLoadError } from './ProjectLoadError';
+
+/** 项目详情: base data, 工程进度 (editable by the owner), and the project's applications. */
+export default function ProjectDetailPage() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const me = useMe().data!;
+  const query = useProject(id);
+  const [editingProgress, setEditingProgress] = useState(false);
+  const [editingContacts, setEditingContacts] = useState(false);
+
+  if (query.isPending) return <PageLoading />;
+  if (query.isError) return <ProjectLoadError error={query.error} />;
+  const p = query.data;
+  // The server scopes the read; only the enterprise (its own project) may change anything.
+  const owner = can(me.role, 'project.update');
+
+  const baseActions = owner ? (
+    <Space>
+      <Button icon={<EditOutlined />} onClick={() => setEditingContacts(true)}>
+        编辑联系人
+      </Button>
+      <Tooltip title={p.baseLocked ? BASE_LOCKED_REASON : undefined}>
+        <Button icon={<EditOutlined />} disabled={p.baseLocked} onClick={() => navigate(`/projects/${p.id}/edit`)}>
+          编辑基础信息
+        </Button>
+      </Tooltip>
+    </Space>
+  ) : undefined;
+
+  return (
+    <PageContainer
+      title="项目详情"
+      subTitle={p.name}
+      onBack={() => navigate('/projects')}
+      tags={
+        <Space size={0}>
+          <ProjectStatusTag status={p.status} />
+          <DepositStatusTag status={p.depositStatus} needsReplenish={p.needsReplenish} />
+        </Space>
+      }
+    >
+      <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        <Card>
+          <ProjectBaseInfo project={p} extra={baseActions} />
+        </Card>
+        <Card
+          title="工程进度"
+          extra={
+            owner ? (
+              <Button type="link" onClick={() => setEditingProgress(true)}>
+                编辑
+              </Button>
+            ) : undefined
+          }
+        >
+          <ProjectProgressInfo project={p} />
+        </Card>
+        <Card title="定额申请记录">
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无申请记录" />
+        </Card>
+      </Space>
+      {owner && (
+        <>
+          <ProgressModal project={p} open={editingProgress} onClose={() => setEditingProgress(false)} />
+          <ContactsModal project={p} open={editingContacts} onClose={() => setEditingContacts(false)} />
+        </>
+      )}
+    </PageContainer>
+  );
+}
