@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_ADMIN, DEMO_PASSWORD, launchBrowser, licencePdf, outbox, shot, startApp, waitForSms, type RunningApp } from './support';
+import { journey } from './journey';
+import { DEMO_ADMIN, DEMO_PASSWORD, launchBrowser, licencePdf, shot, startApp, type RunningApp } from './support';
 
 let app: RunningApp;
 let browser: Browser;
@@ -15,39 +16,11 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/**
- * Clicks 获取验证码 and reads the new code from the 开发短信 panel, as a person trying the app would
- * (the outbox API only tells when the new code has arrived).
- */
-async function requestCode(page: Page, phone: string, purpose: string): Promise<string> {
-  const since = (await outbox(app, phone))[0]?.sentAt ?? '';
-  await new Promise((r) => setTimeout(r, 1100)); // past the (shortened) resend cooldown
-  await page.getByRole('button', { name: /获取验证码/ }).click();
-  const sent = await waitForSms(app, phone, purpose, since);
-  await page.getByTestId('dev-sms-button').click();
-  const el = page.locator(`[data-testid="sms-code"][data-phone="${phone}"][data-purpose="${purpose}"]`).first();
-  await expect.poll(async () => (await el.textContent())?.trim()).toBe(sent.code);
-  const code = (await el.textContent())!.trim();
-  await page.getByTestId('dev-sms-button').click();
-  return code;
-}
-
-async function login(page: Page, phone: string, password: string) {
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel('手机号').fill(phone);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByLabel('短信验证码').fill(await requestCode(page, phone, 'login'));
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-}
-
-async function logout(page: Page) {
-  await page.context().clearCookies();
-}
-
-async function chooseOption(page: Page, label: string, option: string) {
-  await page.getByLabel(label).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-}
+const j = () => journey(app);
+const requestCode = (page: Page, phone: string, purpose: string) => j().requestCode(page, phone, purpose);
+const login = (page: Page, phone: string, password: string) => j().login(page, phone, password);
+const chooseOption = (page: Page, label: string, option: string) => j().choose(page, label, option);
+const logout = (page: Page) => page.context().clearCookies();
 
 describe('enterprise certification journey', () => {
   it('register → log in with the code from the dev panel → certify → admin refuses → resubmit → admin approves → 认证完成', async () => {

@@ -1,0 +1,46 @@
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { outbox, waitForSms, type RunningApp } from './support';
+
+/** What a person does on every journey: ask for a code, read it in 开发短信, log in, pick from selects. */
+export function journey(app: RunningApp) {
+  /** Clicks 获取验证码 and reads the new code from the 开发短信 panel (the outbox API only says when it arrived). */
+  async function requestCode(page: Page, phone: string, purpose: string): Promise<string> {
+    const since = (await outbox(app, phone))[0]?.sentAt ?? '';
+    await new Promise((r) => setTimeout(r, 1100)); // past the (shortened) resend cooldown
+    await page.getByRole('button', { name: /获取验证码/ }).click();
+    const sent = await waitForSms(app, phone, purpose, since);
+    await page.getByTestId('dev-sms-button').click();
+    const el = page.locator(`[data-testid="sms-code"][data-phone="${phone}"][data-purpose="${purpose}"]`).first();
+    await expect.poll(async () => (await el.textContent())?.trim()).toBe(sent.code);
+    const code = (await el.textContent())!.trim();
+    await page.getByTestId('dev-sms-button').click();
+    return code;
+  }
+
+  async function login(page: Page, phone: string, password: string) {
+    await page.context().clearCookies();
+    await page.goto(`${app.url}/login`);
+    await page.getByLabel('手机号').fill(phone);
+    await page.getByLabel('密码', { exact: true }).fill(password);
+    await page.getByLabel('短信验证码').fill(await requestCode(page, phone, 'login'));
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  }
+
+  /** An antd Select: open it by its label, click the option. */
+  async function choose(page: Page, label: string, option: string | RegExp) {
+    await page.getByLabel(label, { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  }
+
+  /** An antd DatePicker: type the date and confirm with Enter. */
+  async function date(page: Page, label: string, value: string) {
+    const input = page.getByLabel(label, { exact: true });
+    await input.click();
+    await input.fill(value);
+    await input.press('Enter');
+  }
+
+  return { requestCode, login, choose, date };
+}
