@@ -315,3 +315,38 @@ describe('working-day deadlines', () => {
     ctx.clock.set('2026-03-02T02:00:00Z');
   });
 });
+
+describe('calendar overrides and export', () => {
+  it('an operator-declared rest day moves the deadline, and removing it moves it back', async () => {
+    const ent = await enterprise();
+    const put = await admin.inject({ method: 'PUT', url: '/api/admin/calendar-overrides', payload: { date: '2026-03-04', workday: false, note: '临时停工日' } });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json()).toContainEqual({ date: '2026-03-04', workday: false, note: '临时停工日' });
+    const pid = await project(ent);
+    const q = (await submit(ent, base(pid))).json();
+    expect(q.dueOn).toBe('2026-03-10'); // one day later than without the override
+    expect((await admin.inject({ method: 'DELETE', url: '/api/admin/calendar-overrides/2026-03-04' })).statusCode).toBe(200);
+    expect((await admin.inject({ method: 'DELETE', url: '/api/admin/calendar-overrides/2026-03-04' })).statusCode).toBe(404);
+    expect((await hrss.inject({ method: 'PUT', url: '/api/admin/calendar-overrides', payload: { date: '2026-03-05', workday: false } })).statusCode).toBe(403);
+  });
+
+  it('exports the filtered list to Excel, only within scope', async () => {
+    const ent = await enterprise();
+    const pid = await project(ent, { name: '导出测试专用工程' });
+    await submit(ent, base(pid));
+    const res = await ent.inject({ method: 'GET', url: `/api/quota-applications/export?projectName=${encodeURIComponent('导出测试专用')}` });
+    expect(res.statusCode).toBe(200);
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).getCell(1).value).toBe('工程名称');
+    expect(ws.rowCount).toBe(2);
+    expect(ws.getRow(2).getCell(1).value).toBe('导出测试专用工程');
+    const other = await enterprise();
+    const theirs = await other.inject({ method: 'GET', url: `/api/quota-applications/export?projectName=${encodeURIComponent('导出测试专用')}` });
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(theirs.rawPayload as unknown as ArrayBuffer);
+    expect(wb2.worksheets[0]!.rowCount).toBe(1);
+  });
+});
