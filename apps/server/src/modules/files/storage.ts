@@ -66,8 +66,10 @@ export async function storeUpload(
       cb(null, chunk);
     },
   });
+  // Opened synchronously: an asynchronous open could land after a failed upload's clean-up and leave a file behind.
+  const fd = fs.openSync(tmp, 'wx');
   try {
-    await pipeline(stream, tap, fs.createWriteStream(tmp, { flags: 'wx' }));
+    await pipeline(stream, tap, fs.createWriteStream(tmp, { fd }));
     if (stream.truncated) throw new AppError('FILE_TOO_LARGE', '文件超过100MB，请压缩或拆分后再上传');
     if (size === 0) throw new AppError('BAD_REQUEST', '文件内容为空，请重新选择文件');
     const type = sniffType(head);
