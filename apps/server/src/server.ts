@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const url = `http://localhost:${env.PORT}`;
   console.log(`\n本溪建设工程农民工工资支付保证金管理服务平台 已启动: ${url}  (数据库: ${database.kind})`);
   if (env.SEED_DEMO) {
-    console.log(`\n演示账户（密码均为 ${DEMO_PASSWORD}；短信验证码见页面右下角「开发短信」）:`);
+    console.log(`\n演示账户（密码均为 ${DEMO_PASSWORD}；短信验证码见页面左下角「开发短信」）:`);
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.phone}  ${a.label}：${a.org}`);
     console.log('');
   }
