@@ -2,6 +2,7 @@ import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 're
 import { createBrowserRouter } from 'react-router';
 import { PageLoading } from '../components/PageLoading';
 import { ErrorPage } from './routes/ErrorPage';
+import type { Permission } from '@benxi/shared';
 import { GuestOnly, RequireAuth, RequirePermission, RequireRole } from './guards';
 
 // Every page is its own chunk: the login page must not carry the rest of the application.
@@ -21,6 +22,12 @@ const ProjectListPage = lazy(() => import('./routes/projects/ProjectListPage'));
 const ProjectCreatePage = lazy(() => import('./routes/projects/ProjectCreatePage'));
 const ProjectDetailPage = lazy(() => import('./routes/projects/ProjectDetailPage'));
 const ProjectEditPage = lazy(() => import('./routes/projects/ProjectEditPage'));
+const QuotaListPage = lazy(() => import('./routes/quota/QuotaListPage'));
+const QuotaReviewPage = lazy(() => import('./routes/quota/QuotaReviewPage'));
+const QuotaDetailPage = lazy(() => import('./routes/quota/QuotaDetailPage'));
+const ArrearsPage = lazy(() => import('./routes/arrears/ArrearsPage'));
+const AdminRatioParamsPage = lazy(() => import('./routes/admin/RatioParamsPage'));
+const AdminCalendarPage = lazy(() => import('./routes/admin/CalendarPage'));
 const NotFoundPage = lazy(() => import('./routes/NotFoundPage'));
 
 function page(Page: LazyExoticComponent<ComponentType>, full = false) {
@@ -33,6 +40,9 @@ function page(Page: LazyExoticComponent<ComponentType>, full = false) {
 
 const adminOnly = (Page: LazyExoticComponent<ComponentType>) => <RequireRole roles={['admin']}>{page(Page)}</RequireRole>;
 const projectReaders = (Page: LazyExoticComponent<ComponentType>) => <RequirePermission permission="project.read">{page(Page)}</RequirePermission>;
+const withPermission = (permission: Permission, Page: LazyExoticComponent<ComponentType>) => (
+  <RequirePermission permission={permission}>{page(Page)}</RequirePermission>
+);
 const projectOwners = (Page: LazyExoticComponent<ComponentType>) => <RequirePermission permission="project.create">{page(Page)}</RequirePermission>;
 
 export const router = createBrowserRouter([
@@ -61,6 +71,13 @@ export const router = createBrowserRouter([
                   { path: '/projects/new', element: projectOwners(ProjectCreatePage) },
                   { path: '/projects/:id', element: projectReaders(ProjectDetailPage) },
                   { path: '/projects/:id/edit', element: projectOwners(ProjectEditPage) },
+                  { path: '/quota', element: withPermission('quota.read', QuotaListPage) },
+                  { path: '/quota/review', element: withPermission('quota.review', QuotaReviewPage) },
+                  { path: '/quota/review/:id', element: withPermission('quota.review', QuotaDetailPage) },
+                  { path: '/quota/:id', element: withPermission('quota.read', QuotaDetailPage) },
+                  { path: '/arrears', element: withPermission('arrears.read', ArrearsPage) },
+                  { path: '/admin/ratio-params', element: adminOnly(AdminRatioParamsPage) },
+                  { path: '/admin/calendar', element: adminOnly(AdminCalendarPage) },
                   { path: '/admin/certifications', element: adminOnly(AdminCertificationsPage) },
                   { path: '/admin/certifications/:id', element: adminOnly(AdminCertificationDetailPage) },
                   { path: '/admin/users', element: adminOnly(AdminUsersPage) },

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { App, Button, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import type { Rule } from 'antd/es/form';
@@ -40,10 +41,16 @@ interface Props {
   value?: FileFieldValue;
   onChange?: (value: FileFieldValue) => void;
   max?: number;
+  /** The button's text ("上传文件" unless told, e.g. the manual's "添加文件"). */
+  buttonText?: string;
+  /** The line under the button, given the number of files and the maximum. */
+  hint?: (count: number, max: number) => ReactNode;
 }
 
+const defaultHint = (count: number, max: number) => `${count}/${max} 单个文件不超过100M，支持 PDF、JPG、PNG 格式`;
+
 /** Upload to POST /api/files with a progress bar; PDF / JPG / PNG up to 100 MB. */
-export function FileUploadField({ id, value = [], onChange, max = 1 }: Props) {
+export function FileUploadField({ id, value = [], onChange, max = 1, buttonText = '上传文件', hint = defaultHint }: Props) {
   const { message } = App.useApp();
   return (
     <div>
@@ -83,10 +90,10 @@ export function FileUploadField({ id, value = [], onChange, max = 1 }: Props) {
         }
         showUploadList={{ showDownloadIcon: false, showRemoveIcon: true }}
       >
-        {value.length < max && <Button icon={<UploadOutlined />}>上传文件</Button>}
+        {value.length < max && <Button icon={<UploadOutlined />}>{buttonText}</Button>}
       </Upload>
       <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginTop: 4 }}>
-        {value.length}/{max} 单个文件不超过100M，支持 PDF、JPG、PNG 格式
+        {hint(value.length, max)}
       </Typography.Text>
     </div>
   );

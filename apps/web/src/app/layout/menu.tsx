@@ -6,6 +6,11 @@ import FileSearchOutlined from '@ant-design/icons/FileSearchOutlined';
 import ProjectOutlined from '@ant-design/icons/ProjectOutlined';
 import ApartmentOutlined from '@ant-design/icons/ApartmentOutlined';
 import BookOutlined from '@ant-design/icons/BookOutlined';
+import FileDoneOutlined from '@ant-design/icons/FileDoneOutlined';
+import FormOutlined from '@ant-design/icons/FormOutlined';
+import AlertOutlined from '@ant-design/icons/AlertOutlined';
+import PercentageOutlined from '@ant-design/icons/PercentageOutlined';
+import CalendarOutlined from '@ant-design/icons/CalendarOutlined';
 import type { ReactNode } from 'react';
 import { can, type Role } from '@benxi/shared';
 import type { Me } from '../../features/auth/api/me';
@@ -41,12 +46,35 @@ function projects(role: Role): MenuRoute {
   };
 }
 
+const quotaDetail: MenuRoute = { path: '/quota/:id', name: '定额申请详情', hideInMenu: true };
+
+/** 定额申请 list (read-only for authority and admin). */
+const quotaList: MenuRoute = { path: '/quota', name: '定额申请', icon: <FileDoneOutlined />, routes: [quotaDetail] };
+
+/** The enterprise's 申请管理 › 定额申请. */
+const applications: MenuRoute = {
+  path: '/applications',
+  name: '申请管理',
+  icon: <FormOutlined />,
+  routes: [{ path: '/quota', name: '定额申请', routes: [quotaDetail] }],
+};
+
+/** hrss: 定额审核 queue and its detail pages. */
+const quotaReview: MenuRoute = {
+  path: '/quota/review',
+  name: '定额审核',
+  icon: <AuditOutlined />,
+  routes: [{ path: '/quota/review/:id', name: '定额审核详情', hideInMenu: true }],
+};
+
+const arrears: MenuRoute = { path: '/arrears', name: '欠薪及失信记录', icon: <AlertOutlined /> };
+
 /** The menu of each role: only what works today. */
 export function menuFor(me: Me): MenuRoute[] {
   switch (me.role) {
     case 'enterprise': {
       const cert: MenuRoute = { path: '/certification', name: '企业认证', icon: <SafetyCertificateOutlined /> };
-      return needsCertification(me) ? [cert] : [home, projects(me.role), cert];
+      return needsCertification(me) ? [cert] : [home, projects(me.role), applications, cert];
     }
     case 'admin':
       return [
@@ -58,11 +86,18 @@ export function menuFor(me: Me): MenuRoute[] {
           icon: <AuditOutlined />,
           routes: [{ path: '/admin/certifications/:id', name: '认证详情', hideInMenu: true }],
         },
+        quotaList,
+        { path: '/admin/ratio-params', name: '比例参数', icon: <PercentageOutlined /> },
+        { path: '/admin/calendar', name: '工作日调整', icon: <CalendarOutlined /> },
         { path: '/admin/users', name: '用户管理', icon: <TeamOutlined /> },
         { path: '/admin/organizations', name: '单位管理', icon: <ApartmentOutlined /> },
         { path: '/admin/dictionaries', name: '字典管理', icon: <BookOutlined /> },
         { path: '/admin/audit', name: '审计日志', icon: <FileSearchOutlined /> },
       ];
+    case 'hrss':
+      return [home, projects(me.role), quotaReview, arrears];
+    case 'authority':
+      return [home, projects(me.role), quotaList];
     default:
       return can(me.role, 'project.read') ? [home, projects(me.role)] : [home];
   }

@@ -6,6 +6,7 @@ import { certificationStatusLabels, formatDateTime, orgTypeLabels, roleLabels, t
 import { useMe, type Me } from '../../features/auth/api/me';
 import { useCertification } from '../../features/certification/api/certification';
 import { certificationListQueryOptions } from '../../features/admin-certifications/api/certifications';
+import { quotaListQueryOptions } from '../../features/quota/api/quota';
 
 function greeting(): string {
   const h = new Date().getHours();
@@ -61,6 +62,20 @@ function AdminTodo() {
   );
 }
 
+function HrssTodo() {
+  const pending = useQuery(quotaListQueryOptions({ status: 'pending', queue: '1', page: 1, pageSize: 10 }));
+  return (
+    <Row gutter={16}>
+      <Col xs={24} sm={12} lg={8}>
+        <Card>
+          <Statistic title="待审核的定额申请" value={pending.data?.total ?? '-'} suffix="件" loading={pending.isPending} />
+          <Link to="/quota/review">前往定额审核</Link>
+        </Card>
+      </Col>
+    </Row>
+  );
+}
+
 function WelcomeCard({ me }: { me: Me }) {
   const orgType = orgTypeLabels[me.org.type as OrgType] ?? me.org.type;
   return (
@@ -95,13 +110,24 @@ export default function HomePage() {
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <WelcomeCard me={me} />
         {me.role === 'admin' && <AdminTodo />}
+        {me.role === 'hrss' && <HrssTodo />}
         {(me.role === 'hrss' || me.role === 'authority') && (
           <Card>
             <Typography.Paragraph style={{ marginTop: 0 }}>
               <Link to="/projects">项目监管</Link>：查看本单位及下辖区县监管的项目、工程进度与保证金状态，可导出 Excel。
             </Typography.Paragraph>
+            {me.role === 'hrss' ? (
+              <Typography.Paragraph style={{ marginTop: 0 }}>
+                <Link to="/quota/review">定额审核</Link>：审核企业的定额申请（5个工作日内）；
+                <Link to="/arrears" style={{ marginLeft: 4 }}>欠薪及失信记录</Link>：登记企业拖欠和严重失信情况。
+              </Typography.Paragraph>
+            ) : (
+              <Typography.Paragraph style={{ marginTop: 0 }}>
+                <Link to="/quota">定额申请</Link>：查看本单位及下辖区县项目的定额申请及审核结果。
+              </Typography.Paragraph>
+            )}
             <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-              保证金审核、预警、统计等功能正在建设中，上线后将在左侧菜单中显示。
+              缴纳、预警、统计等功能正在建设中，上线后将在左侧菜单中显示。
             </Typography.Paragraph>
           </Card>
         )}
@@ -115,11 +141,14 @@ export default function HomePage() {
         {me.role === 'enterprise' && (
           <Card>
             <Typography.Paragraph style={{ marginTop: 0 }}>
-              <Link to="/projects">项目管理</Link>：新建项目、查看项目详情、维护工程进度。
+              <Link to="/projects">项目管理</Link>：新建项目、查看项目详情、维护工程进度；在项目详情中点击【定额申请】填写定额信息。
               <Link to="/projects/new" style={{ marginLeft: 8 }}>新建项目</Link>
             </Typography.Paragraph>
+            <Typography.Paragraph style={{ marginTop: 0 }}>
+              <Link to="/quota">申请管理 › 定额申请</Link>：查看定额申请的审核状态，驳回的申请可修改后重新提交。
+            </Typography.Paragraph>
             <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-              保证金定额申请、缴纳、备案与注销等功能正在建设中，上线后将在左侧菜单中显示。
+              保证金缴纳、备案与注销等功能正在建设中，上线后将在左侧菜单中显示。
             </Typography.Paragraph>
           </Card>
         )}

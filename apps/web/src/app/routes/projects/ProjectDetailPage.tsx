@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { PageContainer } from '@ant-design/pro-components';
-import { Button, Card, Empty, Space, Tooltip } from 'antd';
+import { Button, Card, Space, Tooltip } from 'antd';
 import EditOutlined from '@ant-design/icons/EditOutlined';
 import { useNavigate, useParams } from 'react-router';
 import { can } from '@benxi/shared';
@@ -10,6 +10,9 @@ import { ProjectBaseInfo, ProjectProgressInfo } from '../../../features/projects
 import { ProgressModal } from '../../../features/projects/components/ProgressModal';
 import { ContactsModal } from '../../../features/projects/components/ContactsModal';
 import { DepositStatusTag, ProjectStatusTag } from '../../../features/projects/components/ProjectTags';
+import { isLive, useProjectQuotas, type QuotaApplication } from '../../../features/quota/api/quota';
+import { ProjectQuotaCard } from '../../../features/quota/components/ProjectQuotaCard';
+import { QuotaApplyModal } from '../../../features/quota/components/QuotaApplyModal';
 import { PageLoading } from '../../../components/PageLoading';
 import { ProjectLoadError } from './ProjectLoadError';
 
@@ -21,12 +24,20 @@ export default function ProjectDetailPage() {
   const query = useProject(id);
   const [editingProgress, setEditingProgress] = useState(false);
   const [editingContacts, setEditingContacts] = useState(false);
+  /** The 定额申请 dialog: a new application, or the correction of a rejected one. */
+  const [applying, setApplying] = useState<{ previous?: QuotaApplication } | null>(null);
+  const quotas = useProjectQuotas(id);
 
   if (query.isPending) return <PageLoading />;
   if (query.isError) return <ProjectLoadError error={query.error} />;
   const p = query.data;
   // The server scopes the read; only the enterprise (its own project) may change anything.
   const owner = can(me.role, 'project.update');
+  const apps = quotas.data?.items ?? [];
+  const latest = apps[0];
+  // One live quota per project (申请中 or 已完成); none once the project is 竣工.
+  const mayApply = can(me.role, 'quota.apply') && quotas.isSuccess && !apps.some(isLive) && p.status !== 'completed';
+  const canResubmit = mayApply && latest?.status === 'rejected';
 
   const baseActions = owner ? (
     <Space>
@@ -46,6 +57,13 @@ export default function ProjectDetailPage() {
       title="项目详情"
       subTitle={p.name}
       onBack={() => navigate('/projects')}
+      extra={
+        mayApply ? (
+          <Button type="primary" onClick={() => setApplying({})}>
+            定额申请
+          </Button>
+        ) : undefined
+      }
       tags={
         <Space size={0}>
           <ProjectStatusTag status={p.status} />
@@ -69,14 +87,21 @@ export default function ProjectDetailPage() {
         >
           <ProjectProgressInfo project={p} />
         </Card>
-        <Card title="定额申请记录">
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无申请记录" />
-        </Card>
+        <ProjectQuotaCard
+          role={me.role}
+          owner={owner}
+          quotas={apps}
+          loading={quotas.isPending}
+          error={quotas.error}
+          canResubmit={canResubmit}
+          onResubmit={(previous) => setApplying({ previous })}
+        />
       </Space>
       {owner && (
         <>
           <ProgressModal project={p} open={editingProgress} onClose={() => setEditingProgress(false)} />
           <ContactsModal project={p} open={editingContacts} onClose={() => setEditingContacts(false)} />
+          <QuotaApplyModal project={p} previous={applying?.previous} open={!!applying} onClose={() => setApplying(null)} />
         </>
       )}
     </PageContainer>
