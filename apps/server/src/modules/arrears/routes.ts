@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { pageOf, zArrearsListQuery, zArrearsRecord, zCreateArrearsRecord, zIdParams, zOk, zRemoveArrearsRecord, zSetDuties } from '@benxi/shared';
 import { currentUser, requestActor } from '../../platform/access';
 import type { ArrearsService } from './service';
@@ -18,6 +19,19 @@ export const arrearsRoutes: FastifyPluginAsyncZod<{ arrears: ArrearsService }> =
     '/arrears-records/:id/remove',
     { config: manage, schema: { tags, summary: '移出（清偿完毕或移出名单），记录保留', params: zIdParams, body: zRemoveArrearsRecord, response: { 200: zArrearsRecord } } },
     async (req) => arrears.remove(req.params.id, req.body.removedOn, requestActor(req)),
+  );
+  app.get(
+    '/enterprise-duties',
+    {
+      config: { access: { permission: 'arrears.read' as const } },
+      schema: {
+        tags,
+        summary: '查询企业实名制和工资专用账户落实情况',
+        querystring: z.object({ creditCode: z.string().trim().min(1, { error: '请输入统一社会信用代码' }).max(18) }),
+        response: { 200: z.object({ enterpriseName: z.string(), dutiesMet: z.boolean(), updatedAt: z.string().nullable() }) },
+      },
+    },
+    async (req) => arrears.getDuties(req.query.creditCode),
   );
   app.put('/enterprise-duties', { config: manage, schema: { tags, summary: '设置企业是否落实实名制和工资专用账户', body: zSetDuties, response: { 200: zOk } } }, async (req) =>
     arrears.setDuties(currentUser(req), req.body.creditCode, req.body.dutiesMet, requestActor(req)),

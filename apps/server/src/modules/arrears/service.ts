@@ -99,6 +99,12 @@ export function createArrearsService(deps: { db: Db; clock: Clock }) {
       return toDto(r!);
     },
 
+    async getDuties(creditCode: string) {
+      const org = await enterpriseByCode(creditCode);
+      const [row] = await db.select().from(enterpriseCompliance).where(eq(enterpriseCompliance.orgId, org.id));
+      return { enterpriseName: org.name ?? '', dutiesMet: row?.dutiesMet ?? false, updatedAt: row?.updatedAt.toISOString() ?? null };
+    },
+
     async setDuties(user: AuthUser, creditCode: string, dutiesMet: boolean, actor: Actor) {
       const org = await enterpriseByCode(creditCode);
       const now = clock.now();

@@ -194,9 +194,13 @@ describe('reject, then correct and resubmit', () => {
     expect(second.json().previousId).toBe(first.id);
     const rows = await ctx.database.db.select().from(quotaApplications).where(eq(quotaApplications.projectId, BigInt(pid)));
     expect(rows.map((r) => r.status).sort()).toEqual(['pending', 'rejected']);
-    // only a rejected one can be resubmitted
+    // only a rejected one can be resubmitted, and only the latest of the project
     const bad = await submit(ent, base(pid, { previousId: second.json().id }));
     expect(bad.statusCode).toBe(409);
+    await hrss.inject({ method: 'POST', url: `/api/quota-applications/${second.json().id}/reject`, payload: { reason: '材料不全' } });
+    const stale = await submit(ent, base(pid, { previousId: first.id }));
+    expect(stale.statusCode).toBe(409);
+    expect((await submit(ent, base(pid, { previousId: second.json().id }))).statusCode).toBe(201);
   });
 
   it('a pending application can be withdrawn by its enterprise, after which approving is a 409', async () => {
@@ -255,6 +259,12 @@ describe('the register and the parameters feed the engine', () => {
 
     // enterprises cannot read or write the register
     expect((await ent.inject({ method: 'GET', url: '/api/arrears-records' })).statusCode).toBe(403);
+
+    // the duties flag is set and read back by hrss
+    expect((await hrss.inject({ method: 'PUT', url: '/api/enterprise-duties', payload: { creditCode: ent.creditCode, dutiesMet: true } })).statusCode).toBe(200);
+    const duties = await hrss.inject({ method: 'GET', url: `/api/enterprise-duties?creditCode=${ent.creditCode}` });
+    expect(duties.json()).toMatchObject({ dutiesMet: true });
+    expect((await ent.inject({ method: 'GET', url: `/api/enterprise-duties?creditCode=${ent.creditCode}` })).statusCode).toBe(403);
   });
 
   it('admin changes a region parameter; it applies to later submissions, submitted ones keep theirs', async () => {

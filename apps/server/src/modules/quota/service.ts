@@ -257,6 +257,13 @@ export function createQuotaService(deps: { db: Db; clock: Clock; ids: Snowflake;
               .where(and(eq(quotaApplications.id, BigInt(input.previousId)), eq(quotaApplications.enterpriseOrgId, user.orgId)));
             if (!prev || prev.projectId !== p.id) throw notFound('定额申请');
             if (!canQuota('resubmit', prev.status as QuotaStatus)) throw invalidState('只有已驳回的申请可以修改后重新提交');
+            const [latest] = await tx
+              .select({ id: quotaApplications.id })
+              .from(quotaApplications)
+              .where(eq(quotaApplications.projectId, p.id))
+              .orderBy(desc(quotaApplications.submittedAt), desc(quotaApplications.id))
+              .limit(1);
+            if (latest && latest.id !== prev.id) throw invalidState('该申请已有后续申请，请在最新的申请上修改');
             previousId = prev.id;
           }
           await tx.insert(quotaApplications).values({
@@ -270,7 +277,8 @@ export function createQuotaService(deps: { db: Db; clock: Clock; ids: Snowflake;
             contractAmountFen: contractFen,
             prepayMode: input.prepayMode,
             prepayRatioPpm: prepayPpm,
-            appliedFen: input.applyType === 'exempt' ? 0n : appliedFen,
+            // for 免缴 this is the estimate the list shows (保证金估算金额); nothing is payable once approved
+            appliedFen,
             applyType: input.applyType,
             payMethod: input.applyType === 'general' ? (input.payMethod ?? null) : null,
             handlerName: input.handlerName,
