@@ -1,5 +1,6 @@
+import { useState } from 'react';
 import { App, Button, Form, Input, Switch, Typography } from 'antd';
-import { errorMessage } from '../../../lib/api';
+import { api, errorMessage } from '../../../lib/api';
 import { applyServerErrors } from '../../../lib/form-errors';
 import { useSetDuties } from '../api/arrears';
 
@@ -13,6 +14,27 @@ export function DutiesForm() {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const save = useSetDuties();
+  const [current, setCurrent] = useState<string | null>(null);
+  const [looking, setLooking] = useState(false);
+
+  /** Shows the enterprise and its current setting before anyone changes it. */
+  async function lookUp() {
+    const creditCode = (form.getFieldValue('creditCode') as string | undefined)?.trim();
+    if (!creditCode) return form.validateFields(['creditCode']);
+    setLooking(true);
+    try {
+      const r = await api.get<{ enterpriseName: string; dutiesMet: boolean; updatedAt: string | null }>(
+        `/api/enterprise-duties?creditCode=${encodeURIComponent(creditCode)}`,
+      );
+      form.setFieldValue('dutiesMet', r.dutiesMet);
+      setCurrent(`${r.enterpriseName}：当前${r.dutiesMet ? '已落实' : '未落实'}实名制管理和工资专用账户`);
+    } catch (e) {
+      setCurrent(null);
+      if (!applyServerErrors(form, e)) message.error(errorMessage(e));
+    } finally {
+      setLooking(false);
+    }
+  }
 
   async function submit(v: Values) {
     try {
@@ -37,6 +59,11 @@ export function DutiesForm() {
         >
           <Input maxLength={18} placeholder="请输入18位统一社会信用代码" style={{ width: 240, fontFamily: 'monospace' }} />
         </Form.Item>
+        <Form.Item>
+          <Button onClick={lookUp} loading={looking}>
+            查询
+          </Button>
+        </Form.Item>
         <Form.Item name="dutiesMet" label="已落实实名制和专用账户" valuePropName="checked">
           <Switch />
         </Form.Item>
@@ -46,6 +73,11 @@ export function DutiesForm() {
           </Button>
         </Form.Item>
       </Form>
+      {current && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+          {current}
+        </Typography.Paragraph>
+      )}
     </>
   );
 }
