@@ -74,6 +74,26 @@ function isDbUnavailable(err: unknown): boolean {
   );
 }
 
+/**
+ * PostgreSQL's "data exception" class (22xxx: a NUL character, a number or date out of range, text
+ * that is not a valid uuid …) and "program limit exceeded" (54000: a value too large to index) can
+ * only come from input that got past validation: the client's fault, so a 400, never a 500.
+ */
+function isBadInputForDb(err: unknown): boolean {
+  const e = err as { code?: unknown; cause?: { code?: unknown } };
+  const code = typeof e?.code === 'string' ? e.code : typeof e?.cause?.code === 'string' ? e.cause.code : '';
+  return /^22[0-9A-Z]{3}$/.test(code) || code === '54000';
+}
+
+/** A NUL character anywhere in the parsed input (PostgreSQL text cannot hold it). */
+function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 64 || value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some((v) => hasNul(v, depth + 1));
+  for (const [k, v] of Object.entries(value)) if (k.includes('\u0000') || hasNul(v, depth + 1)) return true;
+  return false;
+}
+
 /** Maps every error to the SPEC §12 shape; internals of 5xx never leave the server. */
 function toApiError(err: FastifyError | Error): { status: number; body: ApiError } {
   if (err instanceof AppError) {
@@ -101,6 +121,9 @@ function toApiError(err: FastifyError | Error): { status: number; body: ApiError
   if (fe.statusCode === 429) {
     return { status: 429, body: { code: 'RATE_LIMITED', message: '操作过于频繁，请稍后再试' } };
   }
+  if (isBadInputForDb(err)) {
+    return { status: 400, body: { code: 'BAD_REQUEST', message: '提交的内容包含无法保存的字符或超出范围的数值，请检查后重试' } };
+  }
   if (isDbUnavailable(err)) {
     return { status: 503, body: { code: 'SERVICE_UNAVAILABLE', message: '系统繁忙，数据库暂时不可用，请稍后重试' } };
   }
@@ -118,6 +141,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger ?? false,
     trustProxy: env.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
+    // A URL the router cannot decode or whose parameter is over-long never reaches a route: answer it
+    // in the SPEC §12 shape too (Fastify's default is { error, code: FST_ERR_…, message, statusCode }).
+    frameworkErrors: (err, _req, reply) => {
+      const message = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? '请求地址中的参数过长' : '请求地址格式不正确';
+      const body: ApiError = { code: 'BAD_REQUEST', message };
+      void (reply as unknown as { code(n: number): { send(b: unknown): unknown } }).code(400).send(body);
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -125,6 +155,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setErrorHandler((err, req, reply) => {
     const { status, body } = toApiError(err as FastifyError);
     if (status >= 500) req.log.error({ err }, 'request failed');
+    else if (isBadInputForDb(err)) req.log.warn({ err }, 'input rejected by the database: a validation is missing');
     if (isResponseSerializationError(err)) req.log.error({ err: err.cause }, 'response did not match its schema');
     return reply.code(status).send(body);
   });
@@ -177,6 +208,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const sessionPolicy = { idleMs: env.SESSION_IDLE_MINUTES * 60_000, absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000 };
   registerAccess(app, { db, clock, policy: sessionPolicy });
+  // Text columns cannot store NUL: refuse it in any string of the request before a service sees it.
+  app.addHook('preValidation', async (req) => {
+    if (hasNul(req.params) || hasNul(req.query) || hasNul(req.body)) {
+      throw new AppError('VALIDATION_FAILED', '提交的信息有误：内容不能包含空字符（\\0）');
+    }
+  });
 
   const sms = await createSmsService({ db, clock, provider: deps.sms, cooldownMs: env.SMS_COOLDOWN_SECONDS * 1000 });
   const auth = createAuthService({

@@ -23,6 +23,17 @@ export const zCreditCode = z
 export const zUuid = z.uuid({ error: '编号格式不正确' });
 export const zIdParams = z.object({ id: zUuid });
 
+const INT8_MAX = '9223372036854775807';
+/**
+ * A snowflake id (工程编号, 申请批次号) as a decimal string: 1–19 digits and within PostgreSQL's
+ * bigint, so an out-of-range number is a 400 here instead of a database error.
+ */
+export const zSnowflakeId = (message = '编号格式不正确') =>
+  z
+    .string({ error: message })
+    .regex(/^\d{1,19}$/, { error: message })
+    .refine((v) => v.length < 19 || v <= INT8_MAX, { error: message });
+
 export const zPageQuery = z.object({
   page: z.coerce.number({ error: '页码应为数字' }).int().min(1, { error: '页码从1开始' }).max(100000).default(1),
   pageSize: z.coerce

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zCreditCode, zDate, zFilterText, zMoney, zPageQuery, zPhone } from './common';
+import { zCreditCode, zDate, zFilterText, zMoney, zPageQuery, zPhone, zSnowflakeId } from './common';
 import { DEPOSIT_STATUSES, PROJECT_STATUSES } from '../workflow/project';
 
 const text = (label: string, max = 100) =>
@@ -131,7 +131,7 @@ export const zProjectListQuery = zPageQuery.extend({
 export const zProjectExportQuery = zProjectListQuery.omit({ page: true, pageSize: true });
 
 /** 工程编号: a 19-digit snowflake, always a string in JSON. */
-export const zProjectIdParams = z.object({ id: z.string().regex(/^\d{1,19}$/, { error: '工程编号格式不正确' }) });
+export const zProjectIdParams = z.object({ id: zSnowflakeId('工程编号格式不正确') });
 
 /** What the 新建项目 form needs to fill the units: the dictionary's choices for (type, region). */
 export const zUnitOptions = z.object({

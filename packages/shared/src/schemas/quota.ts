@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zDate, zFilterText, zMoney, zPageQuery, zPhone } from './common';
+import { zDate, zFilterText, zMoney, zPageQuery, zPhone, zSnowflakeId } from './common';
 import { zRegionCode } from './project';
 import { APPLY_TYPES, ARREARS_KINDS, PAY_METHODS, PREPAY_MODES, QUOTA_STATUSES } from '../workflow/quota';
 
@@ -18,8 +18,8 @@ export const zPercent = z
 
 export const zQuotaRequest = z
   .object({
-    projectId: z.string().regex(/^\d{1,19}$/, { error: '工程编号格式不正确' }),
-    previousId: z.string().regex(/^\d{1,19}$/).optional(),
+    projectId: zSnowflakeId('工程编号格式不正确'),
+    previousId: zSnowflakeId('申请批次号格式不正确').optional(),
     contractAmount: zMoney,
     prepayMode: z.enum(PREPAY_MODES, { error: '请选择预缴方式' }),
     prepayRatio: zPercent.optional(),
@@ -51,7 +51,7 @@ export const zQuotaRequest = z
 export type TQuotaRequest = z.input<typeof zQuotaRequest>;
 
 export const zQuotaPreviewRequest = z.object({
-  projectId: z.string().regex(/^\d{1,19}$/, { error: '工程编号格式不正确' }),
+  projectId: zSnowflakeId('工程编号格式不正确'),
   contractAmount: zMoney,
 });
 
@@ -120,12 +120,12 @@ export const zQuotaListQuery = zPageQuery.extend({
   projectName: zFilterText,
   regionCode: zRegionCode.optional(),
   status: z.enum(QUOTA_STATUSES, { error: '申请状态不正确' }).optional(),
-  projectId: z.string().regex(/^\d{1,19}$/).optional(),
+  projectId: zSnowflakeId('工程编号格式不正确').optional(),
   /** hrss review queue: oldest first */
   queue: z.enum(['1', 'true']).optional(),
 });
 export const zQuotaExportQuery = zQuotaListQuery.omit({ page: true, pageSize: true });
-export const zQuotaIdParams = z.object({ id: z.string().regex(/^\d{1,19}$/, { error: '申请批次号格式不正确' }) });
+export const zQuotaIdParams = z.object({ id: zSnowflakeId('申请批次号格式不正确') });
 
 export const zApproveQuota = z.object({
   approvedAmount: zMoney.optional(),

@@ -17,6 +17,9 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const parentOrg = alias(organizations, 'parent_org');
 
 /** A first password that satisfies the policy: 14 characters from every class, no look-alikes. */
+/** A PATCH whose fields are all absent changes nothing (and an UPDATE without a SET is an SQL error). */
+const isEmptyPatch = (patch: object) => Object.values(patch).every((v) => v === undefined);
+
 export function generatePassword(phone: string): string {
   const sets = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnpqrstuvwxyz', '23456789', '!@#$%^&*?'];
   for (;;) {
@@ -130,6 +133,7 @@ export function createManageService(deps: { db: Db; clock: Clock; sms: SmsProvid
       if (patch.label && before.dictType === 'qualification' && patch.label !== before.label && (await dictInUse(db, before.dictType, before.code, before.label))) {
         throw invalidState('该资质名称已被企业认证引用，不能改名，可停用后新增');
       }
+      if (isEmptyPatch(patch)) return dictionaryView();
       await audited(actor, { action: 'dict.update', targetType: 'dict_item', targetId: id, before, after: patch }, (tx) =>
         tx.update(dictItems).set(patch).where(eq(dictItems.id, id)),
       );
@@ -149,6 +153,7 @@ export function createManageService(deps: { db: Db; clock: Clock; sms: SmsProvid
     async updateRegion(code: string, patch: { name?: string; enabled?: boolean }, actor: Actor) {
       const [before] = await db.select().from(regions).where(eq(regions.code, code));
       if (!before) throw notFound('地区');
+      if (isEmptyPatch(patch)) return dictionaryView();
       await audited(actor, { action: 'region.update', targetType: 'region', targetId: code, before, after: patch }, (tx) =>
         tx.update(regions).set(patch).where(eq(regions.code, code)),
       );
@@ -195,8 +200,9 @@ export function createManageService(deps: { db: Db; clock: Clock; sms: SmsProvid
       return dictionaryView();
     },
 
-    async listOrganizations(q: { type?: OrgType; keyword?: string; page: number; pageSize: number }) {
+    async listOrganizations(q: { type?: OrgType; keyword?: string; id?: string; page: number; pageSize: number }) {
       const where: SQL[] = [];
+      if (q.id) where.push(eq(organizations.id, q.id));
       if (q.type) where.push(eq(organizations.type, q.type));
       if (q.keyword) where.push(or(ilike(organizations.name, `%${escapeLike(q.keyword)}%`), ilike(organizations.creditCode, `%${escapeLike(q.keyword)}%`))!);
       const cond = where.length ? and(...where) : undefined;
@@ -256,7 +262,7 @@ export function createManageService(deps: { db: Db; clock: Clock; sms: SmsProvid
           createdAt: clock.now(),
         }),
       );
-      return (await this.listOrganizations({ keyword: input.name, type: input.type, page: 1, pageSize: 10 })).items.find((o) => o.id === id)!;
+      return (await this.listOrganizations({ id, page: 1, pageSize: 1 })).items[0]!;
     },
 
     async updateOrganization(id: string, patch: { name?: string; enabled?: boolean; parentId?: string | null }, actor: Actor) {
@@ -267,10 +273,12 @@ export function createManageService(deps: { db: Db; clock: Clock; sms: SmsProvid
         const [p] = await db.select().from(organizations).where(and(eq(organizations.id, patch.parentId), ne(organizations.id, id)));
         if (!p || p.type !== before.type) throw fieldError('parentId', '上级单位必须是同类型的其他单位');
       }
-      await audited(actor, { action: 'organization.update', targetType: 'organization', targetId: id, before: { name: before.name, enabled: before.enabled, parentId: before.parentId }, after: patch }, (tx) =>
-        tx.update(organizations).set(patch).where(eq(organizations.id, id)),
-      );
-      return (await this.listOrganizations({ page: 1, pageSize: 100, keyword: patch.name ?? before.name ?? undefined })).items.find((o) => o.id === id)!;
+      if (!isEmptyPatch(patch)) {
+        await audited(actor, { action: 'organization.update', targetType: 'organization', targetId: id, before: { name: before.name, enabled: before.enabled, parentId: before.parentId }, after: patch }, (tx) =>
+          tx.update(organizations).set(patch).where(eq(organizations.id, id)),
+        );
+      }
+      return (await this.listOrganizations({ id, page: 1, pageSize: 1 })).items[0]!;
     },
 
     /** A supervisor, bank, insurer or operator account; the first password goes by SMS and must be changed. */

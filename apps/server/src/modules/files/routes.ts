@@ -28,7 +28,14 @@ export const fileRoutes: FastifyPluginAsyncZod<{ files: FileService }> = async (
     },
     async (req, reply) => {
       if (!req.isMultipart()) throw new AppError('BAD_REQUEST', '请以 multipart/form-data 上传文件');
-      const part = await req.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
+      let part: Awaited<ReturnType<typeof req.file>>;
+      try {
+        part = await req.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
+      } catch (err) {
+        // busboy's own errors ("Boundary not found", "Unexpected end of form") carry no status: the body is malformed
+        if ((err as { statusCode?: number }).statusCode) throw err;
+        throw new AppError('BAD_REQUEST', '上传内容格式不正确，请重新选择文件上传');
+      }
       if (!part) throw new AppError('BAD_REQUEST', '请选择要上传的文件');
       const row = await files.upload(currentUser(req), part.file, part.filename, requestActor(req));
       return reply.code(201).send(toFileRef(row));

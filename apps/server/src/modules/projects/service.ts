@@ -18,6 +18,7 @@ import type { AuthUser } from '../../platform/sessions';
 import type { Snowflake } from '../../platform/snowflake';
 import type { DictionaryService } from '../dictionaries/service';
 import { projectScope } from './policy';
+import { createTotalsCache, type TotalsCache } from './totals';
 
 type ProjectRow = typeof projects.$inferSelect;
 const authorityOrg = alias(organizations, 'authority_org');
@@ -100,8 +101,9 @@ async function unitNames(db: Db, rows: ProjectRow[]): Promise<Map<string, string
   return new Map(orgs.map((o) => [o.id, o.name ?? '']));
 }
 
-export function createProjectService(deps: { db: Db; clock: Clock; ids: Snowflake; dictionaries: DictionaryService }) {
+export function createProjectService(deps: { db: Db; clock: Clock; ids: Snowflake; dictionaries: DictionaryService; totals?: TotalsCache }) {
   const { db, clock, dictionaries } = deps;
+  const totals = deps.totals ?? createTotalsCache();
 
   async function toDto(p: ProjectRow, authorityName: string | null, hrssName: string | null): Promise<TProject> {
     const s = await dictionaries.snapshot();
@@ -273,10 +275,14 @@ export function createProjectService(deps: { db: Db; clock: Clock; ids: Snowflak
       const cond = await listCondition(user, q);
       if (!cond) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
       const queries = listQueries(db, cond, q.page, q.pageSize);
-      const [rows, [total]] = await Promise.all([queries.page, queries.total]);
+      const counted = queries.total.toSQL();
+      const [rows, total] = await Promise.all([
+        queries.page,
+        totals.total(`${counted.sql}|${JSON.stringify(counted.params, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))}`, async () => (await queries.total)[0]?.n ?? 0),
+      ]);
       const names = await unitNames(db, rows);
       const items = await Promise.all(rows.map((r) => toDto(r, names.get(r.authorityOrgId) ?? null, names.get(r.hrssOrgId) ?? null)));
-      return { items, total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+      return { items, total, page: q.page, pageSize: q.pageSize };
     },
 
     /** Every matching row, in batches (keyset on created_at, id), for the Excel export. */

@@ -1,0 +1,408 @@
+/**
+ * `npm run bench [-- options]`: the platform against its own ceilings, side by side, in one run.
+ *
+ *   --quick                 short runs (2 s each), 10k projects: under two minutes
+ *   --db postgres|pglite    the database (default postgres at BENCH_PG_URL / PG_URL / local)
+ *   --projects N            scale data size (default 100000; --quick 10000)
+ *   --scale-series A,B,…    list p99 at each size (default 10000,100000; --quick: none)
+ *   --processes 1,2         also measure with two app processes (default 1,2; --quick 1)
+ *   --concurrency 1,8,32    connections (default 1,8,32)
+ *   --duration S            seconds per measurement (default 4; --quick 2)
+ *   --fresh                 rebuild the scale database even if a matching one exists
+ *   --profile               write a CPU profile of the server (node --cpu-prof) to bench/results/
+ *   --only me,list-hrss,…   only these scenarios (me, list-enterprise, list-hrss, list-hrss-filtered, detail, write)
+ *   --skip-ceilings         measure the app only (for a quick before/after of one change)
+ *
+ * The app runs as a child process (`node --import tsx apps/server/src/server.ts`, NODE_ENV=production,
+ * SEED_DEMO=true, LOG_LEVEL=warn, rate limits raised), logged into through the real login (codes from
+ * GET /api/dev/sms-outbox). The HTTP ceiling is a bare Fastify route answering JSON of the same size;
+ * the database ceiling is the list's own SQL (built by the app's listQueries) sent straight through
+ * `pg` (or to PGlite) with the same concurrency. Prints one table, writes bench/results/<time>.json.
+ */
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { SQL } from 'drizzle-orm';
+import pg from 'pg';
+import type autocannon from 'autocannon';
+import { createDictionaryService } from '../apps/server/src/modules/dictionaries/service';
+import { createProjectService, listQueries, type ProjectListQuery } from '../apps/server/src/modules/projects/service';
+import { systemClock } from '../apps/server/src/platform/clock';
+import type { AuthUser } from '../apps/server/src/platform/sessions';
+import { createSnowflake } from '../apps/server/src/platform/snowflake';
+import { APPROVE_BODY, call, DEMO_PASSWORD, loginViaSms, projectBody, quotaBody, type HttpSession } from './lib/client';
+import { CITY_HRSS, insertUser, one, openTarget, scaleDatabase, type ScaleTarget } from './lib/data';
+import { httpLoad, statementLoad, type Stat } from './lib/load';
+import { ROOT, startServer, type RunningServer } from './lib/server';
+
+const { values: opt } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    db: { type: 'string', default: 'postgres' },
+    projects: { type: 'string' },
+    'scale-series': { type: 'string' },
+    processes: { type: 'string' },
+    concurrency: { type: 'string', default: '1,8,32' },
+    duration: { type: 'string' },
+    fresh: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    'skip-ceilings': { type: 'boolean', default: false },
+  },
+  allowPositionals: false,
+});
+const quick = !!opt.quick;
+const kind = opt.db === 'pglite' ? 'pglite' : 'postgres';
+const numbers = (s: string | undefined, def: number[]) => (s === undefined ? def : s.split(',').filter(Boolean).map((x) => Number(x.replace(/_/g, ''))));
+const PROJECTS = Number(opt.projects ?? (quick ? 10_000 : 100_000));
+const SERIES = numbers(opt['scale-series'], quick ? [] : [10_000, 100_000]);
+const PROCESSES = numbers(opt.processes, quick ? [1] : [1, 2]);
+const CONCURRENCY = numbers(opt.concurrency, [1, 8, 32]);
+const DURATION = Number(opt.duration ?? (quick ? 2 : 4));
+const TOP = Math.max(...CONCURRENCY);
+const started = Date.now();
+const log = (s: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}`);
+
+interface ListCase {
+  key: string;
+  label: string;
+  role: 'enterprise' | 'hrss';
+  query: ProjectListQuery & { page: number; pageSize: number };
+}
+const LISTS: ListCase[] = [
+  { key: 'list-enterprise', label: '项目列表 enterprise (largest), page 1', role: 'enterprise', query: { page: 1, pageSize: 20 } },
+  { key: 'list-hrss', label: '项目列表 hrss city, all, page 1', role: 'hrss', query: { page: 1, pageSize: 20 } },
+  { key: 'list-hrss-filtered', label: '项目列表 hrss city, region+status, page 2', role: 'hrss', query: { page: 2, pageSize: 20, regionCode: '210503', status: 'completed' } },
+];
+const qs = (q: object) => '?' + Object.entries(q).map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&');
+
+interface Row {
+  scenario: string;
+  group: 'app' | 'http-ceiling' | 'db-ceiling';
+  processes: number;
+  concurrency: number;
+  stat: Stat;
+  ceiling?: { scenario: string; rps: number };
+  ratio?: number;
+}
+
+interface Prepared {
+  target: ScaleTarget;
+  ent: { phone: string; orgId: string };
+  hrss: { phone: string; orgId: string };
+  detailIds: string[];
+  statements: Record<string, { sql: string; params: unknown[] }[]>;
+  /** PGlite only: the database ceiling measured before the server took the folder */
+  dbCeilings: Row[];
+}
+
+const authUser = (role: AuthUser['role'], orgId: string): AuthUser => ({
+  id: '00000000-0000-4000-8000-000000000000', phone: '', name: null, role, orgId, orgType: role, orgName: null, orgCertified: true,
+  orgRegionCode: null, mustChangePassword: false, sessionId: '', csrfToken: '', sessionExpiresAt: new Date(),
+});
+
+/** Scale data, two sample users (the largest enterprise, the city bureau), the lists' SQL. */
+async function prepare(projects: number, measureDbCeiling: boolean): Promise<Prepared> {
+  const target = await scaleDatabase({ kind, projects, fresh: !!opt.fresh });
+  log(`${kind} with ${projects} projects ${target.reused ? '(reused)' : `(seeded in ${target.seedSeconds.toFixed(1)} s)`}`);
+  const database = await openTarget(target, 4);
+  try {
+    const bigEnt = (await one<{ id: string; n: string }>(database, `select enterprise_org_id as id, count(*) as n from projects group by 1 order by 2 desc limit 1`)).id;
+    const cityHrss = (await one<{ id: string }>(database, 'select id from organizations where name = $1', [CITY_HRSS])).id;
+    const ent = await insertUser(database, { role: 'enterprise', orgId: bigEnt, password: DEMO_PASSWORD });
+    const hrss = await insertUser(database, { role: 'hrss', orgId: cityHrss, password: DEMO_PASSWORD });
+    const { rows } = await database.query<{ id: string }>('select id::text as id from projects where enterprise_org_id = $1 order by created_at desc limit 20', [bigEnt]);
+    const service = createProjectService({ db: database.db, clock: systemClock, ids: createSnowflake(1), dictionaries: createDictionaryService({ db: database.db }) });
+    const statements: Prepared['statements'] = {};
+    for (const l of LISTS) {
+      const cond = (await service.listCondition(authUser(l.role, l.role === 'enterprise' ? bigEnt : cityHrss), l.query)) as SQL;
+      const q = listQueries(database.db, cond, l.query.page, l.query.pageSize);
+      statements[l.key] = [q.page.toSQL(), q.total.toSQL()].map((s) => ({ sql: s.sql, params: s.params as unknown[] }));
+    }
+    const prepared: Prepared = { target, ent: { phone: ent.phone, orgId: bigEnt }, hrss: { phone: hrss.phone, orgId: cityHrss }, detailIds: rows.map((r) => r.id), statements, dbCeilings: [] };
+    if (measureDbCeiling && kind === 'pglite') {
+      // PGlite is one connection in one process: measure while the bench holds it, before the server opens it
+      for (const c of CONCURRENCY) {
+        for (const l of LISTS) {
+          const stat = await statementLoad((t, p) => database.query(t, p), statements[l.key]!, c, DURATION);
+          prepared.dbCeilings.push({ scenario: l.key, group: 'db-ceiling', processes: 0, concurrency: c, stat });
+        }
+      }
+    }
+    return prepared;
+  } finally {
+    await database.close();
+  }
+}
+
+async function measureDbCeilingPg(p: Prepared): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const c of CONCURRENCY) {
+    const pool = new pg.Pool({ connectionString: p.target.url, max: c });
+    try {
+      for (const l of LISTS) {
+        await statementLoad((t, params) => pool.query(t, params), p.statements[l.key]!, c, Math.min(1, DURATION)); // warm
+        const stat = await statementLoad((t, params) => pool.query(t, params), p.statements[l.key]!, c, DURATION);
+        rows.push({ scenario: l.key, group: 'db-ceiling', processes: 0, concurrency: c, stat });
+        log(`db ceiling ${l.key} c=${c}: ${stat.rps} req/s p99 ${stat.p99} ms`);
+      }
+    } finally {
+      await pool.end();
+    }
+  }
+  return rows;
+}
+
+async function startApp(p: Prepared, count: number, profileDir?: string): Promise<RunningServer[]> {
+  const servers: RunningServer[] = [];
+  for (let i = 0; i < count; i++) {
+    servers.push(
+      await startServer({
+        databaseUrl: p.target.url,
+        dataDir: p.target.dataDir,
+        env: { NODE_ID: String(i + 1) },
+        cpuProfDir: i === 0 ? profileDir : undefined,
+      }),
+    );
+  }
+  return servers;
+}
+
+interface Sessions {
+  ent: HttpSession;
+  hrss: HttpSession;
+}
+
+/** What one autocannon connection carries from one request of the write path to the next. */
+type Ctx = { projectId?: string; quotaId?: string };
+
+/** The scenarios of the app, as autocannon loads. */
+function scenarios(p: Prepared, s: Sessions): { key: string; label: string; load: Partial<Parameters<typeof httpLoad>[0]> }[] {
+  let n = Date.now() % 1_000_000;
+  const json = { 'content-type': 'application/json' };
+  const write: autocannon.Request[] = [
+    {
+      method: 'POST',
+      path: '/api/projects',
+      headers: { ...s.ent.headers, ...json },
+      setupRequest: (req) => ({ ...req, body: JSON.stringify(projectBody((n += 1))) }),
+      onResponse: (status, body, ctx: Ctx) => {
+        ctx.projectId = status === 201 ? JSON.parse(body).id : undefined;
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/quota-applications',
+      headers: { ...s.ent.headers, ...json },
+      setupRequest: (req, ctx: Ctx) => (ctx.projectId ? { ...req, body: JSON.stringify(quotaBody(ctx.projectId)) } : (undefined as never)),
+      onResponse: (status, body, ctx: Ctx) => {
+        ctx.quotaId = status === 201 ? JSON.parse(body).id : undefined;
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/quota-applications/0/approve',
+      headers: { ...s.hrss.headers, ...json },
+      setupRequest: (req, ctx: Ctx) => (ctx.quotaId ? { ...req, path: `/api/quota-applications/${ctx.quotaId}/approve`, body: JSON.stringify(APPROVE_BODY) } : (undefined as never)),
+    },
+  ];
+  return [
+    { key: 'me', label: 'GET /api/me', load: { path: '/api/me', headers: s.ent.headers } },
+    ...LISTS.map((l) => ({ key: l.key, label: l.label, load: { path: `/api/projects${qs(l.query)}`, headers: (l.role === 'enterprise' ? s.ent : s.hrss).headers } })),
+    { key: 'detail', label: '项目详情 GET /api/projects/:id', load: { requests: p.detailIds.map((id) => ({ method: 'GET' as const, path: `/api/projects/${id}`, headers: s.ent.headers })) } },
+    { key: 'write', label: 'write: 新建项目 → 定额申请 → 人社审核通过 (3 requests)', load: { requests: write } },
+  ];
+}
+
+/** Sizes of the app's answers, for the HTTP ceiling (the same JSON, served bare). */
+async function samplePayloads(base: string, s: Sessions, p: Prepared): Promise<Record<string, unknown>> {
+  const get = async (path: string, session: HttpSession) => {
+    const r = await call(base, 'GET', path, { session });
+    if (r.status !== 200) throw new Error(`${path}: ${r.status} ${r.text.slice(0, 300)}`);
+    return r.body;
+  };
+  return {
+    '/me': await get('/api/me', s.ent),
+    '/list': await get(`/api/projects${qs(LISTS[2]!.query)}`, s.hrss),
+    '/detail': await get(`/api/projects/${p.detailIds[0]}`, s.ent),
+  };
+}
+const CEILING_ROUTE: Record<string, string> = { me: '/me', 'list-enterprise': '/list', 'list-hrss': '/list', 'list-hrss-filtered': '/list', detail: '/detail' };
+
+async function main() {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const resultsDir = path.join(ROOT, 'bench', 'results');
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const profileDir = opt.profile ? path.join(resultsDir, `prof-${stamp}`) : undefined;
+  log(`bench: ${kind}, ${PROJECTS} projects, concurrency ${CONCURRENCY.join('/')}, ${DURATION} s each, processes ${PROCESSES.join('/')}${SERIES.length ? `, series ${SERIES.join('/')}` : ''}`);
+
+  const ceilings = !opt['skip-ceilings'];
+  const p = await prepare(PROJECTS, ceilings);
+  const rows: Row[] = [...p.dbCeilings];
+  if (kind === 'postgres' && ceilings) rows.push(...(await measureDbCeilingPg(p)));
+
+  // ---- the app, one process, then more --------------------------------------------------------
+  let payloads: Record<string, unknown> = {};
+  for (const count of PROCESSES) {
+    const servers = await startApp(p, count, count === 1 ? profileDir : undefined);
+    try {
+      const base = servers[0]!.url;
+      const sessions: Sessions = { ent: await loginViaSms(base, p.ent.phone), hrss: await loginViaSms(base, p.hrss.phone) };
+      if (count === 1) payloads = await samplePayloads(base, sessions, p);
+      const urls = servers.map((s) => s.url);
+      const pids = servers.map((s) => s.pid);
+      const only = opt.only?.split(',');
+      const list = scenarios(p, sessions).filter((x) => !only || only.includes(x.key));
+      // warm up: JIT, pools, caches
+      for (const sc of list) await httpLoad({ url: urls, connections: 4, durationSec: quick ? 0.5 : 1, ...sc.load });
+      const levels = count === 1 ? CONCURRENCY : CONCURRENCY.filter((c) => c >= 8);
+      for (const c of levels) {
+        for (const sc of list) {
+          const stat = await httpLoad({ url: urls, connections: c, durationSec: DURATION, pids, ...sc.load });
+          rows.push({ scenario: sc.key, group: 'app', processes: count, concurrency: c, stat });
+          log(`app×${count} ${sc.key} c=${c}: ${stat.rps} req/s p50 ${stat.p50} p99 ${stat.p99} ms, RSS ${(stat.peakRss / 2 ** 20).toFixed(0)} MB${stat.failures ? `, ${stat.failures} failures ${JSON.stringify(stat.statuses)}` : ''}`);
+        }
+      }
+    } finally {
+      for (const s of servers) {
+        const code = await s.stop();
+        if (code !== 0 && code !== null) log(`server exited with ${code}\n${s.logs().slice(-2000)}`);
+      }
+    }
+  }
+
+  // ---- HTTP ceiling -------------------------------------------------------------------------------
+  if (ceilings) {
+    const payloadFile = path.join(os.tmpdir(), `bx-bench-payloads-${process.pid}.json`);
+    fs.writeFileSync(payloadFile, JSON.stringify(payloads));
+    const bare = await startServer({ dataDir: os.tmpdir(), entry: 'bench/ceiling-http.ts', env: { BENCH_PAYLOADS: payloadFile } });
+    try {
+      for (const route of ['/me', '/list', '/detail']) await httpLoad({ url: bare.url, connections: 4, durationSec: quick ? 0.5 : 1, path: route });
+      for (const c of CONCURRENCY) {
+        for (const route of ['/me', '/list', '/detail']) {
+          const stat = await httpLoad({ url: bare.url, connections: c, durationSec: DURATION, path: route, pids: [bare.pid] });
+          rows.push({ scenario: route, group: 'http-ceiling', processes: 1, concurrency: c, stat });
+          log(`http ceiling ${route} (${JSON.stringify(payloads[route]).length} B) c=${c}: ${stat.rps} req/s p99 ${stat.p99} ms`);
+        }
+      }
+    } finally {
+      await bare.stop();
+      fs.rmSync(payloadFile, { force: true });
+    }
+  }
+
+  // ratios: lists against their database ceiling, /me and the detail against the HTTP ceiling
+  for (const r of rows.filter((x) => x.group === 'app')) {
+    const db = rows.find((x) => x.group === 'db-ceiling' && x.scenario === r.scenario && x.concurrency === r.concurrency);
+    const http = rows.find((x) => x.group === 'http-ceiling' && x.scenario === CEILING_ROUTE[r.scenario] && x.concurrency === r.concurrency);
+    const ceiling = db ? { scenario: `db ${r.scenario}`, rps: db.stat.rps } : http ? { scenario: `http ${http.scenario}`, rps: http.stat.rps } : undefined;
+    if (ceiling && ceiling.rps > 0) {
+      r.ceiling = ceiling;
+      r.ratio = Math.round((r.stat.rps / ceiling.rps) * 1000) / 1000;
+    }
+    if (http && db) (r as Row & { httpRatio?: number }).httpRatio = Math.round((r.stat.rps / http.stat.rps) * 1000) / 1000;
+  }
+
+  // ---- list p99 by table size -----------------------------------------------------------------------
+  const series: { projects: number; list: string; p99: number; p50: number; rps: number }[] = [];
+  for (const n of SERIES) {
+    if (n === PROJECTS && PROCESSES.includes(1) && CONCURRENCY.includes(TOP)) {
+      for (const l of LISTS) {
+        const r = rows.find((x) => x.group === 'app' && x.processes === 1 && x.concurrency === TOP && x.scenario === l.key)!;
+        series.push({ projects: n, list: l.key, p99: r.stat.p99, p50: r.stat.p50, rps: r.stat.rps });
+      }
+      continue;
+    }
+    const sp = await prepare(n, false);
+    const [server] = await startApp(sp, 1);
+    try {
+      const sessions: Sessions = { ent: await loginViaSms(server!.url, sp.ent.phone), hrss: await loginViaSms(server!.url, sp.hrss.phone) };
+      for (const sc of scenarios(sp, sessions).filter((x) => x.key.startsWith('list'))) {
+        await httpLoad({ url: server!.url, connections: 4, durationSec: quick ? 0.5 : 1, ...sc.load });
+        const stat = await httpLoad({ url: server!.url, connections: TOP, durationSec: DURATION, pids: [server!.pid], ...sc.load });
+        series.push({ projects: n, list: sc.key, p99: stat.p99, p50: stat.p50, rps: stat.rps });
+        log(`series ${n}: ${sc.key} c=${TOP}: ${stat.rps} req/s p99 ${stat.p99} ms`);
+      }
+    } finally {
+      await server!.stop();
+    }
+  }
+
+  // ---- report ---------------------------------------------------------------------------------------------
+  const mb = (b: number) => (b ? (b / 2 ** 20).toFixed(0) : '-');
+  const lines: string[] = [];
+  lines.push(`\n${kind}, ${PROJECTS.toLocaleString('en')} projects, ${DURATION} s per measurement, ${os.cpus().length} cores, node ${process.version}`);
+  lines.push('| scenario | proc | conc | req/s | p50 ms | p99 ms | peak RSS MB | ceiling req/s | ratio | failures |');
+  lines.push('|---|---|---|---|---|---|---|---|---|---|');
+  const order = ['me', 'list-enterprise', 'list-hrss', 'list-hrss-filtered', 'detail', 'write'];
+  const appRows = rows.filter((r) => r.group === 'app').sort((a, b) => a.processes - b.processes || order.indexOf(a.scenario) - order.indexOf(b.scenario) || a.concurrency - b.concurrency);
+  for (const r of appRows) {
+    lines.push(`| ${r.scenario} | ${r.processes} | ${r.concurrency} | ${r.stat.rps} | ${r.stat.p50} | ${r.stat.p99} | ${mb(r.stat.peakRss)} | ${r.ceiling ? `${r.ceiling.rps} (${r.ceiling.scenario})` : '-'} | ${r.ratio !== undefined ? `${Math.round(r.ratio * 100)}%` : '-'} | ${r.stat.failures || ''} |`);
+  }
+  for (const r of rows.filter((x) => x.group !== 'app')) {
+    lines.push(`| ${r.group}: ${r.scenario} | - | ${r.concurrency} | ${r.stat.rps} | ${r.stat.p50} | ${r.stat.p99} | ${mb(r.stat.peakRss)} | | | ${r.stat.failures || ''} |`);
+  }
+  if (series.length) {
+    lines.push(`\nlist p99 at ${TOP} connections by table size:`);
+    lines.push(`| list | ${SERIES.map((n) => n.toLocaleString('en')).join(' | ')} | largest ÷ smallest |`);
+    lines.push(`|---|${SERIES.map(() => '---|').join('')}---|`);
+    for (const l of LISTS) {
+      const ps = SERIES.map((n) => series.find((s) => s.projects === n && s.list === l.key)?.p99 ?? NaN);
+      lines.push(`| ${l.key} | ${ps.map((x) => `${x} ms`).join(' | ')} | ${(ps[ps.length - 1]! / ps[0]!).toFixed(2)}× |`);
+    }
+  }
+
+  // targets of issue 5, checked on this run
+  const targets: { target: string; value: string; met: boolean }[] = [];
+  for (const c of [TOP]) {
+    const me = appRows.find((r) => r.processes === 1 && r.concurrency === c && r.scenario === 'me');
+    if (me?.ratio !== undefined) targets.push({ target: `GET /api/me ≥ 50% of the HTTP ceiling (c=${c})`, value: `${Math.round(me.ratio * 100)}%`, met: me.ratio >= 0.5 });
+    for (const l of LISTS) {
+      const r = appRows.find((x) => x.processes === 1 && x.concurrency === c && x.scenario === l.key);
+      if (!r) continue;
+      if (r.ratio !== undefined) targets.push({ target: `${l.key} ≥ 60% of its database ceiling (c=${c})`, value: `${Math.round(r.ratio * 100)}%`, met: r.ratio >= 0.6 });
+      targets.push({ target: `${l.key} p99 ≤ 50 ms (c=${c})`, value: `${r.stat.p99} ms`, met: r.stat.p99 <= 50 });
+    }
+  }
+  if (SERIES.length >= 2) {
+    for (const l of LISTS) {
+      const a = series.find((s) => s.projects === SERIES[0] && s.list === l.key)?.p99;
+      const b = series.find((s) => s.projects === SERIES[SERIES.length - 1] && s.list === l.key)?.p99;
+      if (a && b) targets.push({ target: `${l.key} p99 at ${SERIES[SERIES.length - 1]} ≤ 2× p99 at ${SERIES[0]}`, value: `${(b / a).toFixed(2)}×`, met: b <= 2 * a });
+    }
+  }
+  const peak = Math.max(0, ...appRows.filter((r) => r.processes === 1).map((r) => r.stat.peakRss));
+  targets.push({ target: 'server RSS ≤ 300 MB under load', value: `${mb(peak)} MB`, met: peak <= 300 * 2 ** 20 });
+  lines.push('\ntargets (issue 5; they are set for PostgreSQL with 1M projects):');
+  for (const t of targets) lines.push(`  ${t.met ? 'met   ' : 'MISSED'} ${t.target}: ${t.value}`);
+  console.log(lines.join('\n'));
+
+  let commit = '';
+  try {
+    commit = execSync('git rev-parse --short HEAD', { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {}
+  const out = path.join(resultsDir, `${stamp}.json`);
+  fs.writeFileSync(
+    out,
+    JSON.stringify(
+      {
+        meta: {
+          date: new Date().toISOString(), commit, db: kind, projects: PROJECTS, durationSec: DURATION, concurrency: CONCURRENCY, processes: PROCESSES,
+          quick, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version,
+          loadavg: os.loadavg(), seconds: Math.round((Date.now() - started) / 1000), profile: profileDir ? path.relative(ROOT, profileDir) : undefined,
+        },
+        rows, series, targets, table: lines.join('\n'),
+      },
+      null,
+      1,
+    ),
+  );
+  log(`wrote ${path.relative(ROOT, out)}${profileDir ? ` and a CPU profile in ${path.relative(ROOT, profileDir)}` : ''}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

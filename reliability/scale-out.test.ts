@@ -1,0 +1,115 @@
+/**
+ * Scale out: two app processes on separate ports with the same DATABASE_URL and DATA_DIR behave as one.
+ * A session made on one is valid on the other (and a logout on one ends it on both); the lockout
+ * counts wrong passwords sent to both; an upload made through one is served by the other; both start
+ * at once against an empty database (one migrates and seeds, the other waits); 工程编号 made by both
+ * in parallel never collide. PostgreSQL only (PGlite is one process's folder).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  call,
+  DEMO,
+  DEMO_PASSWORD,
+  loginViaSms,
+  pgAvailable,
+  projectBody,
+  startServer,
+  testDb,
+  type RunningServer,
+  type TestDb,
+} from './support';
+
+let db: TestDb | undefined;
+let a: RunningServer;
+let b: RunningServer;
+let skip = false;
+
+beforeAll(async () => {
+  if (!(await pgAvailable())) {
+    skip = true;
+    return;
+  }
+  db = await testDb('postgres', 'scaleout');
+  // both start at once on the empty database: migrations and the demo seed must happen exactly once
+  [a, b] = await Promise.all([
+    startServer({ databaseUrl: db.url, dataDir: db.dataDir, env: { NODE_ID: '1', LOCKOUT_THRESHOLD: '5' } }),
+    startServer({ databaseUrl: db.url, dataDir: db.dataDir, env: { NODE_ID: '2', LOCKOUT_THRESHOLD: '5' } }),
+  ]);
+});
+afterAll(async () => {
+  await a?.stop();
+  await b?.stop();
+  await db?.drop();
+});
+
+describe('two app processes, one database, one DATA_DIR', () => {
+  it('started together, seeded the demo accounts once', async (t) => {
+    if (skip) return t.skip();
+    const users = await db!.query<{ phone: string; n: number }>('select phone, count(*)::int as n from users group by phone having count(*) > 1');
+    expect(users).toEqual([]);
+    const demo = await db!.query<{ n: number }>(`select count(*)::int as n from users where phone like '1380000000%'`);
+    expect(demo[0]!.n).toBe(7);
+  });
+
+  it('a session made on one is valid on the other; a logout on the other ends it on both', async (t) => {
+    if (skip) return t.skip();
+    const s = await loginViaSms(a.url, DEMO.enterprise);
+    expect((await call(b.url, 'GET', '/api/me', { session: s })).status).toBe(200);
+    // a write with the CSRF token issued by the other process
+    const p = await call(b.url, 'POST', '/api/projects', { session: s, body: projectBody(1) });
+    expect(p.status, p.text).toBe(201);
+    expect((await call(a.url, 'GET', `/api/projects/${p.body.id}`, { session: s })).status).toBe(200);
+    expect((await call(b.url, 'POST', '/api/auth/logout', { session: s })).status).toBe(200);
+    expect((await call(a.url, 'GET', '/api/me', { session: s })).status).toBe(401);
+  });
+
+  it('the lockout counts wrong passwords sent to both processes, in parallel too', async (t) => {
+    if (skip) return t.skip();
+    const phone = DEMO.admin;
+    const wrong = (srv: RunningServer) => call(srv.url, 'POST', '/api/auth/login', { body: { phone, password: 'Wrong@2026!x', smsCode: '000000' } });
+    // 3 + 2 alternating: the fifth failure locks, whichever process counted the others
+    const seq = [];
+    for (const srv of [a, b, a, b, a]) seq.push((await wrong(srv)).status);
+    expect(seq.slice(0, 4)).toEqual([401, 401, 401, 401]);
+    expect(seq[4]).toBe(423);
+    const sms = await call(b.url, 'POST', '/api/auth/sms-code', { body: { phone, purpose: 'login' } });
+    expect(sms.status).toBe(200);
+    const outbox = await call(a.url, 'GET', `/api/dev/sms-outbox?phone=${phone}`);
+    const right = await call(b.url, 'POST', '/api/auth/login', { body: { phone, password: DEMO_PASSWORD, smsCode: outbox.body.items[0].code } });
+    expect(right.status, 'the right password is refused while locked, on the other process too').toBe(423);
+
+    // 20 parallel wrong passwords, half to each process, for another account: exactly five are counted
+    const other = DEMO.hrss;
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => call((i % 2 ? a : b).url, 'POST', '/api/auth/login', { body: { phone: other, password: 'Wrong@2026!x', smsCode: '000000' } })),
+    );
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401).length).toBe(4);
+    expect(statuses.filter((s) => s === 423).length).toBe(16);
+    const [row] = await db!.query<{ failed_count: number; locked_until: Date | null }>('select failed_count, locked_until from login_throttle where phone = $1', [other]);
+    expect(row!.failed_count).toBe(5);
+    expect(row!.locked_until).not.toBeNull();
+  });
+
+  it('an upload made through one is served by the other', async (t) => {
+    if (skip) return t.skip();
+    const s = await loginViaSms(b.url, DEMO.enterprise);
+    const pdf = Buffer.from(`%PDF-1.4\n% scale-out ${Date.now()}\n%%EOF\n`);
+    const form = new FormData();
+    form.append('file', new Blob([pdf], { type: 'application/pdf' }), '营业执照.pdf');
+    const up = await fetch(`${a.url}/api/files`, { method: 'POST', headers: s.headers, body: form });
+    expect(up.status).toBe(201);
+    const { id } = (await up.json()) as { id: string };
+    const down = await fetch(`${b.url}/api/files/${id}`, { headers: s.headers });
+    expect(down.status).toBe(200);
+    expect(Buffer.from(await down.arrayBuffer()).equals(pdf)).toBe(true);
+  });
+
+  it('工程编号 made by both processes in parallel are all distinct (NODE_ID per process)', async (t) => {
+    if (skip) return t.skip();
+    const s = await loginViaSms(a.url, DEMO.enterprise);
+    const made = await Promise.all(Array.from({ length: 40 }, (_, i) => call(i % 2 ? a.url : b.url, 'POST', '/api/projects', { session: s, body: projectBody(100 + i) })));
+    expect(made.every((r) => r.status === 201)).toBe(true);
+    expect(new Set(made.map((r) => r.body.id)).size).toBe(40);
+  });
+});
