@@ -1,13 +1,8 @@
 import { z } from 'zod';
-import { zCreditCode, zFilterText, zPageQuery, zPhone, zUuid } from './common';
+import { zCreditCode, zFilterText, zPageQuery, zPhone, zUuid, zText } from './common';
 import { CERT_TYPES, CERTIFICATION_STATUSES, QUALIFICATIONS } from '../workflow/certification';
 
-const text = (label: string, max = 100) =>
-  z
-    .string({ error: `请输入${label}` })
-    .trim()
-    .min(1, { error: `请输入${label}` })
-    .max(max, { error: `${label}不能超过${max}个字符` });
+const text = zText;
 
 /** 认证信息 form (SPEC §3). */
 export const zCertificationRequest = z.object({

@@ -82,3 +82,11 @@ export function fenToYuan(fen: bigint | number | string): string {
 }
 
 export const zDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
+
+/** A required, trimmed text field with Chinese messages naming it. */
+export const zText = (label: string, max = 100) =>
+  z
+    .string({ error: `请输入${label}` })
+    .trim()
+    .min(1, { error: `请输入${label}` })
+    .max(max, { error: `${label}不能超过${max}个字符` });

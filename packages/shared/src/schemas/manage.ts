@@ -1,14 +1,9 @@
 import { z } from 'zod';
-import { zFilterText, zPageQuery, zPhone } from './common';
+import { zFilterText, zPageQuery, zPhone, zText } from './common';
 import { DICT_TYPES } from '../dictionaries';
 import { ORG_TYPES, ROLES } from '../roles';
 
-const text = (label: string, max = 100) =>
-  z
-    .string({ error: `请输入${label}` })
-    .trim()
-    .min(1, { error: `请输入${label}` })
-    .max(max, { error: `${label}不能超过${max}个字符` });
+const text = zText;
 
 export const zDictItem = z.object({
   id: z.string(),

@@ -1,13 +1,8 @@
 import { z } from 'zod';
-import { zCreditCode, zDate, zFilterText, zMoney, zPageQuery, zPhone, zSnowflakeId } from './common';
+import { zCreditCode, zDate, zFilterText, zMoney, zPageQuery, zPhone, zSnowflakeId, zText } from './common';
 import { DEPOSIT_STATUSES, PROJECT_STATUSES } from '../workflow/project';
 
-const text = (label: string, max = 100) =>
-  z
-    .string({ error: `请输入${label}` })
-    .trim()
-    .min(1, { error: `请输入${label}` })
-    .max(max, { error: `${label}不能超过${max}个字符` });
+const text = zText;
 
 export const zRegionCode = z.string({ error: '请选择地区' }).regex(/^\d{6}$/, { error: '请选择地区' });
 

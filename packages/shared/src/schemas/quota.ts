@@ -1,14 +1,9 @@
 import { z } from 'zod';
-import { zDate, zFilterText, zMoney, zPageQuery, zPhone, zSnowflakeId } from './common';
+import { zDate, zFilterText, zMoney, zPageQuery, zPhone, zSnowflakeId, zText } from './common';
 import { zRegionCode } from './project';
 import { APPLY_TYPES, ARREARS_KINDS, PAY_METHODS, PREPAY_MODES, QUOTA_STATUSES } from '../workflow/quota';
 
-const text = (label: string, max = 100) =>
-  z
-    .string({ error: `请输入${label}` })
-    .trim()
-    .min(1, { error: `请输入${label}` })
-    .max(max, { error: `${label}不能超过${max}个字符` });
+const text = zText;
 
 /** 预缴值 as a percentage with up to 4 decimals, e.g. "2" or "0.75". */
 export const zPercent = z

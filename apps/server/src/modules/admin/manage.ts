@@ -12,8 +12,8 @@ import { hashPassword } from '../../platform/passwords';
 import { deleteUserSessions } from '../../platform/sessions';
 import type { SmsProvider } from '../../platform/sms/provider';
 import type { DictionaryService } from '../dictionaries/service';
+import { escapeLike } from '../../platform/sql';
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const parentOrg = alias(organizations, 'parent_org');
 
 /** A first password that satisfies the policy: 14 characters from every class, no look-alikes. */

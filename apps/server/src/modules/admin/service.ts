@@ -6,8 +6,8 @@ import { writeAudit, type Actor } from '../../platform/audit';
 import type { Clock } from '../../platform/clock';
 import { invalidState, notFound } from '../../platform/errors';
 import { deleteUserSessions } from '../../platform/sessions';
+import { escapeLike } from '../../platform/sql';
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 /** Dates in filters are Beijing calendar days. */
 const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`);
 

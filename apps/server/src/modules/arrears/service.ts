@@ -7,9 +7,9 @@ import { writeAudit, type Actor } from '../../platform/audit';
 import type { Clock } from '../../platform/clock';
 import { fieldError, invalidState, notFound } from '../../platform/errors';
 import type { AuthUser } from '../../platform/sessions';
+import { escapeLike } from '../../platform/sql';
 
 const enteredOrg = alias(organizations, 'entered_org');
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** 欠薪及失信记录: the register hrss keeps; each entry names its source document and who entered it. */
 export function createArrearsService(deps: { db: Db; clock: Clock }) {

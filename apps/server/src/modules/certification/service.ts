@@ -15,6 +15,7 @@ import { AppError, invalidState, notFound, uniqueViolation } from '../../platfor
 import type { AuthUser } from '../../platform/sessions';
 import type { FileService } from '../files/service';
 import { toFileRef } from '../files/service';
+import { escapeLike } from '../../platform/sql';
 
 type CertRow = typeof certifications.$inferSelect;
 
@@ -28,7 +29,6 @@ export function newBizCode(now: Date): string {
   return `RZ${stamp}${crypto.randomInt(0, 1_000_000).toString().padStart(6, '0')}`;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function createCertificationService(deps: { db: Db; clock: Clock; files: FileService }) {
   const { db, clock } = deps;

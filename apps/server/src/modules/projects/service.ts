@@ -19,6 +19,7 @@ import type { Snowflake } from '../../platform/snowflake';
 import type { DictionaryService } from '../dictionaries/service';
 import { projectScope } from './policy';
 import { createTotalsCache, type TotalsCache } from './totals';
+import { escapeLike } from '../../platform/sql';
 
 type ProjectRow = typeof projects.$inferSelect;
 const authorityOrg = alias(organizations, 'authority_org');
@@ -74,7 +75,6 @@ export interface ProjectListQuery {
   depositStatus?: DepositStatus;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * The two statements of a list page: the page's rows (projects alone, so the planner can walk the

@@ -28,6 +28,7 @@ import { projectScope } from '../projects/policy';
 import { quotaScope } from './policy';
 import type { RulesService, StoredParams } from '../rules/service';
 import { storeParams } from '../rules/service';
+import { escapeLike } from '../../platform/sql';
 
 type QuotaRow = typeof quotaApplications.$inferSelect;
 
@@ -50,7 +51,6 @@ export interface QuotaInput {
   justification?: string;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const PPM = 1_000_000n;
 /** round half up of a / b for non-negative bigints */
 const divRound = (a: bigint, b: bigint) => (a * 2n + b) / (2n * b);
