@@ -128,14 +128,19 @@ describe('enterprise certification journey', () => {
     await page.getByLabel('短信验证码').fill(await requestCode(page, phone, 'login'));
     for (let i = 1; i <= 5; i++) {
       await page.getByLabel('密码', { exact: true }).fill(`Wrong#Pass${i}x`);
-      await page.getByRole('button', { name: '登录', exact: true }).click();
+      // each attempt waits for its own answer (the error shown may still be the previous one's)
+      const answered = page.waitForResponse((r) => r.url().endsWith('/api/auth/login'));
+      await page.getByRole('button', { name: /登录/ }).click();
+      expect((await answered).status()).toBe(i < 5 ? 401 : 423);
       if (i < 5) await expect.poll(() => page.getByText('手机号、密码或短信验证码不正确').count()).toBeGreaterThan(0);
     }
     await expect.poll(() => page.getByText(/账户已锁定，请于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} 后再试/).count()).toBeGreaterThan(0);
     await shot(page, '10-locked');
     // even the right password is refused while locked
     await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
+    const refused = page.waitForResponse((r) => r.url().endsWith('/api/auth/login'));
+    await page.getByRole('button', { name: /登录/ }).click();
+    expect((await refused).status()).toBe(423);
     await expect.poll(() => page.getByText(/账户已锁定/).count()).toBeGreaterThan(0);
     expect(page.url()).toContain('/login');
     await page.close();
