@@ -40,6 +40,8 @@ export function journey(app: RunningApp) {
     await input.click();
     await input.fill(value);
     await input.press('Enter');
+    // the calendar pop-up must be gone before the next click (it can cover the dialog's buttons)
+    await expect.poll(() => page.locator('.ant-picker-dropdown:visible').count()).toBe(0);
   }
 
   return { requestCode, login, choose, date };

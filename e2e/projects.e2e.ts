@@ -44,6 +44,7 @@ describe('project journey', () => {
     await page.getByPlaceholder('结束日期').click();
     await page.getByPlaceholder('结束日期').fill('2025-11-29');
     await page.getByPlaceholder('结束日期').press('Enter');
+    await expect.poll(() => page.locator('.ant-picker-dropdown:visible').count()).toBe(0);
     await expect.poll(() => page.locator('input[value="426 天"]').count()).toBe(1); // 工期, derived
     await page.getByLabel('建设单位', { exact: true }).fill('本溪市城市建设投资有限公司');
     await page.getByLabel('建设单位统一社会信用代码', { exact: true }).fill('91350100M000100Y43');

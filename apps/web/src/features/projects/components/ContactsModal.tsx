@@ -1,8 +1,6 @@
-import { useState } from 'react';
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import { zProjectContacts } from '@benxi/shared';
-import { errorMessage } from '../../../lib/api';
-import { applyServerErrors } from '../../../lib/form-errors';
+import { FormModal } from '../../../components/FormModal';
 import { zodRule } from '../../../lib/zod-rule';
 import { useUpdateProject, type Project } from '../api/projects';
 import { WAGE_DAY_OPTIONS, phoneRules } from './ProjectForm';
@@ -22,79 +20,53 @@ export function ContactsModal({ project, open, onClose }: { project: Project; op
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const save = useUpdateProject();
-  const [error, setError] = useState<string | null>(null);
-
-  async function submit() {
-    setError(null);
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    try {
-      await save.mutateAsync({
-        id: project.id,
-        patch: {
-          wageDay: v.wageDay,
-          managerName: v.managerName.trim(),
-          managerPhone: v.managerPhone.trim(),
-          laborOfficerName: v.laborOfficerName.trim(),
-          laborOfficerPhone: v.laborOfficerPhone.trim(),
-        },
-      });
-      message.success('联系人信息已保存');
-      onClose();
-    } catch (e) {
-      if (!applyServerErrors(form, e)) setError(errorMessage(e));
-    }
+  async function submit(v: Values) {
+    await save.mutateAsync({
+      id: project.id,
+      patch: {
+        wageDay: v.wageDay,
+        managerName: v.managerName.trim(),
+        managerPhone: v.managerPhone.trim(),
+        laborOfficerName: v.laborOfficerName.trim(),
+        laborOfficerPhone: v.laborOfficerPhone.trim(),
+      },
+    });
+    message.success('联系人信息已保存');
+    onClose();
   }
 
   return (
-    <Modal
+    <FormModal<Values>
       title="编辑联系人"
       open={open}
-      onCancel={onClose}
-      onOk={submit}
-      okText="确定"
-      cancelText="取消"
-      confirmLoading={save.isPending}
-      destroyOnHidden
-      width={480}
+      form={form}
+      name="contacts"
+      onClose={onClose}
+      onSubmit={submit}
+      labelSpan={7}
+      initialValues={{
+        wageDay: project.wageDay,
+        managerName: project.managerName,
+        managerPhone: project.managerPhone,
+        laborOfficerName: project.laborOfficerName,
+        laborOfficerPhone: project.laborOfficerPhone,
+      }}
     >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-      <Form<Values>
-        form={form}
-        name="contacts"
-        layout="horizontal"
-        labelCol={{ span: 7 }}
-        wrapperCol={{ span: 17 }}
-        preserve={false}
-        style={{ marginTop: 16 }}
-        initialValues={{
-          wageDay: project.wageDay,
-          managerName: project.managerName,
-          managerPhone: project.managerPhone,
-          laborOfficerName: project.laborOfficerName,
-          laborOfficerPhone: project.laborOfficerPhone,
-        }}
-      >
-        <Form.Item name="wageDay" label="工资发放日" rules={[{ required: true, message: '请选择工资发放日' }]}>
-          <Select options={WAGE_DAY_OPTIONS} showSearch optionFilterProp="label" />
-        </Form.Item>
-        <Form.Item name="managerName" label="项目经理" rules={[{ required: true, message: '请输入项目经理' }, zodRule(shape.managerName)]}>
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item name="managerPhone" label="项目经理电话" rules={phoneRules('项目经理电话')}>
-          <Input maxLength={11} inputMode="numeric" />
-        </Form.Item>
-        <Form.Item name="laborOfficerName" label="劳资专管员" rules={[{ required: true, message: '请输入劳资专管员' }, zodRule(shape.laborOfficerName)]}>
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item name="laborOfficerPhone" label="劳资专管员电话" rules={phoneRules('劳资专管员电话')}>
-          <Input maxLength={11} inputMode="numeric" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="wageDay" label="工资发放日" rules={[{ required: true, message: '请选择工资发放日' }]}>
+        <Select options={WAGE_DAY_OPTIONS} showSearch optionFilterProp="label" />
+      </Form.Item>
+      <Form.Item name="managerName" label="项目经理" rules={[{ required: true, message: '请输入项目经理' }, zodRule(shape.managerName)]}>
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="managerPhone" label="项目经理电话" rules={phoneRules('项目经理电话')}>
+        <Input maxLength={11} inputMode="numeric" />
+      </Form.Item>
+      <Form.Item name="laborOfficerName" label="劳资专管员" rules={[{ required: true, message: '请输入劳资专管员' }, zodRule(shape.laborOfficerName)]}>
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="laborOfficerPhone" label="劳资专管员电话" rules={phoneRules('劳资专管员电话')}>
+        <Input maxLength={11} inputMode="numeric" />
+      </Form.Item>
+    </FormModal>
   );
 }
