@@ -17,6 +17,9 @@ interface Props<V> {
   width?: number;
   labelSpan?: number;
   okText?: string;
+  layout?: 'horizontal' | 'vertical';
+  /** shown above the form (a note, the record being changed) */
+  intro?: ReactNode;
   initialValues?: Partial<V>;
   onValuesChange?: (changed: Partial<V>, all: V) => void;
   children: ReactNode;
@@ -37,6 +40,8 @@ export function FormModal<V>({
   width = 480,
   labelSpan = 6,
   okText = '确定',
+  layout = 'horizontal',
+  intro,
   initialValues,
   onValuesChange,
   children,
@@ -64,13 +69,14 @@ export function FormModal<V>({
 
   return (
     <Modal title={title} open={open} onCancel={onClose} onOk={submit} okText={okText} cancelText="取消" confirmLoading={saving} destroyOnHidden width={width}>
+      {intro}
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
       <Form<V>
         form={form}
         name={name}
-        layout="horizontal"
-        labelCol={{ span: labelSpan }}
-        wrapperCol={{ span: 24 - labelSpan }}
+        layout={layout}
+        labelCol={layout === 'horizontal' ? { span: labelSpan } : undefined}
+        wrapperCol={layout === 'horizontal' ? { span: 24 - labelSpan } : undefined}
         preserve={false}
         style={{ marginTop: 16 }}
         initialValues={initialValues as never}

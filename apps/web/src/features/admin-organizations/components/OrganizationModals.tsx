@@ -1,8 +1,6 @@
-import { useState } from 'react';
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import { orgTypeLabels, zCreateOrganization } from '@benxi/shared';
-import { errorMessage } from '../../../lib/api';
-import { applyServerErrors } from '../../../lib/form-errors';
+import { FormModal } from '../../../components/FormModal';
 import { zodRule } from '../../../lib/zod-rule';
 import {
   CREATABLE_ORG_TYPES,
@@ -45,76 +43,52 @@ export function CreateOrganizationModal({
   const [form] = Form.useForm<CreateValues>();
   const { message } = App.useApp();
   const create = useCreateOrganization();
-  const [error, setError] = useState<string | null>(null);
   const type = Form.useWatch('type', form);
 
-  async function submit() {
-    setError(null);
-    let v: CreateValues;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    try {
-      const o = await create.mutateAsync({
-        type: v.type!,
-        name: v.name.trim(),
-        regionCode: v.regionCode ?? null,
-        parentId: v.parentId ?? null,
-        industryType: v.type === 'authority' ? (v.industryType ?? null) : null,
-      });
-      message.success(`已新增单位 ${o.name ?? ''}`);
-      onCreated(o);
-    } catch (e) {
-      if (!applyServerErrors(form, e, { CONFLICT: 'name' })) setError(errorMessage(e));
-    }
+  async function submit(v: CreateValues) {
+    const o = await create.mutateAsync({
+      type: v.type!,
+      name: v.name.trim(),
+      regionCode: v.regionCode ?? null,
+      parentId: v.parentId ?? null,
+      industryType: v.type === 'authority' ? (v.industryType ?? null) : null,
+    });
+    message.success(`已新增单位 ${o.name ?? ''}`);
+    onCreated(o);
   }
 
   return (
-    <Modal
+    <FormModal<CreateValues>
       title="新增单位"
       open={open}
-      onCancel={onClose}
-      onOk={submit}
-      okText="确定"
-      cancelText="取消"
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      form={form}
+      name="create-organization"
+      onClose={onClose}
+      onSubmit={submit}
+      codeToField={{ CONFLICT: 'name' }}
       width={520}
+      onValuesChange={(changed: Partial<CreateValues>) => {
+        if ('type' in changed) form.setFieldsValue({ parentId: undefined, industryType: undefined });
+      }}
     >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-      <Form<CreateValues>
-        form={form}
-        name="create-organization"
-        layout="horizontal"
-        labelCol={{ span: 6 }}
-        wrapperCol={{ span: 18 }}
-        preserve={false}
-        style={{ marginTop: 16 }}
-        onValuesChange={(changed: Partial<CreateValues>) => {
-          if ('type' in changed) form.setFieldsValue({ parentId: undefined, industryType: undefined });
-        }}
-      >
-        <Form.Item name="type" label="单位类型" rules={[{ required: true, message: '请选择单位类型' }]}>
-          <Select placeholder="请选择" options={CREATABLE_ORG_TYPES.map((t) => ({ value: t, label: orgTypeLabels[t] }))} />
+      <Form.Item name="type" label="单位类型" rules={[{ required: true, message: '请选择单位类型' }]}>
+        <Select placeholder="请选择" options={CREATABLE_ORG_TYPES.map((t) => ({ value: t, label: orgTypeLabels[t] }))} />
+      </Form.Item>
+      <Form.Item name="name" label="单位名称" rules={nameRules}>
+        <Input placeholder="请输入单位全称" maxLength={100} />
+      </Form.Item>
+      <Form.Item name="regionCode" label="所在地区">
+        <Select placeholder="请选择地区" allowClear options={regions} />
+      </Form.Item>
+      <Form.Item name="parentId" label="上级单位" extra="同类型单位，如区县人社局的上级为市人社局（市级单位可查看下辖区县的项目）">
+        <OrgSelect type={type} allowClear placeholder="无（可选）" />
+      </Form.Item>
+      {type === 'authority' && (
+        <Form.Item name="industryType" label="行业主管类型" rules={[{ required: true, message: '请选择行业主管类型' }]}>
+          <Select placeholder="请选择" options={industryTypes} />
         </Form.Item>
-        <Form.Item name="name" label="单位名称" rules={nameRules}>
-          <Input placeholder="请输入单位全称" maxLength={100} />
-        </Form.Item>
-        <Form.Item name="regionCode" label="所在地区">
-          <Select placeholder="请选择地区" allowClear options={regions} />
-        </Form.Item>
-        <Form.Item name="parentId" label="上级单位" extra="同类型单位，如区县人社局的上级为市人社局（市级单位可查看下辖区县的项目）">
-          <OrgSelect type={type} allowClear placeholder="无（可选）" />
-        </Form.Item>
-        {type === 'authority' && (
-          <Form.Item name="industryType" label="行业主管类型" rules={[{ required: true, message: '请选择行业主管类型' }]}>
-            <Select placeholder="请选择" options={industryTypes} />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </FormModal>
   );
 }
 
@@ -128,50 +102,27 @@ export function EditOrganizationModal({ organization: o, onClose }: { organizati
   const [form] = Form.useForm<EditValues>();
   const { message } = App.useApp();
   const update = useUpdateOrganization();
-  const [error, setError] = useState<string | null>(null);
 
-  async function submit() {
+  async function submit(v: EditValues) {
     if (!o) return;
-    setError(null);
-    let v: EditValues;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    try {
-      await update.mutateAsync({ id: o.id, patch: { name: v.name.trim(), parentId: v.parentId ?? null } });
-      message.success('单位信息已保存');
-      onClose();
-    } catch (e) {
-      if (!applyServerErrors(form, e)) setError(errorMessage(e));
-    }
+    await update.mutateAsync({ id: o.id, patch: { name: v.name.trim(), parentId: v.parentId ?? null } });
+    message.success('单位信息已保存');
+    onClose();
   }
 
   return (
-    <Modal
+    <FormModal<EditValues>
       title="修改单位"
       open={!!o}
-      onCancel={onClose}
-      onOk={submit}
-      okText="确定"
-      cancelText="取消"
-      confirmLoading={update.isPending}
-      destroyOnHidden
+      form={form}
+      name="edit-organization"
+      onClose={onClose}
+      onSubmit={submit}
       width={520}
+      initialValues={o ? { name: o.name ?? '', parentId: o.parentId } : undefined}
     >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
       {o && (
-        <Form<EditValues>
-          form={form}
-          name="edit-organization"
-          layout="horizontal"
-          labelCol={{ span: 6 }}
-          wrapperCol={{ span: 18 }}
-          preserve={false}
-          style={{ marginTop: 16 }}
-          initialValues={{ name: o.name ?? '', parentId: o.parentId }}
-        >
+        <>
           <Form.Item label="单位类型">{orgTypeLabels[o.type]}</Form.Item>
           <Form.Item name="name" label="单位名称" rules={nameRules}>
             <Input maxLength={100} />
@@ -179,8 +130,8 @@ export function EditOrganizationModal({ organization: o, onClose }: { organizati
           <Form.Item name="parentId" label="上级单位">
             <OrgSelect type={o.type} excludeId={o.id} allowClear placeholder="无（可选）" />
           </Form.Item>
-        </Form>
+        </>
       )}
-    </Modal>
+    </FormModal>
   );
 }
