@@ -111,17 +111,30 @@ export function createQuotaService(deps: { db: Db; clock: Clock; ids: Snowflake;
     summary: r.summary,
   });
 
-  async function toDto(q: QuotaRow): Promise<TQuotaApplication> {
-    const [p] = await db
-      .select({ name: projects.name, regionCode: projects.regionCode, contractorName: projects.contractorName, regionName: regions.name })
-      .from(projects)
-      .innerJoin(regions, eq(regions.code, projects.regionCode))
-      .where(eq(projects.id, q.projectId));
-    const orgIds = [q.hrssOrgId, q.authorityOrgId];
-    const orgs = await db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, orgIds));
-    const orgName = (id: string) => orgs.find((o) => o.id === id)?.name ?? '';
-    const fileIds = [q.licenseFileId, q.deferralFileId, ...q.bidNoticeFileIds].filter((x): x is string => !!x);
-    const fs = fileIds.length ? await db.select().from(files).where(inArray(files.id, fileIds)) : [];
+  /** DTOs for a page of applications: projects, units and files in three queries, not three per row. */
+  async function toDtos(rows: QuotaRow[]): Promise<TQuotaApplication[]> {
+    if (rows.length === 0) return [];
+    const projectIds = [...new Set(rows.map((q) => q.projectId))];
+    const orgIds = [...new Set(rows.flatMap((q) => [q.hrssOrgId, q.authorityOrgId]))];
+    const fileIds = [...new Set(rows.flatMap((q) => [q.licenseFileId, q.deferralFileId, ...q.bidNoticeFileIds]).filter((x): x is string => !!x))];
+    const [ps, orgs, fs] = await Promise.all([
+      db
+        .select({ id: projects.id, name: projects.name, regionCode: projects.regionCode, contractorName: projects.contractorName, regionName: regions.name })
+        .from(projects)
+        .innerJoin(regions, eq(regions.code, projects.regionCode))
+        .where(inArray(projects.id, projectIds)),
+      db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, orgIds)),
+      fileIds.length ? db.select().from(files).where(inArray(files.id, fileIds)) : Promise.resolve([]),
+    ]);
+    return rows.map((q) => toDto(q, ps.find((x) => x.id === q.projectId), (id) => orgs.find((o) => o.id === id)?.name ?? '', fs));
+  }
+
+  function toDto(
+    q: QuotaRow,
+    p: { name: string; regionCode: string; contractorName: string; regionName: string } | undefined,
+    orgName: (id: string) => string,
+    fs: (typeof files.$inferSelect)[],
+  ): TQuotaApplication {
     const ref = (id: string | null) => {
       const f = id ? fs.find((x) => x.id === id) : undefined;
       return f ? toFileRef(f) : null;
@@ -316,11 +329,11 @@ export function createQuotaService(deps: { db: Db; clock: Clock; ids: Snowflake;
         if (uniqueViolation(err) === 'quota_live_project_uq') throw new AppError('CONFLICT', '该项目已有申请中或已完成的定额申请，不能重复申请');
         throw err;
       }
-      return toDto((await db.select().from(quotaApplications).where(eq(quotaApplications.id, id)))[0]!);
+      return (await toDtos(await db.select().from(quotaApplications).where(eq(quotaApplications.id, id))))[0]!;
     },
 
     async get(user: AuthUser, id: string) {
-      return toDto(await loadScoped(user, id));
+      return (await toDtos([await loadScoped(user, id)]))[0]!;
     },
 
     async list(user: AuthUser, q: { projectName?: string; regionCode?: string; status?: QuotaStatus; projectId?: string; queue?: string; page: number; pageSize: number }) {
@@ -331,7 +344,7 @@ export function createQuotaService(deps: { db: Db; clock: Clock; ids: Snowflake;
         db.select().from(quotaApplications).where(cond).orderBy(...order).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
         db.select({ n: count() }).from(quotaApplications).where(cond),
       ]);
-      return { items: await Promise.all(rows.map(toDto)), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+      return { items: await toDtos(rows), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
     },
 
     async *iterate(user: AuthUser, q: { projectName?: string; regionCode?: string; status?: QuotaStatus; projectId?: string }) {
@@ -340,7 +353,7 @@ export function createQuotaService(deps: { db: Db; clock: Clock; ids: Snowflake;
       for (let offset = 0; ; offset += 500) {
         const rows = await db.select().from(quotaApplications).where(cond).orderBy(desc(quotaApplications.submittedAt), desc(quotaApplications.id)).limit(500).offset(offset);
         if (rows.length === 0) return;
-        yield await Promise.all(rows.map(toDto));
+        yield await toDtos(rows);
         if (rows.length < 500) return;
       }
     },
