@@ -6,19 +6,15 @@
  * `npm run seed:scale` data. Prints each plan's execution time and whether it scanned the table.
  */
 import path from 'node:path';
-import type { SQL } from 'drizzle-orm';
 import { loadEnv } from '../apps/server/src/config/env';
 import { openDatabase } from '../apps/server/src/db/client';
-import { createDictionaryService } from '../apps/server/src/modules/dictionaries/service';
-import { createProjectService, listQueries } from '../apps/server/src/modules/projects/service';
-import { systemClock } from '../apps/server/src/platform/clock';
+import { projectScopeOf } from '../apps/server/src/modules/projects/policy';
+import { listStatements } from '../apps/server/src/modules/projects/service';
 import type { AuthUser } from '../apps/server/src/platform/sessions';
-import { createSnowflake } from '../apps/server/src/platform/snowflake';
 
 const env = loadEnv();
 const database = await openDatabase({ url: env.DATABASE_URL, dataDir: path.join(env.DATA_DIR, 'pglite') });
 const db = database.db;
-const projects = createProjectService({ db, clock: systemClock, ids: createSnowflake(1), dictionaries: createDictionaryService({ db }) });
 
 const one = async (text: string, params: unknown[] = []) => (await database.query<Record<string, string>>(text, params)).rows[0]!;
 const total = (await one('select count(*)::text as n from projects')).n;
@@ -47,13 +43,12 @@ console.log('|---|---|---|---|---|');
 let worst = 0;
 for (const [label, u] of cases) {
   for (const [fl, f] of filters) {
-    const cond = (await projects.listCondition(u, f)) as SQL;
-    const q = listQueries(db, cond, 1, 10);
+    const q = listStatements(await projectScopeOf(db, u), f, 1, 10);
     const times: number[] = [];
     let seq = false;
-    for (const stmt of [q.page.toSQL(), q.total.toSQL()]) {
-      await database.query(`explain (analyze, buffers) ${stmt.sql}`, stmt.params); // warm
-      const plan = (await database.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${stmt.sql}`, stmt.params)).rows.map((r) => r['QUERY PLAN']);
+    for (const stmt of [q.page, q.total]) {
+      await database.query(`explain (analyze, buffers) ${stmt.text}`, stmt.values); // warm
+      const plan = (await database.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${stmt.text}`, stmt.values)).rows.map((r) => r['QUERY PLAN']);
       times.push(Number(/Execution Time: ([\d.]+) ms/.exec(plan.join('\n'))![1]));
       if (plan.some((l) => /Seq Scan on projects/.test(l))) seq = true;
       if (process.env.SHOW_PLANS) console.log(plan.join('\n'));

@@ -16,7 +16,7 @@
  * The app runs as a child process (`node --import tsx apps/server/src/server.ts`, NODE_ENV=production,
  * SEED_DEMO=true, LOG_LEVEL=warn, rate limits raised), logged into through the real login (codes from
  * GET /api/dev/sms-outbox). The HTTP ceiling is a bare Fastify route answering JSON of the same size;
- * the database ceiling is the list's own SQL (built by the app's listQueries) sent straight through
+ * the database ceiling is the list's own SQL (built by the app's listStatements) sent straight through
  * `pg` (or to PGlite) with the same concurrency. Prints one table, writes bench/results/<time>.json.
  */
 import { execSync } from 'node:child_process';
@@ -24,14 +24,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { SQL } from 'drizzle-orm';
 import pg from 'pg';
 import type autocannon from 'autocannon';
-import { createDictionaryService } from '../apps/server/src/modules/dictionaries/service';
-import { createProjectService, listQueries, type ProjectListQuery } from '../apps/server/src/modules/projects/service';
-import { systemClock } from '../apps/server/src/platform/clock';
+import { listStatements, type ProjectListQuery } from '../apps/server/src/modules/projects/service';
+import { projectScopeOf } from '../apps/server/src/modules/projects/policy';
 import type { AuthUser } from '../apps/server/src/platform/sessions';
-import { createSnowflake } from '../apps/server/src/platform/snowflake';
 import { APPROVE_BODY, call, DEMO_PASSWORD, loginViaSms, projectBody, quotaBody, type HttpSession } from './lib/client';
 import { CITY_HRSS, insertUser, one, openTarget, scaleDatabase, type ScaleTarget } from './lib/data';
 import { httpLoad, statementLoad, type Stat } from './lib/load';
@@ -114,12 +111,11 @@ async function prepare(projects: number, measureDbCeiling: boolean): Promise<Pre
     const ent = await insertUser(database, { role: 'enterprise', orgId: bigEnt, password: DEMO_PASSWORD });
     const hrss = await insertUser(database, { role: 'hrss', orgId: cityHrss, password: DEMO_PASSWORD });
     const { rows } = await database.query<{ id: string }>('select id::text as id from projects where enterprise_org_id = $1 order by created_at desc limit 20', [bigEnt]);
-    const service = createProjectService({ db: database.db, clock: systemClock, ids: createSnowflake(1), dictionaries: createDictionaryService({ db: database.db }) });
     const statements: Prepared['statements'] = {};
     for (const l of LISTS) {
-      const cond = (await service.listCondition(authUser(l.role, l.role === 'enterprise' ? bigEnt : cityHrss), l.query)) as SQL;
-      const q = listQueries(database.db, cond, l.query.page, l.query.pageSize);
-      statements[l.key] = [q.page.toSQL(), q.total.toSQL()].map((s) => ({ sql: s.sql, params: s.params as unknown[] }));
+      const scope = await projectScopeOf(database.db, authUser(l.role, l.role === 'enterprise' ? bigEnt : cityHrss));
+      const q = listStatements(scope, l.query, l.query.page, l.query.pageSize);
+      statements[l.key] = [q.page, q.total].map((s) => ({ sql: s.text, params: s.values }));
     }
     const prepared: Prepared = { target, ent: { phone: ent.phone, orgId: bigEnt }, hrss: { phone: hrss.phone, orgId: cityHrss }, detailIds: rows.map((r) => r.id), statements, dbCeilings: [] };
     if (measureDbCeiling && kind === 'pglite') {

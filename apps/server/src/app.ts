@@ -21,6 +21,9 @@ import type { ApiError } from '@benxi/shared';
 import type { Env } from './config/env';
 import type { Database } from './db/client';
 import { registerAccess } from './platform/access';
+import { listenForChanges } from './platform/changes';
+import { cacheUnitTree } from './modules/projects/policy';
+import { createSessionStore } from './platform/sessions';
 import type { Clock } from './platform/clock';
 import { AppError } from './platform/errors';
 import type { SmsProvider } from './platform/sms/provider';
@@ -207,7 +210,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   const sessionPolicy = { idleMs: env.SESSION_IDLE_MINUTES * 60_000, absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000 };
-  registerAccess(app, { db, clock, policy: sessionPolicy });
+  const changes = await listenForChanges(database);
+  cacheUnitTree(db, changes);
+  app.decorate('changes', changes);
+  registerAccess(app, { sessions: createSessionStore(db, changes), clock, policy: sessionPolicy });
+  // A write's changes reach this process's caches before its answer does (docs/decisions/011).
+  app.addHook('onSend', async (req) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') await changes.sync();
+  });
   // Text columns cannot store NUL: refuse it in any string of the request before a service sees it.
   app.addHook('preValidation', async (req) => {
     if (hasNul(req.params) || hasNul(req.query) || hasNul(req.body)) {
@@ -228,7 +238,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const admin = createAdminService({ db, clock });
   const dictionaries = createDictionaryService({ db });
   const ids = createSnowflake(env.NODE_ID ?? process.pid % 1024);
-  const projects = createProjectService({ db, clock, ids, dictionaries });
+  const projects = createProjectService({ db, query: database.query, clock, ids, dictionaries });
   const manage = createManageService({ db, clock, sms: deps.sms, dictionaries });
   const rules = createRulesService({ db, clock });
   const quota = createQuotaService({ db, clock, ids, rules });

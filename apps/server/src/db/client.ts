@@ -16,6 +16,12 @@ export interface Database {
   migrate(): Promise<void>;
   /** Raw SQL with positional parameters (arrays stay one parameter): bulk loads and EXPLAIN. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  /**
+   * LISTEN on a channel for as long as the process runs. `onState(false)` whenever notifications may
+   * have been missed (the listening connection failed; it is reopened with backoff), `onState(true)`
+   * once they are known to arrive again. Resolves when the first LISTEN has been acknowledged (or failed).
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onState: (live: boolean) => void): Promise<void>;
 }
 
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -36,10 +42,15 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // An idle client whose server went away must not crash the process.
     pool.on('error', () => {});
     const db = drizzle(pool, { schema }) as unknown as Db;
+    const listener = pgListener(pg, opts.url);
     return {
       db,
       kind: 'postgres',
-      close: () => pool.end(),
+      close: async () => {
+        await listener.close();
+        await pool.end();
+      },
+      listen: listener.listen,
       ping: async () => {
         await pool.query('select 1');
       },
@@ -73,6 +84,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       await client.query('select 1');
     },
     query: async <T,>(text: string, params?: unknown[]) => ({ rows: (await client.query<T>(text, params)).rows }),
+    // One embedded database in this process: notifications cannot be lost.
+    listen: async (channel, onPayload, onState) => {
+      await client.listen(channel, onPayload);
+      onState(true);
+    },
     migrate: async () => {
       const { migrate: run } = await import('drizzle-orm/pglite/migrator');
       await run(db as never, { migrationsFolder: MIGRATIONS_DIR });
@@ -82,4 +98,106 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 
 export async function migrate(database: Database): Promise<void> {
   await database.migrate();
+}
+
+/**
+ * A dedicated connection for LISTEN (a pooled one would be handed to queries). It is checked every
+ * few seconds with a query, so a silently dead connection is noticed too; on any failure the
+ * subscribers hear `false` and it is reopened with backoff (250 ms doubling to 5 s).
+ */
+function pgListener(pg: typeof import('pg').default, url: string) {
+  type Sub = { onPayload: (p: string) => void; onState: (live: boolean) => void };
+  const channels = new Map<string, Set<Sub>>();
+  let client: import('pg').Client | null = null;
+  let closed = false;
+  let backoff = 250;
+  let heartbeat: NodeJS.Timeout | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  let connecting: Promise<void> | null = null;
+
+  const setLive = (live: boolean) => {
+    for (const subs of channels.values()) for (const c of subs) c.onState(live);
+  };
+  const fail = (c: import('pg').Client) => {
+    if (client !== c) return;
+    client = null;
+    if (heartbeat) clearInterval(heartbeat);
+    heartbeat = null;
+    c.removeAllListeners('notification');
+    c.end().catch(() => {});
+    setLive(false);
+    if (!closed && !retry) {
+      retry = setTimeout(() => {
+        retry = null;
+        void connect();
+      }, backoff);
+      retry.unref();
+      backoff = Math.min(backoff * 2, 5_000);
+    }
+  };
+  const connect = (): Promise<void> =>
+    (connecting ??= (async () => {
+      const c = new pg.Client({ connectionString: url, keepAlive: true, application_name: 'bx-listen' });
+      c.on('error', () => fail(c));
+      c.on('end', () => fail(c));
+      c.on('notification', (msg) => {
+        if (msg.payload === undefined) return;
+        for (const sub of channels.get(msg.channel) ?? []) sub.onPayload(msg.payload);
+      });
+      client = c;
+      try {
+        await c.connect();
+        for (const ch of channels.keys()) await c.query(`LISTEN "${ch.replace(/"/g, '""')}"`);
+        if (closed) return void c.end().catch(() => {});
+        backoff = 250;
+        heartbeat = setInterval(() => {
+          const timer = setTimeout(() => fail(c), 3_000);
+          c.query('select 1').then(
+            () => clearTimeout(timer),
+            () => {
+              clearTimeout(timer);
+              fail(c);
+            },
+          );
+        }, 5_000);
+        heartbeat.unref();
+        setLive(true);
+      } catch {
+        fail(c);
+      }
+    })().finally(() => (connecting = null)));
+
+  return {
+    async listen(channel: string, onPayload: (p: string) => void, onState: (live: boolean) => void) {
+      const sub: Sub = { onPayload, onState };
+      const known = channels.has(channel);
+      if (!known) channels.set(channel, new Set());
+      channels.get(channel)!.add(sub);
+      onState(false);
+      if (known && client && !connecting) return onState(true);
+      if (client && !connecting) {
+        try {
+          await client.query(`LISTEN "${channel.replace(/"/g, '""')}"`);
+          onState(true);
+        } catch {
+          fail(client);
+        }
+        return;
+      }
+      await connect();
+    },
+    async close() {
+      closed = true;
+      if (retry) clearTimeout(retry);
+      if (heartbeat) clearInterval(heartbeat);
+      const c = client;
+      client = null;
+      if (c) {
+        c.removeAllListeners('end');
+        c.removeAllListeners('error');
+        c.on('error', () => {});
+        await c.end().catch(() => {});
+      }
+    },
+  };
 }

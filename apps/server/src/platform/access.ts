@@ -1,11 +1,10 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can, type Permission } from '@benxi/shared';
-import type { Db } from '../db/client';
 import type { Clock } from './clock';
 import { AppError } from './errors';
 import type { Actor } from './audit';
-import { loadSession, SESSION_COOKIE, type AuthUser, type SessionPolicy } from './sessions';
+import { SESSION_COOKIE, type AuthUser, type SessionPolicy, type SessionStore } from './sessions';
 
 /**
  * Who may call a route, declared on the route as `config.access`. Routes without it require a
@@ -45,7 +44,7 @@ const safeEqual = (a: string, b: string) => {
   return x.length === y.length && crypto.timingSafeEqual(x, y);
 };
 
-export function registerAccess(app: FastifyInstance, deps: { db: Db; clock: Clock; policy: SessionPolicy }): void {
+export function registerAccess(app: FastifyInstance, deps: { sessions: SessionStore; clock: Clock; policy: SessionPolicy }): void {
   app.decorateRequest('user', null);
 
   app.addHook('preValidation', async (req: FastifyRequest, reply: FastifyReply) => {
@@ -53,7 +52,7 @@ export function registerAccess(app: FastifyInstance, deps: { db: Db; clock: Cloc
     const token = req.cookies?.[SESSION_COOKIE];
     let expired = false;
     if (token) {
-      const found = await loadSession(deps.db, token, deps.clock.now(), deps.policy);
+      const found = await deps.sessions.load(token, deps.clock.now(), deps.policy);
       if (found.kind === 'ok') req.user = found.user;
       else {
         expired = found.kind === 'expired';

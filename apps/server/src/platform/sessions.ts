@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Role } from '@benxi/shared';
 import type { Db, Tx } from '../db/client';
 import { organizations, sessions, users } from '../db/schema/index';
+import type { ChangeFeed } from './changes';
 
 export const SESSION_COOKIE = 'bx_session';
 
@@ -60,8 +61,8 @@ export type SessionLookup =
   | { kind: 'none' };
 
 /**
- * The session lookup of every request, as a prepared statement built once per database: drizzle's
- * query building was ~15% of the CPU of `GET /api/me` under load (bench/run.ts --profile).
+ * The session lookup, as a prepared statement built once: drizzle's query building was ~15% of the
+ * CPU of `GET /api/me` under load (bench/run.ts --profile).
  */
 function sessionQuery(db: Db) {
   return db
@@ -90,40 +91,86 @@ function sessionQuery(db: Db) {
     .limit(1)
     .prepare('load_session');
 }
-const prepared = new WeakMap<Db, ReturnType<typeof sessionQuery>>();
+type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionQuery>['execute']>>[number];
 
-/** One query per request; last_seen_at is refreshed at most once a minute to spare writes. */
-export async function loadSession(db: Db, token: string, now: Date, policy: SessionPolicy): Promise<SessionLookup> {
-  const id = sha256(token);
-  let query = prepared.get(db);
-  if (!query) prepared.set(db, (query = sessionQuery(db)));
-  const rows = await query.execute({ id });
-  const row = rows[0];
-  if (!row) return { kind: 'none' };
-  const idleExpired = now.getTime() - row.s.lastSeenAt.getTime() > policy.idleMs;
-  if (idleExpired || now >= row.s.expiresAt || row.u.status !== 'active') {
-    await db.delete(sessions).where(eq(sessions.id, id));
-    return { kind: 'expired' };
+export interface SessionStore {
+  load(token: string, now: Date, policy: SessionPolicy): Promise<SessionLookup>;
+}
+
+/**
+ * Sessions of this process, kept in memory while the change feed is live (docs/decisions/011): a
+ * request then costs no database round trip. Whatever ends or changes a session, its user or its
+ * organisation — in this process or another — arrives through the feed and drops the entry before
+ * the next request; if the feed is lost everything is dropped and nothing is kept until it is back.
+ * An entry is also re-read after `maxAgeMs`, and before anything is decided on it that only the
+ * database can confirm (an idle timeout, an inactive user).
+ */
+export function createSessionStore(db: Db, feed: ChangeFeed | null, opts: { maxAgeMs?: number; maxEntries?: number } = {}): SessionStore {
+  const maxAge = opts.maxAgeMs ?? 60_000;
+  const maxEntries = opts.maxEntries ?? 20_000;
+  const query = sessionQuery(db);
+  const kept = new Map<string, { row: SessionRow; at: number }>();
+
+  feed?.subscribe((kind, id) => {
+    if (kind === 'session') kept.delete(id);
+    else if (kind === 'user') {
+      for (const [k, v] of kept) if (v.row.u.id === id) kept.delete(k);
+    } else if (kind === 'org') {
+      for (const [k, v] of kept) if (v.row.o.id === id) kept.delete(k);
+    } else if (kind === '*') kept.clear();
+  });
+
+  async function read(id: string): Promise<SessionRow | undefined> {
+    const epoch = feed?.epoch;
+    const [row] = await query.execute({ id });
+    // keep it only if nothing changed while it was being read (a change could be older than this row)
+    if (row && feed?.live && feed.epoch === epoch) {
+      if (kept.size >= maxEntries) kept.delete(kept.keys().next().value!);
+      kept.set(id, { row, at: Date.now() });
+    }
+    return row;
   }
-  if (now.getTime() - row.s.lastSeenAt.getTime() > 60_000) {
-    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
-  }
+
   return {
-    kind: 'ok',
-    user: {
-      id: row.u.id,
-      phone: row.u.phone,
-      name: row.u.name,
-      role: row.u.role as Role,
-      orgId: row.o.id,
-      orgType: row.o.type,
-      orgName: row.o.name,
-      orgCertified: row.o.certified,
-      orgRegionCode: row.o.regionCode,
-      mustChangePassword: row.u.mustChangePassword,
-      sessionId: id,
-      csrfToken: row.s.csrfToken,
-      sessionExpiresAt: row.s.expiresAt,
+    async load(token, now, policy) {
+      const id = sha256(token);
+      const hit = feed?.live ? kept.get(id) : undefined;
+      let row = hit && Date.now() - hit.at < maxAge ? hit.row : await read(id);
+      if (!row) return { kind: 'none' };
+      const ends = (r: SessionRow) => now.getTime() - r.s.lastSeenAt.getTime() > policy.idleMs || now >= r.s.expiresAt || r.u.status !== 'active';
+      if (ends(row) && row === hit?.row) {
+        // another process may have seen the user more recently: decide on the database's word
+        kept.delete(id);
+        row = await read(id);
+        if (!row) return { kind: 'none' };
+      }
+      if (ends(row)) {
+        kept.delete(id);
+        await db.delete(sessions).where(eq(sessions.id, id));
+        return { kind: 'expired' };
+      }
+      if (now.getTime() - row.s.lastSeenAt.getTime() > 60_000) {
+        await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+        row.s.lastSeenAt = now;
+      }
+      return {
+        kind: 'ok',
+        user: {
+          id: row.u.id,
+          phone: row.u.phone,
+          name: row.u.name,
+          role: row.u.role as Role,
+          orgId: row.o.id,
+          orgType: row.o.type,
+          orgName: row.o.name,
+          orgCertified: row.o.certified,
+          orgRegionCode: row.o.regionCode,
+          mustChangePassword: row.u.mustChangePassword,
+          sessionId: id,
+          csrfToken: row.s.csrfToken,
+          sessionExpiresAt: row.s.expiresAt,
+        },
+      };
     },
   };
 }

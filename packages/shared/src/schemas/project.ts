@@ -116,6 +116,7 @@ export const zProjectRow = zProject.pick({
   contractorName: true,
   createdAt: true,
 });
+export type TProjectRow = z.infer<typeof zProjectRow>;
 
 export const zProjectListQuery = zPageQuery.extend({
   name: zFilterText,
