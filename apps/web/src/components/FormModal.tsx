@@ -1,7 +1,6 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Alert, Form, Modal, type FormInstance } from 'antd';
-import { errorMessage } from '../lib/api';
-import { applyServerErrors } from '../lib/form-errors';
+import { showServerErrors } from '../lib/form-errors';
 
 interface Props<V> {
   title: string;
@@ -13,7 +12,9 @@ interface Props<V> {
   /** Called with the validated values; a thrown API error lands under its fields or above the form. */
   onSubmit: (values: V) => Promise<unknown>;
   /** error codes that belong to one field, e.g. { CONFLICT: 'name' } */
-  codeToField?: Parameters<typeof applyServerErrors>[2];
+  codeToField?: Record<string, Extract<keyof V, string>>;
+  /** the server's form-level problems (details.fields._) that start with a label go under its field, e.g. { 最低比例: 'minRatioPercent' } */
+  problemFields?: Record<string, Extract<keyof V, string>>;
   width?: number;
   labelSpan?: number;
   okText?: string;
@@ -28,6 +29,7 @@ interface Props<V> {
 /**
  * The dialog every small form of the app uses: validate, submit, show the server's field errors
  * under their fields and anything else in Chinese above the form, a spinner while it saves.
+ * The input stays as it was after an error; the dialog closes only when onSubmit closes it.
  */
 export function FormModal<V>({
   title,
@@ -37,6 +39,7 @@ export function FormModal<V>({
   onClose,
   onSubmit,
   codeToField,
+  problemFields,
   width = 480,
   labelSpan = 6,
   okText = '确定',
@@ -46,11 +49,16 @@ export function FormModal<V>({
   onValuesChange,
   children,
 }: Props<V>) {
-  const [error, setError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
+  const banner = useRef<HTMLDivElement>(null);
+  // a long dialog may be scrolled down to its buttons: bring the message above the form into view
+  useEffect(() => {
+    if (problems.length) banner.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [problems]);
 
   async function submit() {
-    setError(null);
+    setProblems([]);
     let values: V;
     try {
       values = await form.validateFields();
@@ -61,16 +69,45 @@ export function FormModal<V>({
     try {
       await onSubmit(values);
     } catch (e) {
-      if (!applyServerErrors(form, e, codeToField)) setError(errorMessage(e));
+      setProblems(showServerErrors(form, e, codeToField, problemFields));
     } finally {
       setSaving(false);
     }
   }
 
   return (
-    <Modal title={title} open={open} onCancel={onClose} onOk={submit} okText={okText} cancelText="取消" confirmLoading={saving} destroyOnHidden width={width}>
+    <Modal
+      title={title}
+      open={open}
+      onCancel={onClose}
+      onOk={submit}
+      okText={okText}
+      cancelText="取消"
+      confirmLoading={saving}
+      destroyOnHidden
+      afterClose={() => setProblems([])}
+      width={width}
+    >
       {intro}
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      <div ref={banner}>
+        {problems.length > 0 && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginTop: 12 }}
+            message={problems.length === 1 ? problems[0] : '未能保存，请修改以下内容：'}
+            description={
+              problems.length > 1 ? (
+                <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                  {problems.map((p) => (
+                    <li key={p}>{p}</li>
+                  ))}
+                </ul>
+              ) : undefined
+            }
+          />
+        )}
+      </div>
       <Form<V>
         form={form}
         name={name}
