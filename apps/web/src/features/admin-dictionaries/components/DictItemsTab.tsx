@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Popconfirm, Radio, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Form, Input, InputNumber, Popconfirm, Radio, Space, Table, Tag, Typography } from 'antd';
 import PlusOutlined from '@ant-design/icons/PlusOutlined';
 import { DICT_TYPES, dictTypeLabels, zCreateDictItem, zUpdateDictItem, type DictType } from '@benxi/shared';
+import { FormModal } from '../../../components/FormModal';
 import { errorMessage } from '../../../lib/api';
-import { applyServerErrors } from '../../../lib/form-errors';
 import { zodRule } from '../../../lib/zod-rule';
 import {
   useCreateDictItem,
@@ -23,64 +23,41 @@ function CreateDictItemModal({ dictType, open, onClose, nextSort }: { dictType: 
   const [form] = Form.useForm<CreateValues>();
   const { message } = App.useApp();
   const create = useCreateDictItem();
-  const [error, setError] = useState<string | null>(null);
 
-  async function submit() {
-    setError(null);
-    let v: CreateValues;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    try {
-      await create.mutateAsync({ dictType, code: v.code.trim(), label: v.label.trim(), sort: v.sort ?? 0 });
-      message.success(`已新增${dictTypeLabels[dictType]}：${v.label.trim()}`);
-      onClose();
-    } catch (e) {
-      if (!applyServerErrors(form, e, { CONFLICT: 'code' })) setError(errorMessage(e));
-    }
+  async function submit(v: CreateValues) {
+    await create.mutateAsync({ dictType, code: v.code.trim(), label: v.label.trim(), sort: v.sort ?? 0 });
+    message.success(`已新增${dictTypeLabels[dictType]}：${v.label.trim()}`);
+    onClose();
   }
 
   return (
-    <Modal
+    <FormModal<CreateValues>
       title={`新增${dictTypeLabels[dictType]}`}
       open={open}
-      onCancel={onClose}
-      onOk={submit}
-      okText="确定"
-      cancelText="取消"
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      form={form}
+      name="create-dict-item"
+      onClose={onClose}
+      onSubmit={submit}
+      codeToField={{ CONFLICT: 'code' }}
       width={460}
+      labelSpan={5}
+      initialValues={{ sort: nextSort }}
     >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-      <Form<CreateValues>
-        form={form}
-        name="create-dict-item"
-        layout="horizontal"
-        labelCol={{ span: 5 }}
-        wrapperCol={{ span: 19 }}
-        preserve={false}
-        style={{ marginTop: 16 }}
-        initialValues={{ sort: nextSort }}
+      <Form.Item
+        name="code"
+        label="编码"
+        extra="保存后不可修改，如 railway"
+        rules={[{ required: true, message: '请输入编码' }, zodRule(zCreateDictItem.shape.code)]}
       >
-        <Form.Item
-          name="code"
-          label="编码"
-          extra="保存后不可修改，如 railway"
-          rules={[{ required: true, message: '请输入编码' }, zodRule(zCreateDictItem.shape.code)]}
-        >
-          <Input maxLength={30} style={{ fontFamily: 'monospace' }} />
-        </Form.Item>
-        <Form.Item name="label" label="名称" rules={[{ required: true, message: '请输入名称' }, zodRule(zCreateDictItem.shape.label)]}>
-          <Input maxLength={30} />
-        </Form.Item>
-        <Form.Item name="sort" label="排序" extra="数字小的排在前面">
-          <InputNumber min={0} max={9999} precision={0} style={{ width: '100%' }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input maxLength={30} style={{ fontFamily: 'monospace' }} />
+      </Form.Item>
+      <Form.Item name="label" label="名称" rules={[{ required: true, message: '请输入名称' }, zodRule(zCreateDictItem.shape.label)]}>
+        <Input maxLength={30} />
+      </Form.Item>
+      <Form.Item name="sort" label="排序" extra="数字小的排在前面">
+        <InputNumber min={0} max={9999} precision={0} style={{ width: '100%' }} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -183,6 +160,7 @@ export function DictItemsTab({ items }: { items: AdminDictItem[] }) {
         withSort
         initial={{ label: editing?.label ?? '', sort: editing?.sort ?? 0 }}
         rules={[{ required: true, message: '请输入名称' }, zodRule(zUpdateDictItem.shape.label)]}
+        codeToField={{ INVALID_STATE: 'label' }}
         onClose={() => setEditing(null)}
         onSubmit={async (v) => {
           await update.mutateAsync({ id: editing!.id, patch: { label: v.label, sort: v.sort } });

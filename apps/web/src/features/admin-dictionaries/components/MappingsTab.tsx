@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Alert, App, Button, Checkbox, Form, Modal, Popconfirm, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Checkbox, Form, Popconfirm, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import PlusOutlined from '@ant-design/icons/PlusOutlined';
+import { FormModal } from '../../../components/FormModal';
 import { errorMessage } from '../../../lib/api';
-import { applyServerErrors } from '../../../lib/form-errors';
 import { OrgSelect } from '../../admin-organizations/components/OrgSelect';
 import {
   supervisionKindLabels,
@@ -37,79 +37,53 @@ function CreateMappingModal({
   const [form] = Form.useForm<CreateValues>();
   const { message } = App.useApp();
   const create = useCreateMapping();
-  const [error, setError] = useState<string | null>(null);
   const kind = Form.useWatch('kind', form);
 
-  async function submit() {
-    setError(null);
-    let v: CreateValues;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    try {
-      await create.mutateAsync({
-        kind: v.kind,
-        industryType: v.kind === 'authority' ? v.industryType : null,
-        regionCode: v.regionCode!,
-        orgId: v.orgId!,
-        isDefault: v.isDefault,
-      });
-      message.success('单位映射已新增');
-      onClose();
-    } catch (e) {
-      if (!applyServerErrors(form, e, { CONFLICT: 'orgId' })) setError(errorMessage(e));
-    }
+  async function submit(v: CreateValues) {
+    await create.mutateAsync({
+      kind: v.kind,
+      industryType: v.kind === 'authority' ? v.industryType : null,
+      regionCode: v.regionCode!,
+      orgId: v.orgId!,
+      isDefault: v.isDefault,
+    });
+    message.success('单位映射已新增');
+    onClose();
   }
 
   return (
-    <Modal
+    <FormModal<CreateValues>
       title="新增单位映射"
       open={open}
-      onCancel={onClose}
-      onOk={submit}
-      okText="确定"
-      cancelText="取消"
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      form={form}
+      name="create-mapping"
+      onClose={onClose}
+      onSubmit={submit}
+      codeToField={{ CONFLICT: 'orgId' }}
       width={540}
+      initialValues={{ kind: 'authority', isDefault: false, regionCode }}
+      onValuesChange={(changed: Partial<CreateValues>) => {
+        if ('kind' in changed) form.setFieldsValue({ orgId: undefined });
+      }}
     >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-      <Form<CreateValues>
-        form={form}
-        name="create-mapping"
-        layout="horizontal"
-        labelCol={{ span: 6 }}
-        wrapperCol={{ span: 18 }}
-        preserve={false}
-        style={{ marginTop: 16 }}
-        initialValues={{ kind: 'authority', isDefault: false, regionCode }}
-        onValuesChange={(changed: Partial<CreateValues>) => {
-          if ('kind' in changed) form.setFieldsValue({ orgId: undefined });
-        }}
-      >
-        <Form.Item name="kind" label="单位类型" rules={[{ required: true, message: '请选择单位类型' }]}>
-          <Radio.Group
-            options={(['authority', 'hrss'] as const).map((k) => ({ value: k, label: supervisionKindLabels[k] }))}
-          />
+      <Form.Item name="kind" label="单位类型" rules={[{ required: true, message: '请选择单位类型' }]}>
+        <Radio.Group options={(['authority', 'hrss'] as const).map((k) => ({ value: k, label: supervisionKindLabels[k] }))} />
+      </Form.Item>
+      {kind === 'authority' && (
+        <Form.Item name="industryType" label="行业主管类型" rules={[{ required: true, message: '请选择行业主管类型' }]}>
+          <Select placeholder="请选择" options={industryTypes} />
         </Form.Item>
-        {kind === 'authority' && (
-          <Form.Item name="industryType" label="行业主管类型" rules={[{ required: true, message: '请选择行业主管类型' }]}>
-            <Select placeholder="请选择" options={industryTypes} />
-          </Form.Item>
-        )}
-        <Form.Item name="regionCode" label="主管地区" rules={[{ required: true, message: '请选择地区' }]}>
-          <Select placeholder="请选择地区" options={regions} />
-        </Form.Item>
-        <Form.Item name="orgId" label="单位" rules={[{ required: true, message: '请选择单位' }]}>
-          <OrgSelect type={kind} />
-        </Form.Item>
-        <Form.Item name="isDefault" valuePropName="checked" wrapperCol={{ offset: 6, span: 18 }} extra="新建项目时自动带出默认单位；设为默认会取代原来的默认单位">
-          <Checkbox>设为默认</Checkbox>
-        </Form.Item>
-      </Form>
-    </Modal>
+      )}
+      <Form.Item name="regionCode" label="主管地区" rules={[{ required: true, message: '请选择地区' }]}>
+        <Select placeholder="请选择地区" options={regions} />
+      </Form.Item>
+      <Form.Item name="orgId" label="单位" rules={[{ required: true, message: '请选择单位' }]}>
+        <OrgSelect type={kind} />
+      </Form.Item>
+      <Form.Item name="isDefault" valuePropName="checked" wrapperCol={{ offset: 6, span: 18 }} extra="新建项目时自动带出默认单位；设为默认会取代原来的默认单位">
+        <Checkbox>设为默认</Checkbox>
+      </Form.Item>
+    </FormModal>
   );
 }
 

@@ -1,8 +1,7 @@
-import { useState, type ReactNode } from 'react';
-import { Alert, Form, Input, InputNumber, Modal, Tooltip, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Form, Input, InputNumber, Tooltip, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
-import { errorMessage } from '../../../lib/api';
-import { applyServerErrors } from '../../../lib/form-errors';
+import { FormModal } from '../../../components/FormModal';
 
 /** An action link that is off, with the reason on hover (a disabled element fires no mouse events itself). */
 export function DisabledLink({ reason, children }: { reason: string; children: ReactNode }) {
@@ -33,6 +32,7 @@ export function NameModal({
   onSubmit,
   onClose,
   maxLength = 30,
+  codeToField,
 }: {
   title: string;
   open: boolean;
@@ -43,52 +43,37 @@ export function NameModal({
   onSubmit: (v: NameSortValues) => Promise<unknown>;
   onClose: () => void;
   maxLength?: number;
+  /** the server's refusals that concern the name, e.g. { INVALID_STATE: 'label' } */
+  codeToField?: Record<string, keyof NameSortValues>;
 }) {
   const [form] = Form.useForm<NameSortValues>();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
 
-  async function submit() {
-    setError(null);
-    let v: NameSortValues;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    try {
-      await onSubmit({ label: v.label.trim(), sort: v.sort });
-      onClose();
-    } catch (e) {
-      if (!applyServerErrors(form, e)) setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
+  async function submit(v: NameSortValues) {
+    await onSubmit({ label: v.label.trim(), sort: v.sort });
+    onClose();
   }
 
   return (
-    <Modal title={title} open={open} onCancel={onClose} onOk={submit} okText="确定" cancelText="取消" confirmLoading={saving} destroyOnHidden width={440}>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-      <Form<NameSortValues>
-        form={form}
-        name="name-dialog"
-        layout="horizontal"
-        labelCol={{ span: 5 }}
-        wrapperCol={{ span: 19 }}
-        preserve={false}
-        style={{ marginTop: 16 }}
-        initialValues={initial}
-      >
-        <Form.Item name="label" label={label} rules={rules}>
-          <Input maxLength={maxLength} />
+    <FormModal<NameSortValues>
+      title={title}
+      open={open}
+      form={form}
+      name="name-dialog"
+      onClose={onClose}
+      onSubmit={submit}
+      codeToField={codeToField}
+      width={440}
+      labelSpan={5}
+      initialValues={initial}
+    >
+      <Form.Item name="label" label={label} rules={rules}>
+        <Input maxLength={maxLength} />
+      </Form.Item>
+      {withSort && (
+        <Form.Item name="sort" label="排序" extra="数字小的排在前面">
+          <InputNumber min={0} max={9999} precision={0} style={{ width: '100%' }} />
         </Form.Item>
-        {withSort && (
-          <Form.Item name="sort" label="排序" extra="数字小的排在前面">
-            <InputNumber min={0} max={9999} precision={0} style={{ width: '100%' }} />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </FormModal>
   );
 }

@@ -1,8 +1,7 @@
-import { useState, type ReactNode } from 'react';
-import { Alert, App, Col, Divider, Form, InputNumber, Modal, Row } from 'antd';
+import type { ReactNode } from 'react';
+import { Alert, App, Col, Divider, Form, InputNumber, Row } from 'antd';
 import type { Rule } from 'antd/es/form';
-import { ApiError, errorMessage } from '../../../lib/api';
-import { applyServerErrors } from '../../../lib/form-errors';
+import { FormModal } from '../../../components/FormModal';
 import { fenToInput, formatAmountInput, parseAmountInput, parsePercent, parseYuan } from '../../../lib/money';
 import { useSaveRatioParams, type RatioParamsBody, type RatioParamsView } from '../api/rules';
 
@@ -44,175 +43,112 @@ function IntInput(props: { id?: string; value?: number; onChange?: (v: number | 
   return <InputNumber<number> {...rest} precision={0} style={{ width: '100%' }} addonAfter={unit} />;
 }
 
-/** 编辑 of one region's parameters; the server checks them (ratioParamProblems) and says what is wrong. */
+/** The form's labels; the server's problems start with them, and go under that field. */
+const LABELS = {
+  baseRatioPercent: '基础比例',
+  capAmount: '单个项目存储上限',
+  minRatioPercent: '最低比例',
+  maxRatioPercent: '最高比例',
+  multiProjectRatioPercent: '多项目比例',
+  floorPercent: '多项目最低比例',
+  exemptionThresholdAmount: '免缴合同金额标准',
+  reduceAfterCleanYears: '下调比例所需无拖欠年数',
+  reducePct: '无拖欠下调幅度',
+  exemptAfterCleanYears: '免缴所需无拖欠年数',
+  arrearsIncreasePct: '有拖欠提高幅度',
+  blacklistIncreasePct: '列入严重失信主体名单提高幅度',
+} satisfies Record<keyof Values, string>;
+const PROBLEM_FIELDS = Object.fromEntries(Object.entries(LABELS).map(([field, label]) => [label, field])) as Record<string, keyof Values>;
+
+/** 编辑 of one region's parameters; the server checks them (ratioParamProblems) and says what is wrong, under the field. */
 export function RatioParamsModal({ row, onClose }: { row: RatioParamsView | null; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const save = useSaveRatioParams();
-  const [problems, setProblems] = useState<string[]>([]);
 
-  async function submit() {
+  async function submit(v: Values) {
     if (!row) return;
-    setProblems([]);
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
     const cap = v.capAmount === undefined || v.capAmount === null || v.capAmount === '' ? null : fenToInput(parseYuan(v.capAmount)!);
-    try {
-      await save.mutateAsync({
-        code: row.regionCode,
-        body: {
-          baseRatioPercent: String(v.baseRatioPercent),
-          minRatioPercent: String(v.minRatioPercent),
-          maxRatioPercent: String(v.maxRatioPercent),
-          capAmount: cap,
-          multiProjectRatioPercent: String(v.multiProjectRatioPercent),
-          floorPercent: String(v.floorPercent),
-          exemptionThresholdAmount: fenToInput(parseYuan(v.exemptionThresholdAmount)!),
-          reduceAfterCleanYears: v.reduceAfterCleanYears,
-          reducePct: v.reducePct,
-          exemptAfterCleanYears: v.exemptAfterCleanYears,
-          arrearsIncreasePct: v.arrearsIncreasePct,
-          blacklistIncreasePct: v.blacklistIncreasePct,
-        },
-      });
-      message.success(`${row.regionName}的比例参数已保存，对此后提交的申请生效`);
-      onClose();
-    } catch (e) {
-      if (applyServerErrors(form, e)) return;
-      const list = e instanceof ApiError ? (e.fieldErrors._ ?? []) : [];
-      setProblems(list.length ? list : [errorMessage(e)]);
-    }
+    await save.mutateAsync({
+      code: row.regionCode,
+      body: {
+        baseRatioPercent: String(v.baseRatioPercent),
+        minRatioPercent: String(v.minRatioPercent),
+        maxRatioPercent: String(v.maxRatioPercent),
+        capAmount: cap,
+        multiProjectRatioPercent: String(v.multiProjectRatioPercent),
+        floorPercent: String(v.floorPercent),
+        exemptionThresholdAmount: fenToInput(parseYuan(v.exemptionThresholdAmount)!),
+        reduceAfterCleanYears: v.reduceAfterCleanYears,
+        reducePct: v.reducePct,
+        exemptAfterCleanYears: v.exemptAfterCleanYears,
+        arrearsIncreasePct: v.arrearsIncreasePct,
+        blacklistIncreasePct: v.blacklistIncreasePct,
+      },
+    });
+    message.success(`${row.regionName}的比例参数已保存，对此后提交的申请生效`);
+    onClose();
   }
 
-  const col = (node: ReactNode) => (
+  const item = (field: keyof Values, rules: Rule[], input: ReactNode, extra?: string) => (
     <Col xs={24} md={12}>
-      {node}
+      <Form.Item name={field} label={LABELS[field]} rules={rules} extra={extra}>
+        {input}
+      </Form.Item>
     </Col>
   );
 
   return (
-    <Modal
+    <FormModal<Values>
       title={row ? `编辑比例参数 — ${row.regionName}` : '编辑比例参数'}
       open={!!row}
-      onOk={submit}
-      onCancel={onClose}
+      form={form}
+      name="ratioParams"
+      onClose={onClose}
+      onSubmit={submit}
+      problemFields={PROBLEM_FIELDS}
       okText="保存"
-      cancelText="取消"
-      confirmLoading={save.isPending}
-      destroyOnHidden
       width={760}
+      layout="vertical"
+      intro={<Alert type="info" showIcon message="修改后对此后提交的申请生效；已提交的申请保留提交时的参数。" style={{ marginTop: 12 }} />}
+      initialValues={row ? { ...row, capAmount: row.capAmount ?? undefined } : undefined}
     >
-      <Alert type="info" showIcon message="修改后对此后提交的申请生效；已提交的申请保留提交时的参数。" style={{ margin: '12px 0' }} />
       {row && (
-        <Form<Values>
-          form={form}
-          name="ratioParams"
-          layout="vertical"
-          preserve={false}
-          initialValues={{ ...row, capAmount: row.capAmount ?? undefined }}
-        >
+        <>
           <Divider orientation="left" plain style={{ marginTop: 0 }}>
             比例（第七条）
           </Divider>
           <Row gutter={16}>
-            {col(
-              <Form.Item name="baseRatioPercent" label="基础比例" rules={[req('基础比例'), percentRule]} extra="原则上不低于1%、不高于3%">
-                <PercentInput />
-              </Form.Item>,
-            )}
-            {col(
-              <Form.Item name="capAmount" label="单个项目存储上限" rules={[amountRule]} extra="不填则不设上限">
-                <AmountInput placeholder="不设上限" />
-              </Form.Item>,
-            )}
-            {col(
-              <Form.Item name="minRatioPercent" label="最低比例" rules={[req('最低比例'), percentRule]}>
-                <PercentInput />
-              </Form.Item>,
-            )}
-            {col(
-              <Form.Item name="maxRatioPercent" label="最高比例" rules={[req('最高比例'), percentRule]}>
-                <PercentInput />
-              </Form.Item>,
-            )}
-            {col(
-              <Form.Item name="multiProjectRatioPercent" label="多项目比例" rules={[req('多项目比例'), percentRule]} extra="本地区有其他在建工程时的起算比例">
-                <PercentInput />
-              </Form.Item>,
-            )}
-            {col(
-              <Form.Item name="floorPercent" label="多项目最低比例" rules={[req('多项目最低比例'), percentRule]} extra="不得低于0.5%">
-                <PercentInput />
-              </Form.Item>,
-            )}
+            {item('baseRatioPercent', [req(LABELS.baseRatioPercent), percentRule], <PercentInput />, '原则上不低于1%、不高于3%')}
+            {item('capAmount', [amountRule], <AmountInput placeholder="不设上限" />, '不填则不设上限')}
+            {item('minRatioPercent', [req(LABELS.minRatioPercent), percentRule], <PercentInput />)}
+            {item('maxRatioPercent', [req(LABELS.maxRatioPercent), percentRule], <PercentInput />)}
+            {item('multiProjectRatioPercent', [req(LABELS.multiProjectRatioPercent), percentRule], <PercentInput />, '本地区有其他在建工程时的起算比例')}
+            {item('floorPercent', [req(LABELS.floorPercent), percentRule], <PercentInput />, '不得低于0.5%')}
           </Row>
           <Divider orientation="left" plain>
             免缴（第八条）
           </Divider>
           <Row gutter={16}>
-            {col(
-              <Form.Item
-                name="exemptionThresholdAmount"
-                label="免缴合同金额标准"
-                rules={[req('免缴合同金额标准'), amountRule]}
-                extra="合同金额低于此标准且签订前一年内无拖欠的，可申请免缴"
-              >
-                <AmountInput />
-              </Form.Item>,
+            {item(
+              'exemptionThresholdAmount',
+              [req(LABELS.exemptionThresholdAmount), amountRule],
+              <AmountInput />,
+              '合同金额低于此标准且签订前一年内无拖欠的，可申请免缴',
             )}
           </Row>
           <Divider orientation="left" plain>
             调整（第九条）
           </Divider>
           <Row gutter={16}>
-            {col(
-              <Form.Item name="reduceAfterCleanYears" label="下调比例所需无拖欠年数" rules={[req('年数')]}>
-                <IntInput min={1} max={10} unit="年" />
-              </Form.Item>,
-            )}
-            {col(
-              <Form.Item name="reducePct" label="无拖欠下调幅度" rules={[req('下调幅度')]} extra="不低于50%">
-                <IntInput min={0} max={100} unit="%" />
-              </Form.Item>,
-            )}
-            {col(
-              <Form.Item name="exemptAfterCleanYears" label="免缴所需无拖欠年数" rules={[req('年数')]} extra="且落实实名制管理和工资专用账户制度">
-                <IntInput min={1} max={10} unit="年" />
-              </Form.Item>,
-            )}
-            {col(
-              <Form.Item name="arrearsIncreasePct" label="有拖欠提高幅度" rules={[req('提高幅度')]} extra="签订前两年内发生拖欠，不低于50%">
-                <IntInput min={0} max={300} unit="%" />
-              </Form.Item>,
-            )}
-            {col(
-              <Form.Item name="blacklistIncreasePct" label="列入严重失信主体名单提高幅度" rules={[req('提高幅度')]} extra="不低于100%">
-                <IntInput min={0} max={300} unit="%" />
-              </Form.Item>,
-            )}
+            {item('reduceAfterCleanYears', [req('年数')], <IntInput min={1} max={10} unit="年" />)}
+            {item('reducePct', [req('下调幅度')], <IntInput min={0} max={100} unit="%" />, '不低于50%')}
+            {item('exemptAfterCleanYears', [req('年数')], <IntInput min={1} max={10} unit="年" />, '且落实实名制管理和工资专用账户制度')}
+            {item('arrearsIncreasePct', [req('提高幅度')], <IntInput min={0} max={300} unit="%" />, '签订前两年内发生拖欠，不低于50%')}
+            {item('blacklistIncreasePct', [req('提高幅度')], <IntInput min={0} max={300} unit="%" />, '不低于100%')}
           </Row>
-        </Form>
+        </>
       )}
-      {problems.length > 0 && (
-        <Alert
-          type="error"
-          data-testid="ratio-params-problems"
-          showIcon
-          style={{ marginTop: 4 }}
-          message="参数不能保存"
-          description={
-            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-              {problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          }
-        />
-      )}
-    </Modal>
+    </FormModal>
   );
 }
