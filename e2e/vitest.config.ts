@@ -9,5 +9,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // a page's data may take a few seconds on a busy 2-core machine (CI shares it with PostgreSQL)
+    expect: { poll: { timeout: 10_000 } },
   },
 });
