@@ -47,6 +47,15 @@ const zEnv = z
     WEB_DIST: z.string().optional(),
     /** snowflake node (0–1023); default: derived from the process id */
     NODE_ID: z.coerce.number().int().min(0).max(1023).optional(),
+    /** daily jobs (platform/jobs.ts): off only where something else must run them, e.g. unit tests */
+    JOBS_ENABLED: bool.default(true),
+    /** how often each process looks for a job that is due */
+    JOBS_CHECK_SECONDS: int(60, 1),
+    /** one Beijing time (HH:MM) for every daily job instead of each job's own; for tests and drills */
+    JOBS_DAILY_AT: z
+      .string()
+      .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, { error: '应为北京时间 HH:MM，例如 03:00' })
+      .optional(),
   })
   .superRefine((env, ctx) => {
     const need = (prefix: string, keys: string[]) => {

@@ -66,6 +66,8 @@ export async function createTestContext(overrides: Record<string, string> = {}):
     RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
     RATE_LIMIT_SMS_PER_MINUTE: '1000',
     WEB_DIST: path.join(dataDir, 'no-web'),
+    // a test that wants the daily jobs runs them itself (maintenance.test.ts) or sets this
+    JOBS_ENABLED: 'false',
     ...overrides,
   });
   const { database, drop } = await freshDatabase();
