@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
@@ -51,6 +52,9 @@ import { createQuotaService } from './modules/quota/service';
 import { quotaRoutes } from './modules/quota/routes';
 import { createArrearsService } from './modules/arrears/service';
 import { arrearsRoutes } from './modules/arrears/routes';
+import { createScheduler } from './platform/jobs';
+import { createJobRunService, maintenanceJobs } from './modules/maintenance/service';
+import { maintenanceRoutes } from './modules/maintenance/routes';
 
 export interface AppDeps {
   env: Env;
@@ -248,6 +252,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const rules = createRulesService({ db, clock });
   const quota = createQuotaService({ db, clock, ids, rules });
   const arrears = createArrearsService({ db, clock });
+  const jobRuns = createJobRunService({ db });
+
+  // Daily jobs: every process checks, one runs each job a Beijing day (platform/jobs.ts, ADR 012).
+  if (env.JOBS_ENABLED) {
+    const scheduler = createScheduler({
+      db,
+      clock,
+      jobs: maintenanceJobs({ dataDir: env.DATA_DIR, sessionPolicy }),
+      node: env.NODE_ID !== undefined ? `node-${env.NODE_ID}` : `${os.hostname()}:${process.pid}`,
+      log: app.log,
+      checkEveryMs: env.JOBS_CHECK_SECONDS * 1000,
+      atOverride: env.JOBS_DAILY_AT,
+    });
+    app.addHook('onReady', async () => scheduler.start());
+    app.addHook('onClose', async () => scheduler.stop());
+  }
 
   await app.register(
     async (api) => {
@@ -267,6 +287,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(rulesRoutes, { rules });
       await api.register(quotaRoutes, { quota });
       await api.register(arrearsRoutes, { arrears });
+      await api.register(maintenanceRoutes, { jobRuns });
       if (env.SMS_PROVIDER === 'console') await api.register(devRoutes, { db });
     },
     { prefix: '/api' },

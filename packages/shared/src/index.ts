@@ -6,6 +6,7 @@ export * from './schemas/common';
 export * from './schemas/auth';
 export * from './schemas/certification';
 export * from './schemas/admin';
+export * from './schemas/jobs';
 export * from './workflow/certification';
 export * from './format';
 export * from './permissions';

@@ -10,6 +10,7 @@ export const permissions = {
   'certification.review': ['admin'],
   'user.manage': ['admin'],
   'audit.read': ['admin'],
+  'job.read': ['admin'],
   'file.upload': ['enterprise', 'hrss', 'authority', 'bank', 'insurer', 'admin'],
   'file.read': ['enterprise', 'hrss', 'authority', 'bank', 'insurer', 'admin'],
   'project.create': ['enterprise'],

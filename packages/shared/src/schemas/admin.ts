@@ -61,4 +61,5 @@ export const auditActionLabels: Record<string, string> = {
   'certification.approve': '认证审核通过',
   'certification.reject': '认证审核驳回',
   'file.upload': '上传文件',
+  'file.purge-orphans': '清理孤立上传文件',
 };

@@ -99,13 +99,18 @@ export function createFileService(deps: { db: Db; clock: Clock; dataDir: string 
       return { file, stream: fs.createReadStream(p) };
     },
 
-    /** For commands that attach files: the file must exist and belong to the user's organisation. */
+    /**
+     * For commands that attach files: the file must exist and belong to the user's organisation. The
+     * row stays locked (`for key share`, as a foreign key check does) until the command commits, so
+     * the orphan clean-up (maintenance/orphan-files.ts) cannot delete a file being attached.
+     */
     async ownFile(tx: Tx, user: AuthUser, id: string, label: string): Promise<FileRow> {
       const [file] = await tx
         .select()
         .from(files)
         .where(and(eq(files.id, id), eq(files.ownerOrgId, user.orgId)))
-        .limit(1);
+        .limit(1)
+        .for('key share');
       if (!file) throw new AppError('VALIDATION_FAILED', `${label}文件不存在，请重新上传`, { fields: { [label]: ['请重新上传'] } });
       return file;
     },

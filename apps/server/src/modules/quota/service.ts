@@ -197,7 +197,12 @@ export function createQuotaService(deps: { db: Db; clock: Clock; ids: Snowflake;
 
   async function ownFiles(tx: Tx, user: AuthUser, ids: string[]) {
     if (ids.length === 0) return;
-    const rows = await tx.select({ id: files.id }).from(files).where(and(inArray(files.id, ids), eq(files.ownerOrgId, user.orgId)));
+    // locked like a foreign key check until the submit commits: the orphan clean-up skips them
+    const rows = await tx
+      .select({ id: files.id })
+      .from(files)
+      .where(and(inArray(files.id, ids), eq(files.ownerOrgId, user.orgId)))
+      .for('key share');
     if (rows.length !== new Set(ids).size) throw fieldError('files', '附件不存在，请重新上传');
   }
 
