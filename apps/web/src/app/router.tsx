@@ -16,6 +16,7 @@ const AdminCertificationsPage = lazy(() => import('./routes/admin/CertificationL
 const AdminCertificationDetailPage = lazy(() => import('./routes/admin/CertificationDetailPage'));
 const AdminUsersPage = lazy(() => import('./routes/admin/UsersPage'));
 const AdminAuditPage = lazy(() => import('./routes/admin/AuditPage'));
+const AdminJobRunsPage = lazy(() => import('./routes/admin/JobRunsPage'));
 const AdminOrganizationsPage = lazy(() => import('./routes/admin/OrganizationsPage'));
 const AdminDictionariesPage = lazy(() => import('./routes/admin/DictionariesPage'));
 const ProjectListPage = lazy(() => import('./routes/projects/ProjectListPage'));
@@ -84,6 +85,7 @@ export const router = createBrowserRouter([
                   { path: '/admin/organizations', element: adminOnly(AdminOrganizationsPage) },
                   { path: '/admin/dictionaries', element: adminOnly(AdminDictionariesPage) },
                   { path: '/admin/audit', element: adminOnly(AdminAuditPage) },
+                  { path: '/admin/job-runs', element: adminOnly(AdminJobRunsPage) },
                   { path: '*', element: page(NotFoundPage) },
                 ],
               },

@@ -11,6 +11,7 @@ import FormOutlined from '@ant-design/icons/FormOutlined';
 import AlertOutlined from '@ant-design/icons/AlertOutlined';
 import PercentageOutlined from '@ant-design/icons/PercentageOutlined';
 import CalendarOutlined from '@ant-design/icons/CalendarOutlined';
+import ScheduleOutlined from '@ant-design/icons/ScheduleOutlined';
 import type { ReactNode } from 'react';
 import { can, type Role } from '@benxi/shared';
 import type { Me } from '../../features/auth/api/me';
@@ -93,6 +94,7 @@ export function menuFor(me: Me): MenuRoute[] {
         { path: '/admin/organizations', name: '单位管理', icon: <ApartmentOutlined /> },
         { path: '/admin/dictionaries', name: '字典管理', icon: <BookOutlined /> },
         { path: '/admin/audit', name: '审计日志', icon: <FileSearchOutlined /> },
+        { path: '/admin/job-runs', name: '定时任务', icon: <ScheduleOutlined /> },
       ];
     case 'hrss':
       return [home, projects(me.role), quotaReview, arrears];
