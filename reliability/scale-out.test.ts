@@ -3,8 +3,12 @@
  * A session made on one is valid on the other (and a logout on one ends it on both); the lockout
  * counts wrong passwords sent to both; an upload made through one is served by the other; both start
  * at once against an empty database (one migrates and seeds, the other waits); 工程编号 made by both
- * in parallel never collide. PostgreSQL only (PGlite is one process's folder).
+ * in parallel never collide; the daily jobs, due as both start, run once (docs/decisions/012). PostgreSQL
+ * only (PGlite is one process's folder).
  */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   call,
@@ -13,6 +17,7 @@ import {
   loginViaSms,
   pgAvailable,
   projectBody,
+  sleep,
   startServer,
   testDb,
   type RunningServer,
@@ -111,5 +116,73 @@ describe('two app processes, one database, one DATA_DIR', () => {
     const made = await Promise.all(Array.from({ length: 40 }, (_, i) => call(i % 2 ? a.url : b.url, 'POST', '/api/projects', { session: s, body: projectBody(100 + i) })));
     expect(made.every((r) => r.status === 201)).toBe(true);
     expect(new Set(made.map((r) => r.body.id)).size).toBe(40);
+  });
+});
+
+describe('two app processes: the daily jobs run once', () => {
+  let jdb: TestDb | undefined;
+  let servers: RunningServer[] = [];
+  const beijingToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const orphanRel = `2026/01/${crypto.randomUUID()}.pdf`;
+
+  afterAll(async () => {
+    for (const s of servers) await s.stop();
+    await jdb?.drop();
+  });
+
+  it('both start with both jobs due: one run per job today, the planted orphan gone once, referenced files kept, no error', async (t) => {
+    if (skip) return t.skip();
+    jdb = await testDb('postgres', 'jobs');
+    // a first start migrates and seeds (demo certifications hold licence files), without jobs
+    const prep = await startServer({ databaseUrl: jdb.url, dataDir: jdb.dataDir, env: { JOBS_ENABLED: 'false' } });
+    await prep.stop();
+    // every seeded file is now two days old but referenced by its certification; one orphan is planted
+    await jdb.query(`update files set created_at = now() - interval '2 days'`);
+    const seeded = await jdb.query<{ id: string; stored_path: string }>('select id, stored_path from files');
+    expect(seeded.length).toBeGreaterThan(0);
+    const orphanPath = path.join(jdb.dataDir, 'files', orphanRel);
+    fs.mkdirSync(path.dirname(orphanPath), { recursive: true });
+    fs.writeFileSync(orphanPath, '%PDF-1.4\n% orphan\n%%EOF\n');
+    const [orphan] = await jdb.query<{ id: string }>(
+      `insert into files (owner_org_id, uploader_id, original_name, stored_path, mime, size, sha256, created_at)
+       select u.org_id, u.id, '孤立文件.pdf', $1, 'application/pdf', 24, 'x', now() - interval '2 days'
+       from users u where u.phone = $2 returning id`,
+      [orphanRel, DEMO.enterprise],
+    );
+
+    const env = (node: string) => ({ NODE_ID: node, JOBS_DAILY_AT: '00:00', JOBS_CHECK_SECONDS: '1' });
+    servers = await Promise.all([
+      startServer({ databaseUrl: jdb.url, dataDir: jdb.dataDir, env: env('1') }),
+      startServer({ databaseUrl: jdb.url, dataDir: jdb.dataDir, env: env('2') }),
+    ]);
+    const today = beijingToday();
+    const runs = () =>
+      jdb!.query<{ job: string; status: string; attempts: number; node: string; summary: { deleted?: number } }>(
+        'select job, status, attempts, node, summary from job_runs where run_date = $1 order by job',
+        [today],
+      );
+    const deadline = Date.now() + 30_000;
+    while ((await runs()).length < 2 && Date.now() < deadline) await sleep(200);
+    // a few more checks of each process (every second): nothing runs again
+    await sleep(3_500);
+
+    const rows = await runs();
+    expect(rows.map((r) => [r.job, r.status, r.attempts])).toEqual([
+      ['files.purge-orphans', 'ok', 1],
+      ['sessions.purge', 'ok', 1],
+    ]);
+    expect((await jdb.query<{ n: number }>('select count(*)::int as n from job_runs'))[0]!.n).toBe(2);
+    expect(rows[0]!.summary.deleted).toBe(1);
+    expect(await jdb.query('select id from files where id = $1', [orphan!.id])).toEqual([]);
+    expect(fs.existsSync(orphanPath)).toBe(false);
+    for (const f of seeded) expect(fs.existsSync(path.join(jdb.dataDir, 'files', f.stored_path)), f.stored_path).toBe(true);
+    expect((await jdb.query<{ n: number }>('select count(*)::int as n from files'))[0]!.n).toBe(seeded.length);
+    const audits = await jdb.query<{ after: { deleted: number } }>(`select after from audit_log where action = 'file.purge-orphans'`);
+    expect(audits.map((a) => a.after.deleted)).toEqual([1]);
+    for (const s of servers) {
+      // pino: 50 error, 60 fatal
+      expect(s.logs(), `process on ${s.url}`).not.toMatch(/"level":(50|60)/);
+    }
+    console.log(`[jobs] ${today}: ${rows.map((r) => `${r.job} by ${r.node}`).join(', ')}`);
   });
 });
