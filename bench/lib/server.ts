@@ -56,6 +56,7 @@ export function benchEnv(extra: Record<string, string> = {}): Record<string, str
     HOST: '127.0.0.1',
     SEED_DEMO: 'true',
     LOG_LEVEL: 'warn',
+    JOBS_ENABLED: 'false', // the daily jobs would run once at start: not what is measured
     SMS_PROVIDER: 'console',
     SMS_COOLDOWN_SECONDS: '1',
     RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
