@@ -150,7 +150,7 @@ describe('two app processes: the daily jobs run once', () => {
       [orphanRel, DEMO.enterprise],
     );
 
-    const env = (node: string) => ({ NODE_ID: node, JOBS_DAILY_AT: '00:00', JOBS_CHECK_SECONDS: '1' });
+    const env = (node: string) => ({ NODE_ID: node, JOBS_ENABLED: 'true', JOBS_DAILY_AT: '00:00', JOBS_CHECK_SECONDS: '1' });
     servers = await Promise.all([
       startServer({ databaseUrl: jdb.url, dataDir: jdb.dataDir, env: env('1') }),
       startServer({ databaseUrl: jdb.url, dataDir: jdb.dataDir, env: env('2') }),
