@@ -11,6 +11,7 @@ import {
   pgTable,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -250,7 +251,8 @@ export const supervisionMappings = pgTable(
   },
   (t) => [
     index('supervision_key_idx').on(t.kind, t.regionCode, t.industryType),
-    uniqueIndex('supervision_uq').on(t.kind, t.regionCode, t.industryType, t.orgId),
+    // NULLS NOT DISTINCT: 人社 mappings have no industry type, and a NULL would make every row unique
+    unique('supervision_uq').on(t.kind, t.regionCode, t.industryType, t.orgId).nullsNotDistinct(),
   ],
 );
 

@@ -64,6 +64,10 @@ describe('dictionaries', () => {
     expect(opts.hrss).toHaveLength(2);
     const wrongType = await admin.inject({ method: 'POST', url: '/api/admin/supervision-mappings', payload: { kind: 'authority', industryType: 'housing', regionCode: '210505', orgId: city } });
     expect(wrongType.statusCode).toBe(400);
+    // the same 人社 mapping again (no industry type) is a duplicate too
+    const again = await admin.inject({ method: 'POST', url: '/api/admin/supervision-mappings', payload: { kind: 'hrss', regionCode: '210505', orgId: city } });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().message).toBe('该映射已存在');
   });
 
   it('non-admins cannot manage', async () => {
