@@ -306,7 +306,8 @@ async function main() {
   for (const n of SERIES) {
     if (n === PROJECTS && PROCESSES.includes(1) && CONCURRENCY.includes(TOP)) {
       for (const l of LISTS) {
-        const r = rows.find((x) => x.group === 'app' && x.processes === 1 && x.concurrency === TOP && x.scenario === l.key)!;
+        const r = rows.find((x) => x.group === 'app' && x.processes === 1 && x.concurrency === TOP && x.scenario === l.key);
+        if (!r) continue; // a list left out with --only
         series.push({ projects: n, list: l.key, p99: r.stat.p99, p50: r.stat.p50, rps: r.stat.rps });
       }
       continue;

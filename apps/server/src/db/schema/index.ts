@@ -311,6 +311,9 @@ export const projects = pgTable(
     // narrow, deduplicated b-trees: a scope's total is an index-only scan of a few pages
     index('projects_hrss_scope_idx').on(t.hrssOrgId),
     index('projects_authority_scope_idx').on(t.authorityOrgId),
+    // the deposit engine's record of an enterprise in a region (projects under construction, first
+    // signing date): without it the planner ANDed the region index (150k rows at 1M) — 50 ms a submit
+    index('projects_enterprise_region_idx').on(t.enterpriseOrgId, t.regionCode, t.status, t.contractSignedOn),
     // projects_name_grams_idx (GIN over name_grams(name)) and the filter indexes are in migration 0004
   ],
 );

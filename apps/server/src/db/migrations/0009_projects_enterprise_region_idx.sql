@@ -1,0 +1,1 @@
+CREATE INDEX "projects_enterprise_region_idx" ON "projects" USING btree ("enterprise_org_id","region_code","status","contract_signed_on");
