@@ -223,15 +223,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   cacheUnitTree(db, changes);
   app.decorate('changes', changes);
   registerAccess(app, { sessions: createSessionStore(db, changes), clock, policy: sessionPolicy });
-  // A write's changes reach this process's caches before its answer does (docs/decisions/011).
-  app.addHook('onSend', async (req) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') await changes.sync();
+  // A write's changes reach this process's caches before its answer does (docs/decisions/011); only
+  // on routes that can write, so that a read pays nothing for it.
+  const syncChanges = async () => changes.sync();
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (methods.every((m) => m === 'GET' || m === 'HEAD')) return;
+    route.onSend = [...(Array.isArray(route.onSend) ? route.onSend : route.onSend ? [route.onSend] : []), syncChanges];
   });
   // Text columns cannot store NUL: refuse it in any string of the request before a service sees it.
-  app.addHook('preValidation', async (req) => {
+  app.addHook('preValidation', (req, _reply, done) => {
     if (hasNul(req.params) || hasNul(req.query) || hasNul(req.body)) {
-      throw new AppError('VALIDATION_FAILED', '提交的信息有误：内容不能包含空字符（\\0）');
+      return done(new AppError('VALIDATION_FAILED', '提交的信息有误：内容不能包含空字符（\\0）'));
     }
+    done();
   });
 
   const sms = await createSmsService({ db, clock, provider: deps.sms, cooldownMs: env.SMS_COOLDOWN_SECONDS * 1000 });
