@@ -13,7 +13,6 @@ import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
   jsonSchemaTransform,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
@@ -22,6 +21,7 @@ import type { Env } from './config/env';
 import type { Database } from './db/client';
 import { registerAccess } from './platform/access';
 import { securityHeaders } from './platform/security-headers';
+import { createSerializerCompiler } from './platform/serializer';
 import { listenForChanges } from './platform/changes';
 import { cacheUnitTree } from './modules/projects/policy';
 import { createSessionStore } from './platform/sessions';
@@ -157,7 +157,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(createSerializerCompiler({ validate: env.NODE_ENV !== 'production' }));
 
   app.setErrorHandler((err, req, reply) => {
     const { status, body } = toApiError(err as FastifyError);

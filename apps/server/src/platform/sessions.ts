@@ -131,20 +131,22 @@ export function createSessionStore(db: Db, feed: ChangeFeed | null, opts: { maxA
     return row;
   }
 
+  const ends = (r: SessionRow, now: Date, policy: SessionPolicy) =>
+    now.getTime() - r.s.lastSeenAt.getTime() > policy.idleMs || now >= r.s.expiresAt || r.u.status !== 'active';
+
   return {
     async load(token, now, policy) {
       const id = sha256(token);
       const hit = feed?.live ? kept.get(id) : undefined;
       let row = hit && Date.now() - hit.at < maxAge ? hit.row : await read(id);
       if (!row) return { kind: 'none' };
-      const ends = (r: SessionRow) => now.getTime() - r.s.lastSeenAt.getTime() > policy.idleMs || now >= r.s.expiresAt || r.u.status !== 'active';
-      if (ends(row) && row === hit?.row) {
+      if (ends(row, now, policy) && row === hit?.row) {
         // another process may have seen the user more recently: decide on the database's word
         kept.delete(id);
         row = await read(id);
         if (!row) return { kind: 'none' };
       }
-      if (ends(row)) {
+      if (ends(row, now, policy)) {
         kept.delete(id);
         await db.delete(sessions).where(eq(sessions.id, id));
         return { kind: 'expired' };
