@@ -347,6 +347,7 @@ async function main() {
     lines.push(`|---|${SERIES.map(() => '---|').join('')}---|`);
     for (const l of LISTS) {
       const ps = SERIES.map((n) => series.find((s) => s.projects === n && s.list === l.key)?.p99 ?? NaN);
+      if (ps.every((x) => Number.isNaN(x))) continue; // left out with --only
       lines.push(`| ${l.key} | ${ps.map((x) => `${x} ms`).join(' | ')} | ${(ps[ps.length - 1]! / ps[0]!).toFixed(2)}× |`);
     }
   }

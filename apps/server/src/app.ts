@@ -252,7 +252,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const admin = createAdminService({ db, clock });
   const dictionaries = createDictionaryService({ db });
   const ids = createSnowflake(env.NODE_ID ?? process.pid % 1024);
-  const projects = createProjectService({ db, query: database.query, clock, ids, dictionaries });
+  const projects = createProjectService({ db, query: database.query, backgroundQuery: database.backgroundQuery, clock, ids, dictionaries });
   const manage = createManageService({ db, clock, sms: deps.sms, dictionaries });
   const rules = createRulesService({ db, clock });
   const quota = createQuotaService({ db, clock, ids, rules });

@@ -17,6 +17,11 @@ export interface Database {
   /** Raw SQL with positional parameters (arrays stay one parameter): bulk loads and EXPLAIN. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
   /**
+   * Work nobody waits for (refreshing a cached total): one statement at a time on a connection of its
+   * own, without parallel workers, so it never takes more than one core from the requests.
+   */
+  backgroundQuery<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  /**
    * LISTEN on a channel for as long as the process runs. `onState(false)` whenever notifications may
    * have been missed (the listening connection failed; it is reopened with backoff), `onState(true)`
    * once they are known to arrive again. Resolves when the first LISTEN has been acknowledged (or failed).
@@ -43,13 +48,16 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     pool.on('error', () => {});
     const db = drizzle(pool, { schema }) as unknown as Db;
     const listener = pgListener(pg, opts.url);
+    const background = backgroundLane(pg, opts.url);
     return {
       db,
       kind: 'postgres',
       close: async () => {
         await listener.close();
+        await background.close();
         await pool.end();
       },
+      backgroundQuery: background.query,
       listen: listener.listen,
       ping: async () => {
         await pool.query('select 1');
@@ -84,6 +92,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       await client.query('select 1');
     },
     query: async <T,>(text: string, params?: unknown[]) => ({ rows: (await client.query<T>(text, params)).rows }),
+    backgroundQuery: async <T,>(text: string, params?: unknown[]) => ({ rows: (await client.query<T>(text, params)).rows }),
     // One embedded database in this process: notifications cannot be lost.
     listen: async (channel, onPayload, onState) => {
       await client.listen(channel, onPayload);
@@ -198,6 +207,36 @@ function pgListener(pg: typeof import('pg').default, url: string) {
         c.on('error', () => {});
         await c.end().catch(() => {});
       }
+    },
+  };
+}
+
+/** The background lane of a PostgreSQL database: one lazily opened connection, one statement at a time. */
+function backgroundLane(pg: typeof import('pg').default, url: string) {
+  let client: Promise<import('pg').Client> | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+  const open = () =>
+    (client ??= (async () => {
+      const c = new pg.Client({ connectionString: url, application_name: 'bx-background' });
+      c.on('error', () => (client = null));
+      c.on('end', () => (client = null));
+      await c.connect();
+      await c.query('set max_parallel_workers_per_gather = 0');
+      return c;
+    })().catch((err) => {
+      client = null;
+      throw err;
+    }));
+  return {
+    query<T>(text: string, params?: unknown[]): Promise<{ rows: T[] }> {
+      const run = queue.then(async () => ({ rows: (await (await open()).query(text, params)).rows as T[] }));
+      queue = run.catch(() => {});
+      return run;
+    },
+    async close() {
+      const c = client;
+      client = null;
+      if (c) await (await c.catch(() => null))?.end().catch(() => {});
     },
   };
 }

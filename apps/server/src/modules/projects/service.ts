@@ -145,12 +145,15 @@ export function createProjectService(deps: {
   db: Db;
   /** plain SQL for the list path (Database.query) */
   query: Database['query'];
+  /** refreshes of cached totals (Database.backgroundQuery); defaults to `query` */
+  backgroundQuery?: Database['query'];
   clock: Clock;
   ids: Snowflake;
   dictionaries: DictionaryService;
   totals?: TotalsCache;
 }) {
   const { db, clock, dictionaries, query } = deps;
+  const backgroundQuery = deps.backgroundQuery ?? query;
   const totals = deps.totals ?? createTotalsCache();
 
   async function toDto(p: ProjectRow, authorityName: string | null, hrssName: string | null): Promise<TProject> {
@@ -313,7 +316,10 @@ export function createProjectService(deps: {
       const st = listStatements(scope, q, q.page, q.pageSize);
       const [{ rows }, total, dict] = await Promise.all([
         query<ListRow>(st.page.text, st.page.values),
-        totals.total(`${st.total.text}|${JSON.stringify(st.total.values)}`, async () => (await query<{ n: number }>(st.total.text, st.total.values)).rows[0]?.n ?? 0),
+        totals.total(`${st.total.text}|${JSON.stringify(st.total.values)}`, async (background) => {
+          const run = background ? backgroundQuery : query;
+          return (await run<{ n: number }>(st.total.text, st.total.values)).rows[0]?.n ?? 0;
+        }),
         dictionaries.snapshot(),
       ]);
       const regionName = (code: string) => dict.regions.get(code)?.name ?? code;

@@ -5,9 +5,11 @@ describe('list totals', () => {
   it('counts small totals afresh, keeps large ones for the TTL, refreshes them in the background, shares counts running at once', async () => {
     let t = 0;
     let calls = 0;
+    const lanes: boolean[] = [];
     const cache = createTotalsCache({ ttlMs: 1000, staleMs: 5000, exactBelow: 100, now: () => t });
-    const count = (n: number) => async () => {
+    const count = (n: number) => async (background: boolean) => {
       calls++;
+      lanes.push(background);
       await new Promise((r) => setTimeout(r, 5));
       return n;
     };
@@ -32,5 +34,7 @@ describe('list totals', () => {
     t = 1000 + 1000 + 5000;
     expect(await cache.total('big', count(7000))).toBe(7000);
     expect(calls).toBe(5);
+    // only the refresh nobody waited for went to the background lane
+    expect(lanes).toEqual([false, false, false, true, false]);
   });
 });

@@ -10,7 +10,8 @@
  *   enterprise's own, a narrow search) stays exact.
  */
 export interface TotalsCache {
-  total(key: string, count: () => Promise<number>): Promise<number>;
+  /** `count(true)` when nobody waits for it (a refresh): the caller may run it in a background lane */
+  total(key: string, count: (background: boolean) => Promise<number>): Promise<number>;
   clear(): void;
 }
 
@@ -23,10 +24,10 @@ export function createTotalsCache(opts: { ttlMs?: number; staleMs?: number; exac
   const kept = new Map<string, { n: number; at: number }>();
   const running = new Map<string, Promise<number>>();
 
-  const count = (key: string, run: () => Promise<number>): Promise<number> => {
+  const count = (key: string, run: (background: boolean) => Promise<number>, background: boolean): Promise<number> => {
     let p = running.get(key);
     if (!p) {
-      p = run()
+      p = run(background)
         .then((n) => {
           kept.delete(key);
           if (n >= exactBelow) {
@@ -47,10 +48,10 @@ export function createTotalsCache(opts: { ttlMs?: number; staleMs?: number; exac
       const age = hit ? now() - hit.at : Infinity;
       if (hit && age < ttl) return hit.n;
       if (hit && age < ttl + stale) {
-        count(key, run).catch(() => {}); // refresh in the background; a failure keeps the old total a little longer
+        count(key, run, true).catch(() => {}); // refresh in the background; a failure keeps the old total a little longer
         return hit.n;
       }
-      return count(key, run);
+      return count(key, run, false);
     },
     clear: () => kept.clear(),
   };
