@@ -110,6 +110,17 @@ export function createSessionStore(db: Db, feed: ChangeFeed | null, opts: { maxA
   const maxEntries = opts.maxEntries ?? 20_000;
   const query = sessionQuery(db);
   const kept = new Map<string, { row: SessionRow; at: number }>();
+  // the SHA-256 of the tokens of kept sessions, so that a request to a kept session hashes nothing
+  const ids = new Map<string, string>();
+  const idOf = (token: string) => {
+    let id = ids.get(token);
+    if (id === undefined) {
+      id = sha256(token);
+      if (ids.size >= maxEntries) ids.clear();
+      ids.set(token, id);
+    }
+    return id;
+  };
 
   feed?.subscribe((kind, id) => {
     if (kind === 'session') kept.delete(id);
@@ -136,7 +147,7 @@ export function createSessionStore(db: Db, feed: ChangeFeed | null, opts: { maxA
 
   return {
     async load(token, now, policy) {
-      const id = sha256(token);
+      const id = feed?.live ? idOf(token) : sha256(token);
       const hit = feed?.live ? kept.get(id) : undefined;
       let row = hit && Date.now() - hit.at < maxAge ? hit.row : await read(id);
       if (!row) return { kind: 'none' };
