@@ -41,6 +41,8 @@ export const zAuditRow = z.object({
   action: z.string(),
   targetType: z.string(),
   targetId: z.string().nullable(),
+  /** Server-resolved name of the target (工程名称, 单位名称, 手机号 姓名, …); null when unknown or deleted. */
+  targetLabel: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
   ip: z.string().nullable(),

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { users } from '../../db/schema/index';
-import { buildUser, createTestContext, lastSmsCode, login, orgByName, projectInput, smsCode, type Session, type TestContext } from '../../test/harness';
+import { auditLog, users } from '../../db/schema/index';
+import { buildUser, certificationInput, createTestContext, lastSmsCode, login, orgByName, projectInput, smsCode, uploadFile, type Session, type TestContext } from '../../test/harness';
 import { passwordProblems } from '@benxi/shared/password';
 import { generatePassword } from './manage';
 
@@ -142,5 +142,86 @@ describe('organisations and users', () => {
 
   it('generated passwords always satisfy the policy', () => {
     for (let i = 0; i < 10; i++) expect(passwordProblems(generatePassword('13800000001'), '13800000001')).toEqual([]);
+  });
+});
+
+describe('审计日志 names each row’s object', () => {
+  type Row = { action: string; targetType: string; targetId: string | null; targetLabel: string | null };
+  const auditOf = async (targetId: string): Promise<Row[]> => {
+    const res = await admin.inject({ method: 'GET', url: `/api/admin/audit?targetId=${encodeURIComponent(targetId)}&pageSize=50` });
+    expect(res.statusCode).toBe(200);
+    return res.json().items;
+  };
+  const labels = async (targetId: string) => (await auditOf(targetId)).map((r) => [r.action, r.targetLabel]);
+
+  it('a project by 工程名称, a user by phone and name, a certification by RZ number, a file by its name', async () => {
+    // project creation
+    const ent = await buildUser(ctx, { role: 'enterprise', certified: true, orgName: '本溪审计建工有限公司' });
+    const es = await login(ctx, ent.phone);
+    const p = await es.inject({ method: 'POST', url: '/api/projects', payload: projectInput({ name: '本溪市审计日志测试工程' }) });
+    expect(p.statusCode).toBe(201);
+    expect(await labels(p.json().id)).toEqual([['project.create', '本溪市审计日志测试工程']]);
+
+    // user creation and disable
+    const phone = '13700004321';
+    const created = await admin.inject({
+      method: 'POST',
+      url: '/api/admin/users',
+      payload: { phone, name: '王科长', role: 'hrss', orgId: await orgByName(ctx, '本溪市平山区人力资源和社会保障局') },
+    });
+    expect(created.statusCode).toBe(201);
+    const userId = created.json().id as string;
+    expect((await admin.inject({ method: 'POST', url: `/api/admin/users/${userId}/disable` })).statusCode).toBe(200);
+    expect(await labels(userId)).toEqual([
+      ['user.disable', `${phone} 王科长`],
+      ['user.create', `${phone} 王科长`],
+    ]);
+    // a user without a name shows the phone alone
+    const u2 = await buildUser(ctx, { role: 'enterprise', certified: true });
+    expect((await admin.inject({ method: 'POST', url: `/api/admin/users/${u2.id}/disable` })).statusCode).toBe(200);
+    expect(await labels(u2.id)).toEqual([['user.disable', u2.phone]]);
+
+    // certification submit and approve; the uploaded licence file by its name
+    const raw = await buildUser(ctx, { role: 'enterprise' });
+    const rs = await login(ctx, raw.phone);
+    const licenseFileId = await uploadFile(rs, '审计营业执照.pdf');
+    expect(await labels(licenseFileId)).toEqual([['file.upload', '审计营业执照.pdf']]);
+    const sub = await rs.inject({ method: 'POST', url: '/api/certification', payload: certificationInput({ licenseFileId }) });
+    expect(sub.statusCode).toBe(201);
+    const cert = sub.json() as { id: string; bizCode: string };
+    expect(cert.bizCode).toMatch(/^RZ\d{20}$/);
+    expect((await admin.inject({ method: 'POST', url: `/api/admin/certifications/${cert.id}/approve` })).statusCode).toBe(200);
+    expect(await labels(cert.id)).toEqual([
+      ['certification.approve', cert.bizCode],
+      ['certification.submit', cert.bizCode],
+    ]);
+  });
+
+  it('an unnamed organization, a deleted target, an odd id and an unknown type', async () => {
+    const raw = await buildUser(ctx, { role: 'enterprise' });
+    const ghost = '00000000-0000-4000-8000-0000000a0d17';
+    const at = ctx.clock.now();
+    await ctx.database.db.insert(auditLog).values([
+      { at, action: 'org.test', targetType: 'organization', targetId: raw.orgId },
+      { at, action: 'user.test', targetType: 'user', targetId: ghost },
+      { at, action: 'project.test', targetType: 'project', targetId: 'not-a-number' },
+      { at, action: 'project.test', targetType: 'project', targetId: '99999999999999999999' },
+      { at, action: 'calendar.test', targetType: 'calendar', targetId: '2026-10-01' },
+      { at, action: 'hasOwnProperty.test', targetType: 'hasOwnProperty', targetId: 'x' },
+    ]);
+    expect(await labels(raw.orgId)).toEqual([['org.test', '（未认证企业）']]);
+    expect(await labels(ghost)).toEqual([['user.test', null]]);
+    expect(await labels('not-a-number')).toEqual([['project.test', null]]);
+    expect(await labels('99999999999999999999')).toEqual([['project.test', null]]);
+    expect(await labels('2026-10-01')).toEqual([['calendar.test', null]]);
+    expect(await labels('x')).toEqual([['hasOwnProperty.test', null]]);
+
+    // a whole page of mixed rows resolves in one go
+    const page = await admin.inject({ method: 'GET', url: '/api/admin/audit?pageSize=100' });
+    expect(page.statusCode).toBe(200);
+    const items: Row[] = page.json().items;
+    expect(items.length).toBeGreaterThan(10);
+    expect(items.every((r) => r.targetLabel === null || typeof r.targetLabel === 'string')).toBe(true);
+    expect(items.find((r) => r.targetId === raw.orgId)!.targetLabel).toBe('（未认证企业）');
   });
 });

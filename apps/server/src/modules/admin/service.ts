@@ -1,7 +1,7 @@
-import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, inArray, lt, or, type SQL } from 'drizzle-orm';
 import type { Role } from '@benxi/shared';
 import type { Db } from '../../db/client';
-import { auditLog, loginThrottle, organizations, users } from '../../db/schema/index';
+import { auditLog, certifications, files, loginThrottle, organizations, projects, quotaApplications, users } from '../../db/schema/index';
 import { writeAudit, type Actor } from '../../platform/audit';
 import type { Clock } from '../../platform/clock';
 import { invalidState, notFound } from '../../platform/errors';
@@ -11,8 +11,78 @@ import { escapeLike } from '../../platform/sql';
 /** Dates in filters are Beijing calendar days. */
 const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`);
 
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const BIGINT_MAX = 9_223_372_036_854_775_807n;
+const uuids = (ids: string[]) => ids.filter((id) => UUID_RE.test(id));
+const bigints = (ids: string[]) => ids.filter((id) => /^\d{1,19}$/.test(id) && BigInt(id) <= BIGINT_MAX).map((id) => BigInt(id));
+
+/** Shown for an enterprise organization that has no (certified) name yet. */
+export const UNNAMED_ORG_LABEL = '（未认证企业）';
+
 export function createAdminService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
+
+  /**
+   * Human names of the objects of one page of audit rows, keyed "targetType:targetId": one query per
+   * target type present on the page, never one per row. Unknown types and deleted targets get none.
+   */
+  async function auditTargetLabels(rows: { targetType: string; targetId: string | null }[]): Promise<Map<string, string>> {
+    const byType = new Map<string, string[]>();
+    for (const r of rows) {
+      if (r.targetId == null) continue;
+      const ids = byType.get(r.targetType) ?? [];
+      if (!ids.includes(r.targetId)) ids.push(r.targetId);
+      byType.set(r.targetType, ids);
+    }
+    const labels = new Map<string, string>();
+    const put = (type: string, id: string, label: string | null | undefined) => {
+      if (label) labels.set(`${type}:${id}`, label);
+    };
+    const loaders: Record<string, (ids: string[]) => Promise<void>> = {
+      project: async (ids) => {
+        const keys = bigints(ids);
+        if (!keys.length) return;
+        const found = await db.select({ id: projects.id, name: projects.name }).from(projects).where(inArray(projects.id, keys));
+        for (const p of found) put('project', p.id.toString(), p.name);
+      },
+      organization: async (ids) => {
+        const keys = uuids(ids);
+        if (!keys.length) return;
+        const found = await db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, keys));
+        for (const o of found) put('organization', o.id, o.name ?? UNNAMED_ORG_LABEL);
+      },
+      user: async (ids) => {
+        const keys = uuids(ids);
+        if (!keys.length) return;
+        const found = await db.select({ id: users.id, phone: users.phone, name: users.name }).from(users).where(inArray(users.id, keys));
+        for (const u of found) put('user', u.id, u.name ? `${u.phone} ${u.name}` : u.phone);
+      },
+      quota_application: async (ids) => {
+        const keys = bigints(ids);
+        if (!keys.length) return;
+        const found = await db
+          .select({ id: quotaApplications.id, projectName: projects.name })
+          .from(quotaApplications)
+          .innerJoin(projects, eq(projects.id, quotaApplications.projectId))
+          .where(inArray(quotaApplications.id, keys));
+        for (const q of found) put('quota_application', q.id.toString(), q.projectName || q.id.toString());
+      },
+      certification: async (ids) => {
+        const keys = uuids(ids);
+        if (!keys.length) return;
+        const found = await db.select({ id: certifications.id, bizCode: certifications.bizCode }).from(certifications).where(inArray(certifications.id, keys));
+        for (const c of found) put('certification', c.id, c.bizCode);
+      },
+      file: async (ids) => {
+        const keys = uuids(ids);
+        if (!keys.length) return;
+        const found = await db.select({ id: files.id, name: files.originalName }).from(files).where(inArray(files.id, keys));
+        for (const f of found) put('file', f.id, f.name);
+      },
+    };
+    await Promise.all([...byType].filter(([type]) => Object.hasOwn(loaders, type)).map(([type, ids]) => loaders[type]!(ids)));
+    return labels;
+  }
 
   async function userRow(id: string) {
     const now = clock.now();
@@ -141,6 +211,7 @@ export function createAdminService(deps: { db: Db; clock: Clock }) {
           .offset((q.page - 1) * q.pageSize),
         db.select({ n: count() }).from(auditLog).where(cond),
       ]);
+      const labels = await auditTargetLabels(rows);
       return {
         items: rows.map((r) => ({
           id: String(r.id),
@@ -150,6 +221,7 @@ export function createAdminService(deps: { db: Db; clock: Clock }) {
           action: r.action,
           targetType: r.targetType,
           targetId: r.targetId,
+          targetLabel: (r.targetId != null ? labels.get(`${r.targetType}:${r.targetId}`) : undefined) ?? null,
           before: r.before,
           after: r.after,
           ip: r.ip,

@@ -54,6 +54,11 @@ const columns: ProColumns<AuditRow>[] = [
     render: (_, r) => (
       <span>
         {auditTargetTypeLabels[r.targetType] ?? r.targetType}
+        {r.targetLabel && (
+          <Typography.Text style={{ marginLeft: 6 }} title={r.targetLabel}>
+            {r.targetLabel}
+          </Typography.Text>
+        )}
         {r.targetId && (
           <Typography.Text type="secondary" copyable={{ text: r.targetId }} style={{ marginLeft: 6, fontSize: 12 }}>
             {r.targetId.length > 12 ? `${r.targetId.slice(0, 8)}…` : r.targetId}

@@ -10,6 +10,8 @@ export interface AuditRow {
   action: string;
   targetType: string;
   targetId: string | null;
+  /** Name of the target resolved by the server; null when unknown or deleted. */
+  targetLabel: string | null;
   before: unknown;
   after: unknown;
   ip: string | null;
@@ -39,5 +41,7 @@ export const auditTargetTypeLabels: Record<string, string> = {
   certification: '企业认证',
   file: '文件',
   organization: '单位',
+  project: '工程项目',
+  quota_application: '保证金额度申请',
   session: '会话',
 };
