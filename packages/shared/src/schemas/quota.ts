@@ -188,5 +188,8 @@ export const zRatioParamsView = z.object({
   arrearsIncreasePct: z.number().int(),
   blacklistIncreasePct: z.number().int(),
 });
+export type TRatioParamsView = z.infer<typeof zRatioParamsView>;
+/** The parameters as stored and shown: percents as strings, amounts in yuan. */
+export type TRatioParamsBody = Omit<TRatioParamsView, 'regionCode' | 'regionName' | 'effectiveFrom'>;
 export const zCalendarOverride = z.object({ date: zDate, workday: z.boolean(), note: z.string().trim().max(100).optional() });
 export const zCalendarOverrideView = z.object({ date: z.string(), workday: z.boolean(), note: z.string().optional() });

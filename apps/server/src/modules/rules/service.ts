@@ -7,6 +7,7 @@ import {
   yuanToFen,
   type DayOverride,
   type RatioParams,
+  type TRatioParamsBody,
   type WorkCalendar,
 } from '@benxi/shared';
 import type { Db } from '../../db/client';
@@ -23,20 +24,7 @@ export const loadParams = (s: StoredParams): RatioParams => ({ ...s, capFen: s.c
 const pct = (ppm: number) => String(ppm / 10_000);
 const ppm = (percent: string) => Math.round(Number(percent) * 10_000);
 
-export interface RatioParamsBody {
-  baseRatioPercent: string;
-  minRatioPercent: string;
-  maxRatioPercent: string;
-  capAmount: string | null;
-  multiProjectRatioPercent: string;
-  floorPercent: string;
-  exemptionThresholdAmount: string;
-  reduceAfterCleanYears: number;
-  reducePct: number;
-  exemptAfterCleanYears: number;
-  arrearsIncreasePct: number;
-  blacklistIncreasePct: number;
-}
+export type RatioParamsBody = TRatioParamsBody;
 
 export function paramsToBody(p: RatioParams): RatioParamsBody {
   return {

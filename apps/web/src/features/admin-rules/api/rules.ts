@@ -1,26 +1,10 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TRatioParamsBody, TRatioParamsView } from '@benxi/shared';
 import { api } from '../../../lib/api';
 
 /** GET /api/admin/ratio-params: one row per region (percents as strings, amounts in yuan). */
-export interface RatioParamsView {
-  regionCode: string;
-  regionName: string;
-  effectiveFrom: string | null;
-  baseRatioPercent: string;
-  minRatioPercent: string;
-  maxRatioPercent: string;
-  capAmount: string | null;
-  multiProjectRatioPercent: string;
-  floorPercent: string;
-  exemptionThresholdAmount: string;
-  reduceAfterCleanYears: number;
-  reducePct: number;
-  exemptAfterCleanYears: number;
-  arrearsIncreasePct: number;
-  blacklistIncreasePct: number;
-}
-
-export type RatioParamsBody = Omit<RatioParamsView, 'regionCode' | 'regionName' | 'effectiveFrom'>;
+export type RatioParamsView = TRatioParamsView;
+export type RatioParamsBody = TRatioParamsBody;
 
 export interface CalendarOverride {
   date: string;

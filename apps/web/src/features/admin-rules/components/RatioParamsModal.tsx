@@ -2,8 +2,9 @@ import type { ReactNode } from 'react';
 import { Alert, App, Col, Divider, Form, InputNumber, Row } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { FormModal } from '../../../components/FormModal';
-import { fenToInput, formatAmountInput, parseAmountInput, parsePercent, parseYuan } from '../../../lib/money';
+import { fenToInput, parsePercent, parseYuan } from '../../../lib/money';
 import { useSaveRatioParams, type RatioParamsBody, type RatioParamsView } from '../api/rules';
+import { AmountInput } from '../../../components/AmountInput';
 
 type Values = Omit<RatioParamsBody, 'capAmount'> & { capAmount?: string | null };
 
@@ -21,22 +22,6 @@ const req = (label: string): Rule => ({ required: true, message: `请输入${lab
 
 function PercentInput(props: { id?: string; value?: string; onChange?: (v: string | null) => void }) {
   return <InputNumber<string> {...props} stringMode min="0" max="100" controls={false} style={{ width: '100%' }} addonAfter="%" />;
-}
-function AmountInput(props: { id?: string; value?: string; onChange?: (v: string | null) => void; placeholder?: string }) {
-  return (
-    <InputNumber<string>
-      {...props}
-      stringMode
-      min="0"
-      max="9999999999999.99"
-      precision={2}
-      controls={false}
-      style={{ width: '100%' }}
-      formatter={formatAmountInput}
-      parser={parseAmountInput}
-      addonAfter="元"
-    />
-  );
 }
 function IntInput(props: { id?: string; value?: number; onChange?: (v: number | null) => void; min: number; max: number; unit: string }) {
   const { unit, ...rest } = props;

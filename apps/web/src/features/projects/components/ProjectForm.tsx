@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Alert, App, Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Col, DatePicker, Form, Input, Row, Select, Space, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
@@ -20,6 +20,7 @@ import {
   type UnitOption,
 } from '../../dictionaries/api/dictionaries';
 import { useCreateProject, useUpdateProject, type CreateProjectInput, type Project } from '../api/projects';
+import { AmountInput } from '../../../components/AmountInput';
 
 export interface ProjectFormValues {
   industryType?: string;
@@ -61,18 +62,6 @@ export const creditCodeRule: Rule = {
     const problem = checkCreditCode(v);
     return problem ? Promise.reject(new Error(creditCodeMessages[problem])) : Promise.resolve();
   },
-};
-
-/**
- * Thousands separators in the integer part only, and two decimals once the user has stopped
- * typing: 20000000.5 → 20,000,000.50 (a custom formatter replaces InputNumber's own precision display).
- */
-const formatAmount = (v: string | number | undefined, info: { userTyping: boolean }) => {
-  if (v === undefined || v === '') return '';
-  const [i, f] = String(v).split('.');
-  const grouped = i!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  if (info.userTyping) return f === undefined ? grouped : `${grouped}.${f}`;
-  return `${grouped}.${((f ?? '') + '00').slice(0, 2)}`;
 };
 
 export const phoneRules = (label: string): Rule[] => [required(`请输入${label}`), zodRule(contacts.managerPhone)];
@@ -313,18 +302,7 @@ export function ProjectForm({ project, contractor, onSaved, onCancel }: Props) {
               zodRule(base.contractAmount),
             ]}
           >
-            <InputNumber<string>
-              stringMode
-              min="0.01"
-              max="9999999999999.99"
-              precision={2}
-              controls={false}
-              style={{ width: '100%' }}
-              placeholder="请输入施工合同金额"
-              formatter={formatAmount}
-              parser={(v) => (v ?? '').replace(/,/g, '')}
-              addonAfter="元"
-            />
+            <AmountInput min="0.01" placeholder="请输入施工合同金额" />
           </Form.Item>,
         )}
         {col(

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { ProTable, type ProColumns } from '@ant-design/pro-components';
 import { App, Button } from 'antd';
 import PlusOutlined from '@ant-design/icons/PlusOutlined';
@@ -6,7 +6,6 @@ import DownloadOutlined from '@ant-design/icons/DownloadOutlined';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { formatDateTime, type DepositStatus, type ProjectStatus } from '@benxi/shared';
-import { errorMessage } from '../../../lib/api';
 import { tablePagination, tableRequestError, toTableResult } from '../../../lib/page';
 import { regionSelectOptions, useFormDictionaries } from '../../dictionaries/api/dictionaries';
 import { exportProjects, projectListQueryOptions, type ProjectFilters, type ProjectRow } from '../api/projects';
@@ -17,6 +16,7 @@ import {
   formatYuan,
   projectStatusValueEnum,
 } from './ProjectTags';
+import { useExport } from '../../../lib/use-export';
 
 interface SearchValues {
   name?: string;
@@ -43,18 +43,7 @@ export function ProjectTable({ headerTitle, canCreate, showContractor }: Props) 
   const { message } = App.useApp();
   const dicts = useFormDictionaries();
   const filters = useRef<ProjectFilters>({});
-  const [exporting, setExporting] = useState(false);
-
-  async function runExport() {
-    setExporting(true);
-    try {
-      await exportProjects(filters.current);
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setExporting(false);
-    }
-  }
+  const { exporting, runExport } = useExport(() => exportProjects(filters.current));
 
   const columns: ProColumns<ProjectRow>[] = [
     {

@@ -17,8 +17,6 @@ import { useDebounced } from '../../../lib/use-debounced';
 import {
   amountFromRatio,
   fenToInput,
-  formatAmountInput,
-  parseAmountInput,
   parsePercent,
   parseYuan,
   ppmToPercentInput,
@@ -37,6 +35,7 @@ import {
 } from '../api/quota';
 import { RequirementPanel, requirementSentence } from './RequirementPanel';
 import { payAmountLabel } from './QuotaTags';
+import { AmountInput } from '../../../components/AmountInput';
 
 interface Values {
   contractAmount?: string;
@@ -412,18 +411,7 @@ function QuotaApplyForm({
                 },
               ]}
             >
-              <InputNumber<string>
-                stringMode
-                min="0.01"
-                max="9999999999999.99"
-                precision={2}
-                controls={false}
-                style={{ width: '100%' }}
-                formatter={formatAmountInput}
-                parser={parseAmountInput}
-                addonAfter="元"
-                placeholder="请输入施工合同金额"
-              />
+              <AmountInput min="0.01" placeholder="请输入施工合同金额" />
             </Form.Item>,
           )}
           {col(
@@ -450,19 +438,7 @@ function QuotaApplyForm({
                   placeholder="请输入预缴比例"
                 />
               ) : (
-                <InputNumber<string>
-                  key="amount"
-                  stringMode
-                  min="0"
-                  max="9999999999999.99"
-                  precision={2}
-                  controls={false}
-                  style={{ width: '100%' }}
-                  formatter={formatAmountInput}
-                  parser={parseAmountInput}
-                  addonAfter="元"
-                  placeholder="请输入预缴金额"
-                />
+                <AmountInput key="amount" placeholder="请输入预缴金额" />
               )}
             </Form.Item>,
           )}
@@ -473,18 +449,9 @@ function QuotaApplyForm({
               rules={[required(prepayMode === 'ratio' ? '请输入预缴值，申请金额自动计算' : '请输入申请金额'), notAboveContract]}
               extra={prepayMode === 'ratio' ? '按施工合同金额 × 预缴比例自动计算' : undefined}
             >
-              <InputNumber<string>
-                stringMode
-                min="0"
-                max="9999999999999.99"
-                precision={2}
-                controls={false}
+              <AmountInput
                 readOnly={prepayMode === 'ratio'}
                 variant={prepayMode === 'ratio' ? 'filled' : 'outlined'}
-                style={{ width: '100%' }}
-                formatter={formatAmountInput}
-                parser={parseAmountInput}
-                addonAfter="元"
                 placeholder={prepayMode === 'ratio' ? '输入预缴值后自动计算' : '请输入申请金额'}
               />
             </Form.Item>,

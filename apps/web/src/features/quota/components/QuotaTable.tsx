@@ -1,17 +1,17 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { ProTable, type ProColumns } from '@ant-design/pro-components';
 import { App, Button, Space, Tag, Tooltip } from 'antd';
 import DownloadOutlined from '@ant-design/icons/DownloadOutlined';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { formatDateTime, type QuotaStatus, type Role } from '@benxi/shared';
-import { errorMessage } from '../../../lib/api';
 import { showYuan } from '../../../lib/money';
 import { tablePagination, tableRequestError, toTableResult } from '../../../lib/page';
 import { regionSelectOptions, useFormDictionaries } from '../../dictionaries/api/dictionaries';
 import { exportQuotas, quotaListQueryOptions, type QuotaApplication, type QuotaFilters } from '../api/quota';
 import { OverdueTag, QuotaStatusTag, applyTypeText, dueAmount, payMethodText, quotaStatusValueEnum } from './QuotaTags';
 import { quotaDetailPath } from './QuotaActions';
+import { useExport } from '../../../lib/use-export';
 
 interface SearchValues {
   projectName?: string;
@@ -28,18 +28,7 @@ export function QuotaTable({ role, review = false, headerTitle }: { role: Role; 
   const { message } = App.useApp();
   const dicts = useFormDictionaries();
   const filters = useRef<QuotaFilters>({});
-  const [exporting, setExporting] = useState(false);
-
-  async function runExport() {
-    setExporting(true);
-    try {
-      await exportQuotas(filters.current);
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setExporting(false);
-    }
-  }
+  const { exporting, runExport } = useExport(() => exportQuotas(filters.current));
 
   const detail = (q: QuotaApplication) => quotaDetailPath(role, q.id);
 

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, App, Button, Checkbox, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, Modal, Space, Typography } from 'antd';
 import { canQuota, zRejectQuota } from '@benxi/shared';
 import { errorMessage } from '../../../lib/api';
 import { applyServerErrors } from '../../../lib/form-errors';
 import { zodRule } from '../../../lib/zod-rule';
-import { fenToInput, formatAmountInput, parseAmountInput, parseYuan, showYuan } from '../../../lib/money';
+import { fenToInput, parseYuan, showYuan } from '../../../lib/money';
 import { useApproveQuota, useRejectQuota, type QuotaApplication } from '../api/quota';
+import { AmountInput } from '../../../components/AmountInput';
 
 interface ApproveValues {
   approvedAmount?: string;
@@ -104,17 +105,7 @@ function ApproveModal({ q, open, onClose }: { q: QuotaApplication; open: boolean
               },
             ]}
           >
-            <InputNumber<string>
-              stringMode
-              min="0"
-              max="9999999999999.99"
-              precision={2}
-              controls={false}
-              style={{ width: '100%' }}
-              formatter={formatAmountInput}
-              parser={parseAmountInput}
-              addonAfter="元"
-            />
+            <AmountInput />
           </Form.Item>
         )}
         <Form.Item name="comment" label="审核意见" rules={[{ max: 500, message: '审核意见不能超过500字' }]}>
