@@ -6,7 +6,8 @@ import { seedReference } from '../db/reference';
  * With TEST_DATABASE_URL (PostgreSQL), migrate one template database once; every test file then
  * gets its own copy (CREATE DATABASE … TEMPLATE), so files run in parallel without sharing rows.
  */
-export const TEMPLATE_DB = 'bx_test_template';
+// TEST_TEMPLATE_DB lets two checkouts on one machine run the PostgreSQL tests at once.
+export const TEMPLATE_DB = process.env.TEST_TEMPLATE_DB ?? 'bx_test_template';
 
 export function adminUrl(url: string, database: string): string {
   const u = new URL(url);
