@@ -27,6 +27,8 @@ export interface Database {
    * once they are known to arrive again. Resolves when the first LISTEN has been acknowledged (or failed).
    */
   listen(channel: string, onPayload: (payload: string) => void, onState: (live: boolean) => void): Promise<void>;
+  /** PGlite only: the whole data folder as an uncompressed tarball (the test suite's migrated template). */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -37,6 +39,8 @@ export interface OpenOptions {
   /** PGlite data folder; absent = in memory. */
   dataDir?: string;
   poolSize?: number;
+  /** PGlite only: start from this dumped data folder (a migrated template) instead of an empty one. */
+  loadDataDir?: Blob;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -81,13 +85,14 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { drizzle } = await import('drizzle-orm/pglite');
   if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
-  const client = new PGlite({ dataDir: opts.dataDir, extensions: { pg_trgm } });
+  const client = new PGlite({ dataDir: opts.dataDir, extensions: { pg_trgm }, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     close: () => client.close(),
+    dumpDataDir: () => client.dumpDataDir('none'),
     ping: async () => {
       await client.query('select 1');
     },

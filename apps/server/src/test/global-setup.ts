@@ -1,6 +1,17 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
+import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../db/client';
 import { seedReference } from '../db/reference';
+
+declare module 'vitest' {
+  interface ProvidedContext {
+    /** PGlite: a tarball of the migrated, reference-seeded data folder that each test database starts from. */
+    pgliteTemplate: string;
+  }
+}
 
 /**
  * With TEST_DATABASE_URL (PostgreSQL), migrate one template database once; every test file then
@@ -15,9 +26,29 @@ export function adminUrl(url: string, database: string): string {
   return u.toString();
 }
 
-export default async function setup(): Promise<void> {
+/**
+ * On PGlite, migrate once and dump the data folder: a test database loads it in ~1.5 s instead of
+ * running every migration again (~8–14 s on this machine).
+ */
+async function pgliteTemplate(): Promise<{ file: string; dispose(): void }> {
+  const database = await openDatabase({});
+  await database.migrate();
+  await seedReference(database.db);
+  const blob = await database.dumpDataDir!();
+  await database.close();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bx-pglite-template-'));
+  const file = path.join(dir, 'template.tar');
+  fs.writeFileSync(file, Buffer.from(await blob.arrayBuffer()));
+  return { file, dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+export default async function setup(project: TestProject): Promise<void | (() => void)> {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) return;
+  if (!url) {
+    const template = await pgliteTemplate();
+    project.provide('pgliteTemplate', template.file);
+    return template.dispose;
+  }
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`drop database if exists ${TEMPLATE_DB}`);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { desc, eq } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { inject } from 'vitest';
 import type { Role, TCertificationRequest } from '@benxi/shared';
 import { creditCodeCheckChar } from '@benxi/shared';
 import { buildApp } from '../app';
@@ -13,6 +14,7 @@ import { openDatabase, type Database } from '../db/client';
 import { organizations, smsOutbox, users } from '../db/schema/index';
 import { fixedClock } from '../platform/clock';
 import { hashPassword } from '../platform/passwords';
+import { createSession, SESSION_COOKIE } from '../platform/sessions';
 import { createConsoleSmsProvider } from '../platform/sms/console';
 import { adminUrl, TEMPLATE_DB } from './global-setup';
 import { seedReference } from '../db/reference';
@@ -34,6 +36,11 @@ export const usingPostgres = () => !!process.env.TEST_DATABASE_URL;
 async function freshDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
+    const template = inject('pgliteTemplate');
+    if (template) {
+      const database = await openDatabase({ loadDataDir: new Blob([fs.readFileSync(template)]) });
+      return { database, drop: async () => {} };
+    }
     const database = await openDatabase({});
     await database.migrate();
     await seedReference(database.db);
@@ -138,6 +145,21 @@ export async function login(ctx: TestContext, phone: string, password = PASSWORD
   const cookie = `bx_session=${setCookie!.value}`;
   const body = res.json();
   return sessionOf(ctx, cookie, body.csrfToken, body.id, phone);
+}
+
+/**
+ * A logged-in session for a user without the SMS and password round trip (the login itself is
+ * tested in modules/auth): the row the login would write, and its cookie and CSRF token.
+ */
+export async function sessionFor(ctx: TestContext, user: { id: string; phone: string }): Promise<Session> {
+  const { token, csrfToken } = await createSession(
+    ctx.database.db,
+    user.id,
+    ctx.clock.now(),
+    { idleMs: ctx.env.SESSION_IDLE_MINUTES * 60_000, absoluteMs: ctx.env.SESSION_ABSOLUTE_HOURS * 3_600_000 },
+    { ip: '127.0.0.1', userAgent: 'test' },
+  );
+  return sessionOf(ctx, `${SESSION_COOKIE}=${token}`, csrfToken, user.id, user.phone);
 }
 
 export function sessionOf(ctx: TestContext, cookie: string, csrf: string, userId: string, phone: string): Session {
