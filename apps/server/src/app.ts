@@ -55,6 +55,16 @@ import { arrearsRoutes } from './modules/arrears/routes';
 import { createScheduler } from './platform/jobs';
 import { createJobRunService, maintenanceJobs } from './modules/maintenance/service';
 import { maintenanceRoutes } from './modules/maintenance/routes';
+import { createOutbox, type Outbox } from './platform/outbox';
+import { outboxProbeHandler } from './platform/outbox-probe';
+import { certificationSmsHandler } from './modules/certification/notifications';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** after-commit events of this process (tests drain it by hand: `await app.outbox.drain()`) */
+    outbox: Outbox;
+  }
+}
 
 export interface AppDeps {
   env: Env;
@@ -259,13 +269,36 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const arrears = createArrearsService({ db, clock });
   const jobRuns = createJobRunService({ db });
 
+  const node = env.NODE_ID !== undefined ? `node-${env.NODE_ID}` : `${os.hostname()}:${process.pid}`;
+  // After-commit events: every process delivers, each event to one of them at a time (ADR 016).
+  const outbox = createOutbox({
+    db,
+    clock,
+    node,
+    log: app.log,
+    handlers: [certificationSmsHandler(deps.sms), ...(env.OUTBOX_TEST_PROBE ? [outboxProbeHandler] : [])],
+    pollMs: env.OUTBOX_POLL_MS,
+    leaseMs: env.OUTBOX_LEASE_SECONDS * 1000,
+    pauseMs: env.OUTBOX_TEST_PAUSE_MS,
+  });
+  app.decorate('outbox', outbox);
+  app.addHook('onClose', async () => outbox.stop());
+  if (env.OUTBOX_ENABLED) {
+    app.addHook('onReady', async () => outbox.start());
+    // a write that recorded an event is delivered at once, not at the next poll (its reply has gone: committed)
+    app.addHook('onResponse', (req, _reply, done) => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') outbox.kick();
+      done();
+    });
+  }
+
   // Daily jobs: every process checks, one runs each job a Beijing day (platform/jobs.ts, ADR 012).
   if (env.JOBS_ENABLED) {
     const scheduler = createScheduler({
       db,
       clock,
       jobs: maintenanceJobs({ dataDir: env.DATA_DIR, sessionPolicy }),
-      node: env.NODE_ID !== undefined ? `node-${env.NODE_ID}` : `${os.hostname()}:${process.pid}`,
+      node,
       log: app.log,
       checkEveryMs: env.JOBS_CHECK_SECONDS * 1000,
       atOverride: env.JOBS_DAILY_AT,

@@ -35,6 +35,9 @@ const zEnv = z
     ALIYUN_SMS_TEMPLATE_LOGIN: z.string().optional(),
     ALIYUN_SMS_TEMPLATE_RESET: z.string().optional(),
     ALIYUN_SMS_TEMPLATE_PASSWORD: z.string().optional(),
+    /** notifications (docs/decisions/016): 企业认证通过 (no variable) / 未通过 (${reason}) */
+    ALIYUN_SMS_TEMPLATE_CERT_APPROVED: z.string().optional(),
+    ALIYUN_SMS_TEMPLATE_CERT_REJECTED: z.string().optional(),
     TENCENT_SMS_SECRET_ID: z.string().optional(),
     TENCENT_SMS_SECRET_KEY: z.string().optional(),
     TENCENT_SMS_SDK_APP_ID: z.string().optional(),
@@ -43,6 +46,8 @@ const zEnv = z
     TENCENT_SMS_TEMPLATE_LOGIN: z.string().optional(),
     TENCENT_SMS_TEMPLATE_RESET: z.string().optional(),
     TENCENT_SMS_TEMPLATE_PASSWORD: z.string().optional(),
+    TENCENT_SMS_TEMPLATE_CERT_APPROVED: z.string().optional(),
+    TENCENT_SMS_TEMPLATE_CERT_REJECTED: z.string().optional(),
     TENCENT_SMS_REGION: z.string().default('ap-guangzhou'),
     WEB_DIST: z.string().optional(),
     /** snowflake node (0–1023); default: derived from the process id */
@@ -56,6 +61,16 @@ const zEnv = z
       .string()
       .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, { error: '应为北京时间 HH:MM，例如 03:00' })
       .optional(),
+    /** deliver after-commit events in this process (platform/outbox.ts, ADR 016); off only in unit tests, which drain by hand */
+    OUTBOX_ENABLED: bool.default(true),
+    /** how often an idle worker looks for due events (retries, other processes' commits) */
+    OUTBOX_POLL_MS: int(1000, 50),
+    /** how long a claim lasts: a process that dies holding events leaves them to another after this */
+    OUTBOX_LEASE_SECONDS: int(60, 1),
+    /** tests only: the worker waits this long between claiming events and handling them (crash drills) */
+    OUTBOX_TEST_PAUSE_MS: int(0, 0),
+    /** tests only: a probe handler for topic test.probe that appends to table outbox_probe without dedupe */
+    OUTBOX_TEST_PROBE: bool.default(false),
   })
   .superRefine((env, ctx) => {
     const need = (prefix: string, keys: string[]) => {
@@ -66,9 +81,9 @@ const zEnv = z
       }
     };
     if (env.SMS_PROVIDER === 'aliyun')
-      need('ALIYUN_SMS_', ['ACCESS_KEY_ID', 'ACCESS_KEY_SECRET', 'SIGN_NAME', 'TEMPLATE_REGISTER', 'TEMPLATE_LOGIN', 'TEMPLATE_RESET', 'TEMPLATE_PASSWORD']);
+      need('ALIYUN_SMS_', ['ACCESS_KEY_ID', 'ACCESS_KEY_SECRET', 'SIGN_NAME', 'TEMPLATE_REGISTER', 'TEMPLATE_LOGIN', 'TEMPLATE_RESET', 'TEMPLATE_PASSWORD', 'TEMPLATE_CERT_APPROVED', 'TEMPLATE_CERT_REJECTED']);
     if (env.SMS_PROVIDER === 'tencent')
-      need('TENCENT_SMS_', ['SECRET_ID', 'SECRET_KEY', 'SDK_APP_ID', 'SIGN_NAME', 'TEMPLATE_REGISTER', 'TEMPLATE_LOGIN', 'TEMPLATE_RESET', 'TEMPLATE_PASSWORD']);
+      need('TENCENT_SMS_', ['SECRET_ID', 'SECRET_KEY', 'SDK_APP_ID', 'SIGN_NAME', 'TEMPLATE_REGISTER', 'TEMPLATE_LOGIN', 'TEMPLATE_RESET', 'TEMPLATE_PASSWORD', 'TEMPLATE_CERT_APPROVED', 'TEMPLATE_CERT_REJECTED']);
   });
 
 export type Env = z.infer<typeof zEnv>;

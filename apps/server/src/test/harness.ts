@@ -75,6 +75,8 @@ export async function createTestContext(overrides: Record<string, string> = {}):
     WEB_DIST: path.join(dataDir, 'no-web'),
     // a test that wants the daily jobs runs them itself (maintenance.test.ts) or sets this
     JOBS_ENABLED: 'false',
+    // after-commit events wait until a test delivers them: `await ctx.app.outbox.drain()`
+    OUTBOX_ENABLED: 'false',
     ...overrides,
   });
   const { database, drop } = await freshDatabase();

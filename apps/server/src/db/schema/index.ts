@@ -459,3 +459,4 @@ export const jobRuns = pgTable(
     check('job_runs_status_ck', sql`${t.status} in ('ok', 'failed')`),
   ],
 );
+export * from './outbox';

@@ -16,6 +16,7 @@ import type { AuthUser } from '../../platform/sessions';
 import type { FileService } from '../files/service';
 import { toFileRef } from '../files/service';
 import { escapeLike } from '../../platform/sql';
+import { recordEvent } from '../../platform/outbox';
 
 type CertRow = typeof certifications.$inferSelect;
 
@@ -116,6 +117,7 @@ export function createCertificationService(deps: { db: Db; clock: Clock; files: 
         before: { status: before.status },
         after: { status: to, ...(reason ? { reason } : {}) },
       });
+      await recordEvent(tx, now, { topic: `certification.${to}`, aggregateType: 'certification', aggregateId: id, payload: { contactPhone: before.contactPhone, enterpriseName: before.enterpriseName, reason } });
       return (await getById(tx, id))!;
     });
   }

@@ -250,6 +250,24 @@ describe('createAliyunSmsProvider', () => {
     ]);
   });
 
+  it('a notification uses its own template with its named variables', async () => {
+    const { calls, fetch } = recorder([
+      { status: 200, body: OK_RESPONSE },
+      { status: 200, body: OK_RESPONSE },
+    ]);
+    const p = provider(fetch, { ...CONFIG, templateCodes: { ...CONFIG.templateCodes, 'cert-approved': 'SMS_200000001', 'cert-rejected': 'SMS_200000002' } });
+    await p.send({ phone: '13800138000', purpose: 'cert-approved', code: '', params: {}, content: '认证已通过' });
+    await p.send({ phone: '13800138000', purpose: 'cert-rejected', code: '', params: { reason: '资质证书已过期' }, content: '认证未通过' });
+    const sent = calls.map((c) => new URLSearchParams(c.init.body));
+    expect(sent.map((f) => [f.get('TemplateCode'), f.get('TemplateParam')])).toEqual([
+      ['SMS_200000001', '{}'],
+      ['SMS_200000002', '{"reason":"资质证书已过期"}'],
+    ]);
+    // still signed over every parameter it sends
+    const params = Object.fromEntries([...sent[1]!.entries()].filter(([k]) => k !== 'Signature'));
+    expect(sent[1]!.get('Signature')).toBe(refSign('POST', params, 'testSecret'));
+  });
+
   it('throws SmsSendError with the provider code and a Chinese message for a non-OK Code', async () => {
     const { fetch } = recorder([
       {

@@ -15,7 +15,7 @@
  * Only node:crypto is used; no vendor SDK. The HTTP call, the clock and the nonce are injected.
  */
 import { createHmac } from 'node:crypto';
-import type { SmsTemplate } from './provider';
+import type { TemplateIds } from './provider';
 import { SmsSendError, type HttpFetch, type SmsMessage, type SmsProvider } from './provider';
 
 export interface AliyunSmsConfig {
@@ -24,7 +24,7 @@ export interface AliyunSmsConfig {
   /** 短信签名, e.g. "本溪市人社局" (must be approved in the Aliyun console). */
   signName: string;
   /** Approved template codes (SMS_xxxxxxxx), each with a ${code} variable. */
-  templateCodes: Record<SmsTemplate, string>;
+  templateCodes: TemplateIds;
   /** Default https://dysmsapi.aliyuncs.com/ ; a bare host name is accepted too. */
   endpoint?: string;
 }
@@ -131,7 +131,7 @@ export function createAliyunSmsProvider(config: AliyunSmsConfig, deps: AliyunSms
         SignatureNonce: deps.nonce(),
         SignatureVersion: '1.0',
         TemplateCode: templateCode,
-        TemplateParam: JSON.stringify({ code: message.code }),
+        TemplateParam: JSON.stringify(message.params ?? { code: message.code }),
         Timestamp: aliyunTimestamp(deps.now()),
         Version: ALIYUN_SMS_API_VERSION,
       };

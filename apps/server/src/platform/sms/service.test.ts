@@ -176,6 +176,8 @@ describe('GET /api/dev/sms-outbox', () => {
       ALIYUN_SMS_TEMPLATE_LOGIN: 'SMS_2',
       ALIYUN_SMS_TEMPLATE_RESET: 'SMS_3',
       ALIYUN_SMS_TEMPLATE_PASSWORD: 'SMS_4',
+      ALIYUN_SMS_TEMPLATE_CERT_APPROVED: 'SMS_5',
+      ALIYUN_SMS_TEMPLATE_CERT_REJECTED: 'SMS_6',
     });
     try {
       const res = await real.app.inject({ method: 'GET', url: `/api/dev/sms-outbox?phone=${newPhone()}` });

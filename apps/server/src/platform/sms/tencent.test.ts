@@ -234,6 +234,22 @@ describe('createTencentSmsProvider', () => {
     expect(calls.map((c) => c.init.headers['X-TC-Region'])).toEqual(['ap-beijing', 'ap-beijing']);
   });
 
+  it('a notification uses its own template with its variables in order; an unconfigured one is refused', async () => {
+    const { calls, fetch } = recorder([
+      { status: 200, body: OK_RESPONSE },
+      { status: 200, body: OK_RESPONSE },
+    ]);
+    const p = provider(fetch, { ...CONFIG, templateIds: { ...CONFIG.templateIds, 'cert-approved': '2001', 'cert-rejected': '2002' } });
+    await p.send({ phone: '13800138000', purpose: 'cert-approved', code: '', params: {}, content: '认证已通过' });
+    await p.send({ phone: '13800138000', purpose: 'cert-rejected', code: '', params: { reason: '资质证书已过期' }, content: '认证未通过' });
+    expect(calls.map((c) => JSON.parse(c.init.body!))).toMatchObject([
+      { TemplateId: '2001', TemplateParamSet: [] },
+      { TemplateId: '2002', TemplateParamSet: ['资质证书已过期'] },
+    ]);
+    const err = await provider(fetch).send({ phone: '13800138000', purpose: 'cert-approved', code: '', params: {}, content: 'x' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ providerCode: 'NO_TEMPLATE', message: '短信模板未配置（cert-approved），请联系管理员' });
+  });
+
   it('throws on an Error response (e.g. a bad signature)', async () => {
     const { fetch } = recorder([
       {

@@ -14,7 +14,7 @@
  * Only node:crypto is used; no vendor SDK. The HTTP call and the clock are injected.
  */
 import { createHash, createHmac } from 'node:crypto';
-import type { SmsTemplate } from './provider';
+import type { TemplateIds } from './provider';
 import { SmsSendError, type HttpFetch, type SmsMessage, type SmsProvider } from './provider';
 
 export interface TencentSmsConfig {
@@ -25,7 +25,7 @@ export interface TencentSmsConfig {
   /** 短信签名内容 (approved in the console). */
   signName: string;
   /** Approved template ids, each with one {1} variable for the code. */
-  templateIds: Record<SmsTemplate, string>;
+  templateIds: TemplateIds;
   /** Default 'ap-guangzhou'. */
   region?: string;
 }
@@ -155,7 +155,7 @@ export function createTencentSmsProvider(config: TencentSmsConfig, deps: Tencent
         SmsSdkAppId: config.sdkAppId,
         SignName: config.signName,
         TemplateId: templateId,
-        TemplateParamSet: [message.code],
+        TemplateParamSet: message.params ? Object.values(message.params) : [message.code],
       });
       const timestamp = Math.floor(deps.now().getTime() / 1000);
       const contentType = 'application/json; charset=utf-8';

@@ -6,7 +6,9 @@ import { formatDateTime, smsPurposeLabels, type SmsPurpose } from '@benxi/shared
 import { fillSmsCode } from '../../../lib/sms-fill';
 import { useOutbox } from '../api/outbox';
 
-const purposeColor: Record<string, string> = { register: 'green', login: 'blue', reset: 'orange' };
+const purposeColor: Record<string, string> = { register: 'green', login: 'blue', reset: 'orange', 'cert-approved': 'cyan', 'cert-rejected': 'red' };
+/** Notifications sent after a decision (no code: the text itself is the message) */
+const notificationLabels: Record<string, string> = { 'cert-approved': '认证通过通知', 'cert-rejected': '认证未通过通知' };
 
 async function copyText(text: string): Promise<boolean> {
   try {
@@ -93,10 +95,10 @@ function DevSmsList({ onClose }: { onClose: () => void }) {
       ) : (
         <List
           dataSource={items}
-          rowKey={(it) => `${it.phone}-${it.sentAt}-${it.code}`}
+          rowKey={(it) => `${it.phone}-${it.sentAt}-${it.purpose}-${it.code}`}
           renderItem={(it) => (
             <List.Item
-              actions={[
+              actions={!it.code ? [] : [
                 <Button
                   key="fill"
                   size="small"
@@ -126,20 +128,24 @@ function DevSmsList({ onClose }: { onClose: () => void }) {
                   <Space size={8}>
                     <span>{it.phone}</span>
                     <Tag color={purposeColor[it.purpose] ?? 'default'}>
-                      {smsPurposeLabels[it.purpose as SmsPurpose] ?? it.purpose}
+                      {smsPurposeLabels[it.purpose as SmsPurpose] ?? notificationLabels[it.purpose] ?? it.purpose}
                     </Tag>
                   </Space>
                 }
                 description={
                   <Space direction="vertical" size={2}>
-                    <span
-                      data-testid="sms-code"
-                      data-phone={it.phone}
-                      data-purpose={it.purpose}
-                      style={{ fontFamily: 'monospace', fontSize: 20, fontWeight: 600, color: '#1557b0', letterSpacing: 2 }}
-                    >
-                      {it.code}
-                    </span>
+                    {it.code ? (
+                      <span
+                        data-testid="sms-code"
+                        data-phone={it.phone}
+                        data-purpose={it.purpose}
+                        style={{ fontFamily: 'monospace', fontSize: 20, fontWeight: 600, color: '#1557b0', letterSpacing: 2 }}
+                      >
+                        {it.code}
+                      </span>
+                    ) : (
+                      <span data-testid="sms-notification">{it.content}</span>
+                    )}
                     <span style={{ fontSize: 12 }}>{formatDateTime(it.sentAt)}</span>
                   </Space>
                 }
