@@ -177,7 +177,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return reply.code(status).send(body);
   });
 
-  // helmet's headers, computed once (the options have no per-request part)
+  // helmet's headers, computed once (the options have no per-request part but HSTS's condition)
   const headers = securityHeaders({
     contentSecurityPolicy: {
       directives: {
@@ -194,8 +194,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     crossOriginEmbedderPolicy: false,
   });
-  app.addHook('onRequest', (_req, reply, done) => {
-    reply.headers(headers);
+  // HSTS only over HTTPS: req.protocol is 'https' for a TLS socket or, with TRUST_PROXY, from X-Forwarded-Proto.
+  app.addHook('onRequest', (req, reply, done) => {
+    reply.headers(headers.always);
+    if (req.protocol === 'https') reply.headers(headers.httpsOnly);
     done();
   });
   await app.register(cookie);

@@ -17,7 +17,8 @@ const zEnv = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SEED_DEMO: bool.default(true),
     TRUST_PROXY: bool.default(false),
-    COOKIE_SECURE: bool.default(false),
+    /** the session cookie's Secure flag; default: on in production (NODE_ENV=production), off otherwise */
+    COOKIE_SECURE: bool.optional(),
     SESSION_IDLE_MINUTES: int(30, 1),
     SESSION_ABSOLUTE_HOURS: int(12, 1),
     LOCKOUT_THRESHOLD: int(5, 1),
@@ -84,7 +85,9 @@ const zEnv = z
       need('ALIYUN_SMS_', ['ACCESS_KEY_ID', 'ACCESS_KEY_SECRET', 'SIGN_NAME', 'TEMPLATE_REGISTER', 'TEMPLATE_LOGIN', 'TEMPLATE_RESET', 'TEMPLATE_PASSWORD', 'TEMPLATE_CERT_APPROVED', 'TEMPLATE_CERT_REJECTED']);
     if (env.SMS_PROVIDER === 'tencent')
       need('TENCENT_SMS_', ['SECRET_ID', 'SECRET_KEY', 'SDK_APP_ID', 'SIGN_NAME', 'TEMPLATE_REGISTER', 'TEMPLATE_LOGIN', 'TEMPLATE_RESET', 'TEMPLATE_PASSWORD', 'TEMPLATE_CERT_APPROVED', 'TEMPLATE_CERT_REJECTED']);
-  });
+  })
+  // Production serves over HTTPS (directly or behind a proxy): the cookie is Secure unless said otherwise.
+  .transform((env) => ({ ...env, COOKIE_SECURE: env.COOKIE_SECURE ?? env.NODE_ENV === 'production' }));
 
 export type Env = z.infer<typeof zEnv>;
 

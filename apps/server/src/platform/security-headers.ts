@@ -1,11 +1,24 @@
 import helmet, { type HelmetOptions } from 'helmet';
 
+const HSTS = 'strict-transport-security';
+
+export interface SecurityHeaders {
+  /** Sent on every response. */
+  always: Readonly<Record<string, string>>;
+  /**
+   * Sent only on responses to HTTPS requests: HSTS over plain HTTP is meaningless to a browser (RFC
+   * 6797 §7.2 says it must ignore it) and tells a reverse-proxy audit that TLS is on when it is not.
+   */
+  httpsOnly: Readonly<Record<string, string>>;
+}
+
 /**
  * helmet's headers, computed once. Our options have no per-request part (no CSP nonces), so the
  * headers are the same on every response; @fastify/helmet rebuilt them per request (directive
- * parsing showed in the CPU profile of GET /api/me, docs/PERFORMANCE.md).
+ * parsing showed in the CPU profile of GET /api/me, docs/PERFORMANCE.md). The one part that depends
+ * on the request — HSTS only over HTTPS — is split off into `httpsOnly`.
  */
-export function securityHeaders(options: HelmetOptions): Readonly<Record<string, string>> {
+export function securityHeaders(options: HelmetOptions): SecurityHeaders {
   const headers: Record<string, string> = {};
   const res = {
     setHeader: (name: string, value: unknown) => void (headers[name.toLowerCase()] = String(value)),
@@ -17,5 +30,10 @@ export function securityHeaders(options: HelmetOptions): Readonly<Record<string,
     finished = true;
   });
   if (!finished) throw new Error('helmet did not set its headers synchronously');
-  return Object.freeze(headers);
+  const httpsOnly: Record<string, string> = {};
+  if (headers[HSTS] !== undefined) {
+    httpsOnly[HSTS] = headers[HSTS];
+    delete headers[HSTS];
+  }
+  return { always: Object.freeze(headers), httpsOnly: Object.freeze(httpsOnly) };
 }

@@ -48,10 +48,22 @@ export const zAuditRow = z.object({
   ip: z.string().nullable(),
 });
 
+/** Why a login failed (`after.reason` of a `user.login.failed` audit row; 等保2.0 asks for every one). */
+export const LOGIN_FAILURE_REASONS = ['unknown_account', 'wrong_password', 'sms_code_invalid', 'locked', 'disabled'] as const;
+export type LoginFailureReason = (typeof LOGIN_FAILURE_REASONS)[number];
+export const loginFailureReasonLabels: Record<LoginFailureReason, string> = {
+  unknown_account: '账户不存在',
+  wrong_password: '密码错误',
+  sms_code_invalid: '短信验证码错误或已失效',
+  locked: '账户已锁定',
+  disabled: '账户已停用',
+};
+
 /** Chinese names of audited actions, for the audit screen. */
 export const auditActionLabels: Record<string, string> = {
   'user.register': '注册账户',
   'user.login': '登录',
+  'user.login.failed': '登录失败',
   'user.logout': '退出登录',
   'user.lock': '账户锁定',
   'user.unlock': '解除锁定',

@@ -15,7 +15,14 @@ export const zSmsCodeRequest = z.object({
   phone: zPhone,
   purpose: z.enum(SMS_PURPOSES, { error: '验证码用途只能是 register、login 或 reset' }),
 });
-export const zSmsCodeResponse = z.object({ sent: z.literal(true), cooldownSeconds: z.number().int() });
+export const zSmsCodeResponse = z.object({
+  sent: z.literal(true),
+  cooldownSeconds: z.number().int(),
+  /** codes the phone may still get today if none of them is used (used ones do not count) */
+  remainingToday: z.number().int(),
+  /** what to show: 验证码已发送…, with the count when few remain today */
+  message: z.string(),
+});
 
 const zPasswordInput = z
   .string({ error: '请输入密码' })

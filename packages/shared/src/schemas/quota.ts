@@ -143,6 +143,8 @@ export const zArrearsRecord = z.object({
   enteredByPhone: z.string(),
   enteredByOrg: z.string(),
   createdAt: z.string(),
+  /** still listed and entered by the user's unit or one under it (only those may remove it) */
+  canRemove: z.boolean(),
 });
 export const zCreateArrearsRecord = z.object({
   creditCode: z.string().trim().min(1, { error: '请输入企业统一社会信用代码' }),

@@ -101,7 +101,10 @@ export const smsCodes = pgTable(
     createdAt: ts('created_at').notNull(),
     expiresAt: ts('expires_at').notNull(),
     attempts: integer('attempts').notNull().default(0),
+    /** no longer valid: used, superseded by a newer code of its purpose, or its sending failed */
     consumedAt: ts('consumed_at'),
+    /** used by a successful login, registration or reset; only codes without it count against the daily cap */
+    usedAt: ts('used_at'),
     /** false when nothing was sent (a login/reset code asked for an unknown phone). */
     delivered: boolean('delivered').notNull().default(true),
   },
@@ -335,12 +338,13 @@ export const arrearsRecords = pgTable(
     enteredBy: uuid('entered_by')
       .notNull()
       .references(() => users.id),
+    /** the owner: the unit that entered it; it or a unit above it may remove the entry (ADR 014) */
     enteredByOrgId: uuid('entered_by_org_id')
       .notNull()
       .references(() => organizations.id),
     createdAt: ts('created_at').notNull(),
   },
-  (t) => [index('arrears_enterprise_idx').on(t.enterpriseOrgId, t.occurredOn)],
+  (t) => [index('arrears_enterprise_idx').on(t.enterpriseOrgId, t.occurredOn), index('arrears_entered_by_org_idx').on(t.enteredByOrgId)],
 );
 
 /** Per enterprise: whether the real-name and special-account duties are met (set by hrss). */

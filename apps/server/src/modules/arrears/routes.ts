@@ -9,16 +9,16 @@ export const arrearsRoutes: FastifyPluginAsyncZod<{ arrears: ArrearsService }> =
   const manage = { access: { permission: 'arrears.manage' as const } };
   app.get(
     '/arrears-records',
-    { config: { access: { permission: 'arrears.read' as const } }, schema: { tags, summary: '欠薪及失信记录', querystring: zArrearsListQuery, response: { 200: pageOf(zArrearsRecord) } } },
-    async (req) => arrears.list(req.query),
+    { config: { access: { permission: 'arrears.read' as const } }, schema: { tags, summary: '欠薪及失信记录（本单位、下级单位和上级单位登记的）', querystring: zArrearsListQuery, response: { 200: pageOf(zArrearsRecord) } } },
+    async (req) => arrears.list(currentUser(req), req.query),
   );
   app.post('/arrears-records', { config: manage, schema: { tags, summary: '登记欠薪或严重失信记录', body: zCreateArrearsRecord, response: { 201: zArrearsRecord } } }, async (req, reply) =>
     reply.code(201).send(await arrears.create(currentUser(req), req.body, requestActor(req))),
   );
   app.post(
     '/arrears-records/:id/remove',
-    { config: manage, schema: { tags, summary: '移出（清偿完毕或移出名单），记录保留', params: zIdParams, body: zRemoveArrearsRecord, response: { 200: zArrearsRecord } } },
-    async (req) => arrears.remove(req.params.id, req.body.removedOn, requestActor(req)),
+    { config: manage, schema: { tags, summary: '移出（清偿完毕或移出名单），记录保留；只有登记单位或其上级单位可以移出', params: zIdParams, body: zRemoveArrearsRecord, response: { 200: zArrearsRecord } } },
+    async (req) => arrears.remove(currentUser(req), req.params.id, req.body.removedOn, requestActor(req)),
   );
   app.get(
     '/enterprise-duties',

@@ -1,19 +1,51 @@
-import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { ArrearsKind } from '@benxi/shared';
 import type { Db } from '../../db/client';
 import { arrearsRecords, enterpriseCompliance, organizations, users } from '../../db/schema/index';
 import { alias } from 'drizzle-orm/pg-core';
 import { writeAudit, type Actor } from '../../platform/audit';
 import type { Clock } from '../../platform/clock';
-import { fieldError, invalidState, notFound } from '../../platform/errors';
+import { AppError, fieldError, invalidState, notFound } from '../../platform/errors';
 import type { AuthUser } from '../../platform/sessions';
 import { escapeLike } from '../../platform/sql';
+import { unitAndChildren } from '../projects/policy';
 
 const enteredOrg = alias(organizations, 'entered_org');
+
+/**
+ * Which entries of the register a user reads and which they may remove (ADR 014). An entry belongs to
+ * the unit that entered it (entered_by_org_id). A unit removes the entries of its remit — its own and
+ * those of the units directly under it (the city bureau its district bureaus'), the same remit as for
+ * projects (projects/policy.ts). It reads those and the entries of the units above it: a district sees
+ * the city's listings that raise its enterprises' ratios, but cannot lift them. admin reads all.
+ */
+export type ArrearsScope = { read: 'all' | string[]; remove: string[] };
+
+/** The units above one, nearest first (a district bureau: its city bureau). */
+async function unitsAbove(db: Db, orgId: string): Promise<string[]> {
+  const result = (await db.execute(sql`
+    with recursive up (id, parent_id, depth) as (
+      select id, parent_id, 0 from organizations where id = ${orgId}
+      union all
+      select o.id, o.parent_id, up.depth + 1 from organizations o join up on o.id = up.parent_id where up.depth < 8
+    )
+    select id from up where depth > 0 order by depth`)) as unknown as { rows: { id: string }[] };
+  return result.rows.map((r) => r.id);
+}
+
+export async function arrearsScopeOf(db: Db, user: AuthUser): Promise<ArrearsScope> {
+  if (user.role === 'admin') return { read: 'all', remove: [] };
+  if (user.role !== 'hrss') return { read: [], remove: [] };
+  const [remit, above] = await Promise.all([unitAndChildren(db, user.orgId), unitsAbove(db, user.orgId)]);
+  return { read: [...remit, ...above], remove: remit };
+}
 
 /** 欠薪及失信记录: the register hrss keeps; each entry names its source document and who entered it. */
 export function createArrearsService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
+
+  const readable = (scope: ArrearsScope): SQL =>
+    scope.read === 'all' ? sql`true` : scope.read.length ? inArray(arrearsRecords.enteredByOrgId, scope.read) : sql`false`;
 
   async function enterpriseByCode(creditCode: string) {
     const [org] = await db.select().from(organizations).where(and(eq(organizations.creditCode, creditCode), eq(organizations.type, 'enterprise')));
@@ -30,7 +62,7 @@ export function createArrearsService(deps: { db: Db; clock: Clock }) {
       .innerJoin(enteredOrg, eq(enteredOrg.id, arrearsRecords.enteredByOrgId));
 
   type Row = Awaited<ReturnType<ReturnType<typeof select>['execute']>>[number];
-  const toDto = (x: Row) => ({
+  const toDto = (x: Row, scope: ArrearsScope) => ({
     id: x.r.id,
     enterpriseOrgId: x.r.enterpriseOrgId,
     enterpriseName: x.enterpriseName ?? '',
@@ -44,19 +76,21 @@ export function createArrearsService(deps: { db: Db; clock: Clock }) {
     enteredByPhone: x.phone,
     enteredByOrg: x.enteredOrgName ?? '',
     createdAt: x.r.createdAt.toISOString(),
+    canRemove: !x.r.removedOn && scope.remove.includes(x.r.enteredByOrgId),
   });
 
   return {
-    async list(q: { keyword?: string; kind?: ArrearsKind; page: number; pageSize: number }) {
-      const where: SQL[] = [];
+    async list(user: AuthUser, q: { keyword?: string; kind?: ArrearsKind; page: number; pageSize: number }) {
+      const scope = await arrearsScopeOf(db, user);
+      const where: SQL[] = [readable(scope)];
       if (q.kind) where.push(eq(arrearsRecords.kind, q.kind));
       if (q.keyword) where.push(or(ilike(organizations.name, `%${escapeLike(q.keyword)}%`), eq(organizations.creditCode, q.keyword))!);
-      const cond = where.length ? and(...where) : undefined;
+      const cond = and(...where);
       const [rows, [total]] = await Promise.all([
         select().where(cond).orderBy(desc(arrearsRecords.occurredOn), desc(arrearsRecords.createdAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
         db.select({ n: count() }).from(arrearsRecords).innerJoin(organizations, eq(organizations.id, arrearsRecords.enterpriseOrgId)).where(cond),
       ]);
-      return { items: rows.map(toDto), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+      return { items: rows.map((r) => toDto(r, scope)), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
     },
 
     async create(user: AuthUser, input: { creditCode: string; kind: ArrearsKind; regionCode: string; occurredOn: string; sourceDocument: string; note?: string }, actor: Actor) {
@@ -81,22 +115,42 @@ export function createArrearsService(deps: { db: Db; clock: Clock }) {
         return row!.id;
       });
       const [r] = await select().where(eq(arrearsRecords.id, id));
-      return toDto(r!);
+      return toDto(r!, await arrearsScopeOf(db, user));
     },
 
-    /** A listing ends (移出名单 / 清偿完毕) on a date; the entry itself is never deleted. */
-    async remove(id: string, removedOn: string, actor: Actor) {
-      const [before] = await db.select().from(arrearsRecords).where(eq(arrearsRecords.id, id));
+    /**
+     * A listing ends (移出名单 / 清偿完毕) on a date; the entry itself is never deleted. Only the unit
+     * that entered it or one above it may end it: one conditional UPDATE (still listed, owner in the
+     * remover's remit) with its audit row, so of two removals at once exactly one takes effect.
+     */
+    async remove(user: AuthUser, id: string, removedOn: string, actor: Actor) {
+      const scope = await arrearsScopeOf(db, user);
+      const [before] = await select().where(and(eq(arrearsRecords.id, id), readable(scope)));
       if (!before) throw notFound('记录');
-      if (before.removedOn) throw invalidState('该记录已移出');
-      if (removedOn < before.occurredOn) throw fieldError('removedOn', '移出日期不能早于发生日期');
+      if (!scope.remove.includes(before.r.enteredByOrgId)) {
+        throw new AppError('FORBIDDEN', `该记录由${before.enteredOrgName ?? '其他单位'}登记，只能由登记单位或其上级单位移出，请联系登记单位办理`);
+      }
+      if (before.r.removedOn) throw invalidState('该记录已移出');
+      if (removedOn < before.r.occurredOn) throw fieldError('removedOn', '移出日期不能早于发生日期');
       const now = clock.now();
       await db.transaction(async (tx) => {
-        await tx.update(arrearsRecords).set({ removedOn }).where(eq(arrearsRecords.id, id));
+        const done = await tx
+          .update(arrearsRecords)
+          .set({ removedOn })
+          .where(
+            and(
+              eq(arrearsRecords.id, id),
+              isNull(arrearsRecords.removedOn),
+              inArray(arrearsRecords.enteredByOrgId, scope.remove),
+              lte(arrearsRecords.occurredOn, removedOn),
+            ),
+          )
+          .returning({ id: arrearsRecords.id });
+        if (done.length !== 1) throw invalidState('该记录已移出');
         await writeAudit(tx, actor, now, { action: 'arrears.remove', targetType: 'arrears_record', targetId: id, before: { removedOn: null }, after: { removedOn } });
       });
       const [r] = await select().where(eq(arrearsRecords.id, id));
-      return toDto(r!);
+      return toDto(r!, scope);
     },
 
     async getDuties(creditCode: string) {

@@ -75,12 +75,45 @@ describe('POST /api/auth/login', () => {
     for (let i = 0; i < 4; i++) expectError(await loginRaw(ctx, a.phone, PASSWORD, wrongA), 401, 'INVALID_CREDENTIALS');
     expect((await loginRaw(ctx, a.phone, PASSWORD, codeA)).statusCode).toBe(200); // the 5th try
 
+    // Five wrong codes are five failed logins: the fifth locks the phone (ADR 014) and spends the code.
     const b = await enterprise();
     const codeB = await smsCode(ctx, b.phone, 'login');
     const wrongB = codeB === '000000' ? '000001' : '000000';
-    for (let i = 0; i < 5; i++) expectError(await loginRaw(ctx, b.phone, PASSWORD, wrongB), 401, 'INVALID_CREDENTIALS');
-    expectError(await loginRaw(ctx, b.phone, PASSWORD, codeB), 401, 'INVALID_CREDENTIALS'); // the 6th: code is dead
+    for (let i = 0; i < 4; i++) expectError(await loginRaw(ctx, b.phone, PASSWORD, wrongB), 401, 'INVALID_CREDENTIALS');
+    expectError(await loginRaw(ctx, b.phone, PASSWORD, wrongB), 423, 'ACCOUNT_LOCKED');
+    const admin = await asAdmin();
+    expect((await admin.inject({ method: 'POST', url: `/api/admin/users/${b.id}/unlock` })).statusCode).toBe(200);
+    expectError(await loginRaw(ctx, b.phone, PASSWORD, codeB), 401, 'INVALID_CREDENTIALS'); // the 6th try: code is dead
     expect((await loginRaw(ctx, b.phone, PASSWORD, await smsCode(ctx, b.phone, 'login'))).statusCode).toBe(200);
+  });
+
+  it('says how many tries are left before the lock, the same for every kind of failure', async () => {
+    const u = await enterprise();
+    const code = await smsCode(ctx, u.phone, 'login');
+    const wrongCode = code === '000000' ? '000001' : '000000';
+    const left = (n: number, res: Awaited<ReturnType<typeof loginRaw>>) => {
+      const body = expectError(res, 401, 'INVALID_CREDENTIALS');
+      expect(body.details).toEqual({ remainingAttempts: n });
+      expect(body.message).toContain(`再错 ${n} 次账户将被锁定30分钟`);
+      return body;
+    };
+    const wrongPassword = left(4, await loginRaw(ctx, u.phone, WRONG, code));
+    // The right password with a wrong code is counted and worded exactly like a wrong password: the
+    // answer must not tell whoever lacks the code that the password was right.
+    const rightPassword = left(3, await loginRaw(ctx, u.phone, PASSWORD, wrongCode));
+    const wording = (m: string) => m.replace(/再错 \d+ 次/, '');
+    expect(wording(rightPassword.message)).toBe(wording(wrongPassword.message));
+    left(2, await loginRaw(ctx, u.phone, WRONG, code));
+    left(1, await loginRaw(ctx, u.phone, PASSWORD, wrongCode));
+    expectError(await loginRaw(ctx, u.phone, PASSWORD, wrongCode), 423, 'ACCOUNT_LOCKED');
+    expect(await throttleOf(ctx, u.phone)).toMatchObject({ failedCount: 5 });
+  });
+
+  it('a right password does not restart the count unless the code is right too', async () => {
+    // Otherwise four wrong guesses and a fifth candidate would tell by 401-or-423 whether it was right.
+    const u = await enterprise();
+    for (let i = 0; i < 4; i++) expectError(await loginRaw(ctx, u.phone, WRONG, '123456'), 401, 'INVALID_CREDENTIALS');
+    expectError(await loginRaw(ctx, u.phone, PASSWORD, '123456'), 423, 'ACCOUNT_LOCKED');
   });
 
   it('locks after 5 consecutive wrong passwords for 30 minutes, then lifts', async () => {
@@ -138,7 +171,7 @@ describe('POST /api/auth/login', () => {
       expect(b.json()).toEqual(a.json());
       expect(a.statusCode).toBe(i < 5 ? 401 : 423);
       if (i >= 5) expect(expectError(b, 423, 'ACCOUNT_LOCKED').details.lockedUntil).toBeTruthy();
-      else expectError(b, 401, 'INVALID_CREDENTIALS');
+      else expect(expectError(b, 401, 'INVALID_CREDENTIALS').message).toContain(`再错 ${5 - i} 次`);
     }
     expect((await throttleOf(ctx, unknown))?.lockedUntil).toBeTruthy();
   });
@@ -156,6 +189,13 @@ describe('POST /api/auth/login', () => {
     expect(await adminRow(u.phone)).toMatchObject({ failedLogins: 5, lockedUntil: until.toISOString() });
     expectError(await loginRaw(ctx, u.phone, PASSWORD, code), 423, 'ACCOUNT_LOCKED');
     expect((await auditRows(ctx, 'user.lock')).filter((r) => r.targetId === u.id)).toHaveLength(1);
+    // every one of the 51 failures is in the audit log, with the counted attempt or the lock as reason
+    const failed = (await auditRows(ctx, 'user.login.failed')).filter((r) => r.targetId === u.id);
+    expect(failed).toHaveLength(51);
+    const reasons = failed.map((r) => (r.after as { reason: string }).reason);
+    expect(reasons.filter((r) => r === 'wrong_password')).toHaveLength(5);
+    expect(reasons.filter((r) => r === 'locked')).toHaveLength(46);
+    expect(failed.filter((r) => (r.after as { failedLogins?: number }).failedLogins !== undefined).map((r) => (r.after as { failedLogins: number }).failedLogins).sort()).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('ends existing sessions when the account locks', async () => {
@@ -225,11 +265,65 @@ describe('POST /api/auth/login', () => {
     expect((await auditRows(ctx, 'user.disable')).filter((r) => r.targetId === u.id)).toHaveLength(1);
     for (const s of [s1, s2]) expect((await me(ctx, s.cookie)).statusCode).toBe(401);
 
+    // Until password AND code are right, a disabled account answers exactly like an active one with a
+    // wrong credential: whoever has the password but not the phone learns nothing.
+    const active = await enterprise();
     const code = await smsCode(ctx, u.phone, 'login');
+    const activeCode = await smsCode(ctx, active.phone, 'login');
+    const wrong = (c: string) => (c === '000000' ? '000001' : '000000');
+    for (const [password, which] of [[WRONG, 'wrong password'], [PASSWORD, 'right password, wrong code']] as const) {
+      const d = await loginRaw(ctx, u.phone, password, wrong(code));
+      const a = await loginRaw(ctx, active.phone, password, wrong(activeCode));
+      expect(d.statusCode, which).toBe(401);
+      expect(d.json(), which).toEqual(a.json());
+    }
     expectError(await loginRaw(ctx, u.phone, PASSWORD, code), 403, 'ACCOUNT_DISABLED');
+    const failed = (await auditRows(ctx, 'user.login.failed')).filter((r) => r.targetId === u.id).sort((a, b) => Number(a.id) - Number(b.id));
+    expect(failed.map((r) => (r.after as { reason: string }).reason)).toEqual([
+      'wrong_password',
+      'sms_code_invalid',
+      'disabled',
+    ]);
 
     expect((await admin.inject({ method: 'POST', url: `/api/admin/users/${u.id}/enable` })).statusCode).toBe(200);
     expect((await loginRaw(ctx, u.phone, PASSWORD, code)).statusCode).toBe(200);
+  });
+
+  it('writes every failed login to the audit log with IP and reason; an unknown phone masked', async () => {
+    const ip = '203.0.113.7';
+    const attempt = (phone: string, password: string, smsCode: string) =>
+      ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { phone, password, smsCode }, remoteAddress: ip });
+    const u = await enterprise();
+    const unknown = newPhone();
+    const code = await smsCode(ctx, u.phone, 'login');
+    const since = (await auditRows(ctx, 'user.login.failed')).length;
+
+    expectError(await attempt(u.phone, WRONG, code), 401, 'INVALID_CREDENTIALS');
+    expectError(await attempt(u.phone, PASSWORD, code === '000000' ? '000001' : '000000'), 401, 'INVALID_CREDENTIALS');
+    expectError(await attempt(unknown, WRONG, code), 401, 'INVALID_CREDENTIALS');
+    const rows = (await auditRows(ctx, 'user.login.failed')).slice(since).sort((a, b) => Number(a.id) - Number(b.id));
+    expect(rows).toHaveLength(3);
+    expect(rows.map((r) => ({ actorId: r.actorId, actorPhone: r.actorPhone, ip: r.ip, targetType: r.targetType, targetId: r.targetId, after: r.after }))).toEqual([
+      { actorId: null, actorPhone: u.phone, ip, targetType: 'user', targetId: u.id, after: { reason: 'wrong_password', reasonText: '密码错误', failedLogins: 1 } },
+      { actorId: null, actorPhone: u.phone, ip, targetType: 'user', targetId: u.id, after: { reason: 'sms_code_invalid', reasonText: '短信验证码错误或已失效', failedLogins: 2 } },
+      {
+        actorId: null,
+        actorPhone: `${unknown.slice(0, 3)}****${unknown.slice(7)}`,
+        ip,
+        targetType: 'user',
+        targetId: null,
+        after: { reason: 'unknown_account', reasonText: '账户不存在', failedLogins: 1 },
+      },
+    ]);
+    expect(JSON.stringify(rows)).not.toContain(unknown);
+    // the lock, and the tries refused while it lasts
+    for (let i = 0; i < 4; i++) await attempt(unknown, WRONG, code);
+    expectError(await attempt(unknown, PASSWORD, code), 423, 'ACCOUNT_LOCKED');
+    const locked = (await auditRows(ctx, 'user.login.failed'))
+      .filter((r) => r.actorPhone === rows[2]!.actorPhone)
+      .sort((a, b) => Number(a.id) - Number(b.id))
+      .map((r) => (r.after as { reason: string }).reason);
+    expect(locked).toEqual(['unknown_account', 'unknown_account', 'unknown_account', 'unknown_account', 'unknown_account', 'locked']);
   });
 
   it('admin cannot disable their own account', async () => {

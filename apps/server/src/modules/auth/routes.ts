@@ -11,11 +11,13 @@ import {
 } from '@benxi/shared';
 import { currentUser, requestActor } from '../../platform/access';
 import { SESSION_COOKIE } from '../../platform/sessions';
+import { smsSentMessage } from '../../platform/sms/service';
 import type { AuthService } from './service';
 import { toMe } from './service';
 
 export interface AuthRouteOptions {
   auth: AuthService;
+  /** the session cookie's Secure flag (COOKIE_SECURE; on by default in production) */
   cookieSecure: boolean;
   loginRateLimit: number;
   smsRateLimit: number;
@@ -33,7 +35,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
     },
     async (req) => {
       const r = await auth.requestSmsCode(req.body.phone, req.body.purpose);
-      return { sent: true as const, cooldownSeconds: r.cooldownSeconds };
+      return { sent: true as const, cooldownSeconds: r.cooldownSeconds, remainingToday: r.remainingToday, message: smsSentMessage(r.remainingToday) };
     },
   );
 
@@ -87,7 +89,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
     },
     async (req, reply) => {
       await auth.logout(currentUser(req), requestActor(req));
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.cookieSecure });
       return { ok: true as const };
     },
   );
@@ -100,7 +102,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
     },
     async (req, reply) => {
       await auth.changePassword(currentUser(req), req.body, requestActor(req));
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.cookieSecure });
       return { ok: true as const };
     },
   );

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { formatDateTime, passwordMessages, type SmsPurpose, type TMe } from '@benxi/shared';
+import { formatDateTime, loginFailureReasonLabels, maskPhone, passwordMessages, type LoginFailureReason, type SmsPurpose, type TMe } from '@benxi/shared';
 import { passwordProblems } from '@benxi/shared/password';
 import type { Db } from '../../db/client';
 import { organizations, users } from '../../db/schema/index';
@@ -19,7 +19,36 @@ export interface AuthDeps {
   lockout: LockoutPolicy;
 }
 
-const INVALID_LOGIN = '手机号、密码或短信验证码不正确，请核对后重试（连续5次密码错误将锁定账户）';
+/**
+ * The one answer to every failed login, whatever was wrong and whether the phone has an account:
+ * it says how many tries are left before the lock (counted per phone, ADR 003/014, so the same for
+ * unknown phones).
+ */
+export function invalidLoginMessage(remaining: number, lockMinutes: number): string {
+  return `手机号、密码或短信验证码不正确，再错 ${remaining} 次账户将被锁定${lockMinutes}分钟；忘记密码可通过短信重置`;
+}
+
+type AuditArgs = Parameters<typeof writeAudit> extends [unknown, ...infer Rest] ? Rest : never;
+
+/**
+ * The audit row of a failed login (等保2.0): who tried (the phone, masked when no account has it —
+ * it may be a typo of a stranger's number), from where, and why. Built the same way for known and
+ * unknown phones, so that writing it costs the same.
+ */
+function loginFailureAudit(
+  user: { id: string } | undefined,
+  phone: string,
+  ip: string | null,
+  at: Date,
+  reason: LoginFailureReason,
+  extra: Record<string, unknown>,
+): AuditArgs {
+  return [
+    { id: null, phone: user ? phone : maskPhone(phone), role: null, ip },
+    at,
+    { action: 'user.login.failed', targetType: 'user', targetId: user?.id ?? null, after: { reason, reasonText: loginFailureReasonLabels[reason], ...extra } },
+  ];
+}
 
 export function assertPasswordPolicy(password: string, phone: string, field = 'password'): void {
   const problems = passwordProblems(password, phone);
@@ -51,6 +80,34 @@ export function createAuthService(deps: AuthDeps) {
     return result.codeId;
   }
 
+  /**
+   * A failed login: the reserved attempt stays counted; the last one allowed locks the phone (and ends
+   * the sessions of its account). One audit row either way, the same insert for known and unknown phones.
+   */
+  async function rejectLogin(attempt: number, audit: AuditArgs, userId: string | null, phone: string, ip: string | null, now: Date): Promise<never> {
+    const { threshold, lockMs } = deps.lockout;
+    if (attempt >= threshold) {
+      const until = new Date(now.getTime() + lockMs);
+      await db.transaction(async (tx) => {
+        await lock(tx, phone, until);
+        await writeAudit(tx, ...audit);
+        if (userId) {
+          await deleteUserSessions(tx, userId);
+          await writeAudit(tx, { id: null, phone, role: null, ip }, now, {
+            action: 'user.lock',
+            targetType: 'user',
+            targetId: userId,
+            after: { lockedUntil: until.toISOString(), failedLogins: attempt },
+          });
+        }
+      });
+      throw lockedError(until);
+    }
+    await writeAudit(db, ...audit);
+    const remaining = threshold - attempt;
+    throw new AppError('INVALID_CREDENTIALS', invalidLoginMessage(remaining, Math.round(lockMs / 60_000)), { remainingAttempts: remaining });
+  }
+
   return {
     requestSmsCode: (phone: string, purpose: SmsPurpose) => sms.request(phone, purpose),
 
@@ -80,7 +137,11 @@ export function createAuthService(deps: AuthDeps) {
       }
     },
 
-    /** SPEC §2 login: the lock is checked (and an attempt reserved) before the hash runs. */
+    /**
+     * SPEC §2 login: the lock is checked (and an attempt reserved) before the hash runs. Every failure
+     * is answered the same way until password AND SMS code are both right (a disabled account included),
+     * counts towards the lock, and leaves one `user.login.failed` audit row (ADR 014).
+     */
     async login(
       input: { phone: string; password: string; smsCode: string },
       meta: { ip: string | null; userAgent: string | null },
@@ -88,38 +149,34 @@ export function createAuthService(deps: AuthDeps) {
       const { phone } = input;
       const now = clock.now();
       const attempt = await reserveAttempt(db, phone, now, deps.lockout);
+      // Looked up on every path, known or not, so that the failure's audit row is written the same way.
+      const [user] = await db.select().from(users).where(eq(users.phone, phone)).limit(1);
+      const failure = (reason: LoginFailureReason, extra: Record<string, unknown> = {}) =>
+        loginFailureAudit(user, phone, meta.ip, now, reason, extra);
       if (attempt === null) {
         const until = (await lockedUntil(db, phone)) ?? new Date(now.getTime() + deps.lockout.lockMs);
+        await writeAudit(db, ...failure('locked', { lockedUntil: until.toISOString() }));
         throw lockedError(until);
       }
-      const [user] = await db.select().from(users).where(eq(users.phone, phone)).limit(1);
-      const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
-      if (!user || !ok) {
-        if (attempt >= deps.lockout.threshold) {
-          const until = new Date(now.getTime() + deps.lockout.lockMs);
-          await db.transaction(async (tx) => {
-            await lock(tx, phone, until);
-            if (user) {
-              await deleteUserSessions(tx, user.id);
-              await writeAudit(tx, { id: null, phone, role: null, ip: meta.ip }, now, {
-                action: 'user.lock',
-                targetType: 'user',
-                targetId: user.id,
-                after: { lockedUntil: until.toISOString(), failedLogins: attempt },
-              });
-            }
-          });
-          throw lockedError(until);
-        }
-        throw new AppError('INVALID_CREDENTIALS', INVALID_LOGIN);
+      const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
+      // The code is tried only once the password is right (a wrong password must not spend its tries).
+      const code = user && passwordOk ? await sms.check(phone, 'login', input.smsCode) : null;
+      if (!user || !passwordOk || !code?.ok) {
+        const reason = !user ? 'unknown_account' : !passwordOk ? 'wrong_password' : 'sms_code_invalid';
+        return rejectLogin(attempt, failure(reason, { failedLogins: attempt }), user?.id ?? null, phone, meta.ip, now);
       }
-      await clearFailures(db, phone);
-      if (user.status !== 'active') throw new AppError('ACCOUNT_DISABLED', '该账户已停用，请联系平台运营人员');
-      const code = await sms.check(phone, 'login', input.smsCode);
-      if (!code.ok) throw new AppError('INVALID_CREDENTIALS', INVALID_LOGIN);
 
+      // Password and code are both right: only now may the answer differ from a wrong credential's.
+      if (user.status !== 'active') {
+        await db.transaction(async (tx) => {
+          await clearFailures(tx, phone);
+          await writeAudit(tx, ...failure('disabled'));
+        });
+        throw new AppError('ACCOUNT_DISABLED', '该账户已停用，请联系平台运营人员');
+      }
       const session = await db.transaction(async (tx) => {
-        if (!(await sms.consume(tx, code.codeId))) throw new AppError('INVALID_CREDENTIALS', INVALID_LOGIN);
+        if (!(await sms.consume(tx, code.codeId))) return null;
+        await clearFailures(tx, phone);
         const s = await createSession(tx, user.id, now, deps.sessionPolicy, meta);
         await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
         await writeAudit(tx, { id: user.id, phone, role: user.role, ip: meta.ip }, now, {
@@ -129,6 +186,8 @@ export function createAuthService(deps: AuthDeps) {
         });
         return s;
       });
+      // The same code was spent by a login that ran at the same moment.
+      if (!session) return rejectLogin(attempt, failure('sms_code_invalid', { failedLogins: attempt }), user.id, phone, meta.ip, now);
       const [org] = await db.select().from(organizations).where(eq(organizations.id, user.orgId));
       return {
         token: session.token,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { passwordMessages, type Role } from '@benxi/shared';
+import { loadEnv } from '../../config/env';
 import { sessions } from '../../db/schema/index';
 import { buildUser, createTestContext, login, PASSWORD, smsCode, type Session, type TestContext } from '../../test/harness';
 import { auditRows, expectError, loginRaw, me } from './test-helpers';
@@ -68,6 +69,53 @@ describe('session cookie', () => {
     expect(c.statusCode).toBe(200);
     const fresh = `bx_session=${c.cookies.find((x) => x.name === 'bx_session')!.value}`;
     expect([a.cookie, b.cookie]).not.toContain(fresh);
+  });
+});
+
+describe('Secure cookie and HSTS', () => {
+  const setCookie = (res: Awaited<ReturnType<typeof loginRaw>>) =>
+    ([] as string[]).concat(res.headers['set-cookie'] as string | string[]).find((h) => h.startsWith('bx_session='))!;
+
+  it('COOKIE_SECURE defaults to on in production only, and can be turned off there', () => {
+    const base = { DATA_DIR: '/tmp/bx-env' };
+    expect(loadEnv({ ...base, NODE_ENV: 'production' }).COOKIE_SECURE).toBe(true);
+    expect(loadEnv({ ...base, NODE_ENV: 'production', COOKIE_SECURE: 'false' }).COOKIE_SECURE).toBe(false);
+    expect(loadEnv({ ...base, NODE_ENV: 'development' }).COOKIE_SECURE).toBe(false);
+    expect(loadEnv({ ...base, NODE_ENV: 'development', COOKIE_SECURE: 'true' }).COOKIE_SECURE).toBe(true);
+    expect(loadEnv({ ...base }).COOKIE_SECURE).toBe(false); // NODE_ENV defaults to development
+  });
+
+  it('outside production: no Secure flag, and no HSTS over plain HTTP', async () => {
+    const u = await enterprise();
+    const res = await loginRaw(ctx, u.phone, PASSWORD, await smsCode(ctx, u.phone, 'login'));
+    expect(res.statusCode).toBe(200);
+    expect(setCookie(res)).not.toMatch(/;\s*Secure/i);
+    expect(res.headers['strict-transport-security']).toBeUndefined();
+    // Without TRUST_PROXY a client's X-Forwarded-Proto is not believed.
+    const spoofed = await ctx.app.inject({ method: 'GET', url: '/api/health', headers: { 'x-forwarded-proto': 'https' } });
+    expect(spoofed.headers['strict-transport-security']).toBeUndefined();
+    expect(spoofed.headers['x-content-type-options']).toBe('nosniff'); // the other headers are on every response
+  });
+
+  it('in production behind a proxy: a Secure cookie, and HSTS only when the proxy says HTTPS', async () => {
+    const prod = await createTestContext({ NODE_ENV: 'production', TRUST_PROXY: 'true' });
+    try {
+      const u = await buildUser(prod, { role: 'enterprise', certified: true });
+      const https = { 'x-forwarded-proto': 'https' };
+      const res = await loginRaw(prod, u.phone, PASSWORD, await smsCode(prod, u.phone, 'login'), https);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(setCookie(res)).toMatch(/;\s*Secure/i);
+      expect(res.headers['strict-transport-security']).toMatch(/^max-age=\d{7,}/);
+      const plain = await prod.app.inject({ method: 'GET', url: '/api/health' });
+      expect(plain.headers['strict-transport-security']).toBeUndefined();
+      expect(plain.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      const viaHttp = await prod.app.inject({ method: 'GET', url: '/api/health', headers: { 'x-forwarded-proto': 'http' } });
+      expect(viaHttp.headers['strict-transport-security']).toBeUndefined();
+      const notFound = await prod.app.inject({ method: 'GET', url: '/api/nope', headers: https });
+      expect(notFound.headers['strict-transport-security']).toMatch(/^max-age=/);
+    } finally {
+      await prod.close();
+    }
   });
 });
 

@@ -21,7 +21,7 @@ describe('POST /api/auth/sms-code', () => {
       const phone = newPhone();
       const res = await sendCode(ctx, phone, 'register');
       expect(res.statusCode, res.body).toBe(200);
-      expect(res.json()).toEqual({ sent: true, cooldownSeconds: 60 });
+      expect(res.json()).toEqual({ sent: true, cooldownSeconds: 60, remainingToday: 9, message: '验证码已发送，5 分钟内有效' });
       const code = await lastSmsCode(ctx, phone);
       expect(code).toMatch(/^\d{6}$/);
       seen.add(code);
@@ -145,7 +145,9 @@ describe('POST /api/auth/sms-code', () => {
       expect((await sendCode(ctx, unknown, 'login')).statusCode).toBe(200);
     }
     ctx.clock.advance(61_000);
-    expectError(await sendCode(ctx, phone, 'register'), 429, 'SMS_DAILY_LIMIT');
+    const capped = expectError(await sendCode(ctx, phone, 'register'), 429, 'SMS_DAILY_LIMIT');
+    expect(capped.message).toContain('10 条未使用的验证码');
+    expect(capped.message).toContain('请明天再试');
     expectError(await sendCode(ctx, phone, 'login'), 429, 'SMS_DAILY_LIMIT');
     expectError(await sendCode(ctx, unknown, 'login'), 429, 'SMS_DAILY_LIMIT');
     expect((await outbox(phone)).json().items).toHaveLength(10);
@@ -155,6 +157,87 @@ describe('POST /api/auth/sms-code', () => {
     ctx.clock.set(new Date(midnight));
     expect((await sendCode(ctx, phone, 'register')).statusCode).toBe(200);
     expect((await sendCode(ctx, unknown, 'login')).statusCode).toBe(200);
+  });
+});
+
+describe('the daily cap counts only the codes no successful action used (ADR 014)', () => {
+  it('15 login round trips in a day all succeed', async () => {
+    const u = await buildUser(ctx, { role: 'enterprise', certified: true });
+    const start = ctx.clock.now().getTime();
+    for (let i = 0; i < 15; i++) {
+      const code = await smsCode(ctx, u.phone, 'login');
+      const res = await loginRaw(ctx, u.phone, PASSWORD, code);
+      expect(res.statusCode, `login ${i + 1}: ${res.body}`).toBe(200);
+    }
+    expect(ctx.clock.now().getTime() - start).toBeLessThan(20 * 60_000); // within one Beijing day
+    expect((await outbox(u.phone)).json().items).toHaveLength(15);
+    const rows = await codeRows(u.phone);
+    expect(rows.filter((r) => r.usedAt)).toHaveLength(15);
+  });
+
+  it('10 unused codes, then the 11th is refused; the answer says how many remain when few do', async () => {
+    const u = await buildUser(ctx, { role: 'enterprise', certified: true });
+    const messages: string[] = [];
+    const remaining: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      ctx.clock.advance(61_000);
+      const res = await sendCode(ctx, u.phone, i % 2 ? 'login' : 'reset');
+      expect(res.statusCode, res.body).toBe(200);
+      messages.push(res.json().message);
+      remaining.push(res.json().remainingToday);
+    }
+    expect(remaining).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1, 0]);
+    expect(messages.slice(0, 6).every((m) => m === '验证码已发送，5 分钟内有效')).toBe(true);
+    expect(messages[6]).toBe('验证码已发送，5 分钟内有效；今日还可获取 3 次');
+    expect(messages[8]).toBe('验证码已发送，5 分钟内有效；今日还可获取 1 次');
+    expect(messages[9]).toContain('今日可获取的验证码已用完');
+    ctx.clock.advance(61_000);
+    const refused = expectError(await sendCode(ctx, u.phone, 'register'), 429, 'SMS_DAILY_LIMIT');
+    expect(refused.message).toMatch(/请明天再试/);
+    expect((await outbox(u.phone)).json().items).toHaveLength(10);
+
+    // The newest login code is still valid: using it gives one place back.
+    const code = await lastSmsCode(ctx, u.phone);
+    expect((await loginRaw(ctx, u.phone, PASSWORD, code)).statusCode).toBe(200);
+    ctx.clock.advance(61_000);
+    const again = await sendCode(ctx, u.phone, 'login');
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toMatchObject({ remainingToday: 0 });
+    ctx.clock.advance(61_000);
+    expectError(await sendCode(ctx, u.phone, 'reset'), 429, 'SMS_DAILY_LIMIT');
+  });
+
+  it('a failed login does not give the code back; a registration and a reset do', async () => {
+    const u = await buildUser(ctx, { role: 'enterprise', certified: true });
+    const code = await smsCode(ctx, u.phone, 'login');
+    expect((await loginRaw(ctx, u.phone, 'Wrong#Pass9x', code)).statusCode).toBe(401);
+    ctx.clock.advance(61_000);
+    expect((await sendCode(ctx, u.phone, 'reset')).json().remainingToday).toBe(8);
+    const resetCode = await lastSmsCode(ctx, u.phone);
+    const reset = await ctx.app.inject({ method: 'POST', url: '/api/auth/reset-password', payload: { phone: u.phone, smsCode: resetCode, newPassword: GOOD } });
+    expect(reset.statusCode, reset.body).toBe(200);
+    ctx.clock.advance(61_000);
+    expect((await sendCode(ctx, u.phone, 'reset')).json().remainingToday).toBe(8); // the used reset code no longer counts
+
+    const fresh = newPhone();
+    const registerCode = await smsCode(ctx, fresh, 'register');
+    expect((await register(ctx, fresh, registerCode, GOOD)).statusCode).toBe(201);
+    ctx.clock.advance(61_000);
+    expect((await sendCode(ctx, fresh, 'login')).json().remainingToday).toBe(9);
+  });
+
+  it('20 parallel requests on different purposes never pass the cap', async () => {
+    const phone = newPhone();
+    for (let i = 0; i < 8; i++) {
+      ctx.clock.advance(61_000);
+      expect((await sendCode(ctx, phone, 'register')).statusCode).toBe(200);
+    }
+    ctx.clock.advance(61_000);
+    // 2 places left; each purpose has its own cooldown, so three purposes at once compete for them
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => sendCode(ctx, phone, (['register', 'login', 'reset'] as const)[i % 3]!)));
+    expect(results.filter((r) => r.statusCode === 200)).toHaveLength(2);
+    expect(results.filter((r) => r.json().code === 'SMS_DAILY_LIMIT').length).toBeGreaterThanOrEqual(1);
+    expect(await codeRows(phone)).toHaveLength(10);
   });
 });
 

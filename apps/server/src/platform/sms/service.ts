@@ -9,20 +9,36 @@ import { SmsSendError, type SmsProvider } from './provider';
 
 /**
  * SPEC §2: 6 digits, 5 minutes, single use, 5 tries, 60 s before a resend (per purpose, so a
- * user who has just registered can ask for a login code at once), 10 a phone a day (all purposes).
+ * user who has just registered can ask for a login code at once), 10 a phone a day (all purposes)
+ * — counting only the codes no successful login, registration or reset used (ADR 014): a user who
+ * logs in many times a day is not locked out, and nobody can make the platform send more than 10
+ * codes a day to a phone that nobody uses.
  */
 export const SMS_RULES = {
   validityMs: 5 * 60_000,
   maxTries: 5,
   cooldownMs: 60_000,
   dailyLimit: 10,
+  /** from how many codes left today the answer says how many remain */
+  warnWhenRemaining: 3,
 } as const;
 
+/** What the screen says after a code was sent; the count when few remain today. */
+export function smsSentMessage(remainingToday: number): string {
+  if (remainingToday > SMS_RULES.warnWhenRemaining) return '验证码已发送，5 分钟内有效';
+  if (remainingToday <= 0) return '验证码已发送，5 分钟内有效；今日可获取的验证码已用完，请使用本条验证码';
+  return `验证码已发送，5 分钟内有效；今日还可获取 ${remainingToday} 次`;
+}
+
 export interface SmsService {
-  request(phone: string, purpose: SmsPurpose): Promise<{ cooldownSeconds: number }>;
+  /** `remainingToday`: how many more codes the phone may get today if none of them is used. */
+  request(phone: string, purpose: SmsPurpose): Promise<{ cooldownSeconds: number; remainingToday: number }>;
   /** Counts one try against the newest live code; true when it matches. Does not consume. */
   check(phone: string, purpose: SmsPurpose, code: string): Promise<{ ok: true; codeId: string } | { ok: false }>;
-  /** Marks the code used, inside the transaction of the action it authorises; false if it was used meanwhile. */
+  /**
+   * Marks the code used, inside the transaction of the action it authorises (so it stops counting
+   * against the daily cap only if that action commits); false if it was used meanwhile.
+   */
   consume(tx: Tx, codeId: string): Promise<boolean>;
 }
 
@@ -52,6 +68,7 @@ export async function createSmsService(deps: { db: Db; clock: Clock; provider: S
         purpose === 'register' ||
         (await db.select({ id: users.id }).from(users).where(eq(users.phone, phone)).limit(1)).length > 0;
 
+      let remainingToday = 0;
       const codeId = await db.transaction(async (tx) => {
         await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'sms:' + phone}))`);
         const [last] = await tx
@@ -67,13 +84,19 @@ export async function createSmsService(deps: { db: Db; clock: Clock; provider: S
             throw new AppError('SMS_COOLDOWN', `验证码发送过于频繁，请 ${seconds} 秒后再试`, { retryAfterSeconds: seconds });
           }
         }
+        // Under the advisory lock: two requests at once cannot both take the last place.
         const [today] = await tx
           .select({ n: count() })
           .from(smsCodes)
-          .where(and(eq(smsCodes.phone, phone), gte(smsCodes.createdAt, startOfShanghaiDay(now))));
-        if ((today?.n ?? 0) >= SMS_RULES.dailyLimit) {
-          throw new AppError('SMS_DAILY_LIMIT', `该手机号今日获取验证码已达 ${SMS_RULES.dailyLimit} 次上限，请明天再试`);
+          .where(and(eq(smsCodes.phone, phone), gte(smsCodes.createdAt, startOfShanghaiDay(now)), isNull(smsCodes.usedAt)));
+        const unused = today?.n ?? 0;
+        if (unused >= SMS_RULES.dailyLimit) {
+          throw new AppError(
+            'SMS_DAILY_LIMIT',
+            `该手机号今日已获取 ${SMS_RULES.dailyLimit} 条未使用的验证码，已达上限，请明天再试；已收到且未过期的验证码仍可使用`,
+          );
         }
+        remainingToday = SMS_RULES.dailyLimit - unused - 1;
         // Only the newest code of a purpose is valid.
         await tx
           .update(smsCodes)
@@ -107,7 +130,7 @@ export async function createSmsService(deps: { db: Db; clock: Clock; provider: S
           throw new AppError('SERVICE_UNAVAILABLE', '短信发送失败，请稍后重试', detail);
         }
       }
-      return { cooldownSeconds: Math.ceil(cooldownMs / 1000) };
+      return { cooldownSeconds: Math.ceil(cooldownMs / 1000), remainingToday };
     },
 
     async check(phone, purpose, code) {
@@ -138,9 +161,10 @@ export async function createSmsService(deps: { db: Db; clock: Clock; provider: S
     },
 
     async consume(tx, codeId) {
+      const now = clock.now();
       const rows = await tx
         .update(smsCodes)
-        .set({ consumedAt: clock.now() })
+        .set({ consumedAt: now, usedAt: now })
         .where(and(eq(smsCodes.id, codeId), isNull(smsCodes.consumedAt)))
         .returning({ id: smsCodes.id });
       return rows.length === 1;

@@ -1,13 +1,21 @@
 import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-components';
 import { App, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { auditActionLabels, formatDateTime, roleLabels, type Role } from '@benxi/shared';
+import { auditActionLabels, formatDateTime, loginFailureReasonLabels, roleLabels, type LoginFailureReason, type Role } from '@benxi/shared';
 import { auditListQueryOptions, auditTargetTypeLabels, type AuditRow } from '../../../features/audit/api/audit';
 import { AuditDiff } from '../../../features/audit/components/AuditDiff';
 import { tablePagination, tableRequestError, toTableResult } from '../../../lib/page';
 
 const actionValueEnum = Object.fromEntries(Object.entries(auditActionLabels).map(([k, v]) => [k, { text: v }]));
 const targetTypeValueEnum = Object.fromEntries(Object.entries(auditTargetTypeLabels).map(([k, v]) => [k, { text: v }]));
+
+/** 登录失败 rows name their reason (密码错误, 短信验证码错误或已失效, 账户已锁定 …). */
+function actionText(r: AuditRow): string {
+  const label = auditActionLabels[r.action] ?? r.action;
+  const reason = (r.after as { reason?: string } | null)?.reason;
+  if (r.action !== 'user.login.failed' || !reason) return label;
+  return `${label}：${loginFailureReasonLabels[reason as LoginFailureReason] ?? reason}`;
+}
 
 const columns: ProColumns<AuditRow>[] = [
   { title: '时间', dataIndex: 'at', search: false, width: 170, render: (_, r) => formatDateTime(r.at) },
@@ -39,9 +47,9 @@ const columns: ProColumns<AuditRow>[] = [
     dataIndex: 'action',
     valueType: 'select',
     valueEnum: actionValueEnum,
-    width: 140,
+    width: 220,
     fieldProps: { showSearch: true, placeholder: '全部' },
-    render: (_, r) => <Tag color="blue">{auditActionLabels[r.action] ?? r.action}</Tag>,
+    render: (_, r) => <Tag color={r.action === 'user.login.failed' ? 'orange' : 'blue'}>{actionText(r)}</Tag>,
   },
   {
     title: '对象',

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
-import { App, Button, Card, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Space, Tag, Tooltip, Typography } from 'antd';
 import PlusOutlined from '@ant-design/icons/PlusOutlined';
 import { useQueryClient } from '@tanstack/react-query';
 import { arrearsKindLabels, can, type ArrearsKind } from '@benxi/shared';
@@ -66,14 +66,28 @@ export default function ArrearsPage() {
             valueType: 'option',
             width: 70,
             fixed: 'right',
-            render: (_, r) => (r.removedOn ? [<Typography.Text key="done" type="secondary">已移出</Typography.Text>] : [<a key="remove" onClick={() => setRemoving(r)}>移出</a>]),
+            render: (_, r) =>
+              r.removedOn
+                ? [<Typography.Text key="done" type="secondary">已移出</Typography.Text>]
+                : r.canRemove
+                  ? [<a key="remove" onClick={() => setRemoving(r)}>移出</a>]
+                  : [
+                      <Tooltip key="remove" title={`由${r.enteredByOrg}登记，只能由登记单位或其上级单位移出`}>
+                        <Typography.Text type="secondary" style={{ cursor: 'not-allowed' }}>
+                          移出
+                        </Typography.Text>
+                      </Tooltip>,
+                    ],
           } as ProColumns<ArrearsRecord>,
         ]
       : []),
   ];
 
   return (
-    <PageContainer title="欠薪及失信记录" content="登记企业拖欠农民工工资和列入严重失信主体名单的情况；定额申请按合同签订日的记录计算规定应缴比例。">
+    <PageContainer
+      title="欠薪及失信记录"
+      content="登记企业拖欠农民工工资和列入严重失信主体名单的情况；定额申请按合同签订日的记录计算规定应缴比例。列表含本单位、下级单位和上级单位登记的记录；记录只能由登记单位或其上级单位移出。"
+    >
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <ProTable<ArrearsRecord, { keyword?: string; kind?: ArrearsKind }>
           actionRef={tableRef}

@@ -18,6 +18,8 @@ export interface ArrearsRecord {
   enteredByPhone: string;
   enteredByOrg: string;
   createdAt: string;
+  /** still listed and entered by the user's unit or one under it: only then may the user remove it */
+  canRemove: boolean;
 }
 
 export interface ArrearsListParams {

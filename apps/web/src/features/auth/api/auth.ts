@@ -8,6 +8,10 @@ import { meQueryKey, type Me } from './me';
 export interface SmsCodeResponse {
   sent: true;
   cooldownSeconds: number;
+  /** codes the phone may still get today if none is used */
+  remainingToday: number;
+  /** 验证码已发送…, with how many remain today when few do */
+  message: string;
 }
 
 export const sendSmsCode = (phone: string, purpose: SmsPurpose) =>

@@ -63,7 +63,10 @@ export function SmsCodeInput({ id, value, onChange, purpose, phoneField = 'phone
     setSending(true);
     try {
       const res = await sendSmsCode(phone, purpose);
-      message.success('验证码已发送，5 分钟内有效');
+      // The server's words: they say how many codes remain today when few do.
+      const text = res.message || '验证码已发送，5 分钟内有效';
+      if (res.remainingToday <= 3) message.warning(text, 6);
+      else message.success(text);
       startCountdown(res.cooldownSeconds || 60);
     } catch (e) {
       if (e instanceof ApiError && e.code === 'SMS_COOLDOWN') {
