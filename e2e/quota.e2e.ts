@@ -38,6 +38,10 @@ async function approveAsHrss(page: Page, projectName: string) {
   await login(page, HRSS, DEMO_PASSWORD);
   await page.goto(`${app.url}/quota/review`);
   await page.getByRole('row', { name: new RegExp(projectName) }).getByRole('link', { name: '审核' }).click();
+  // the buttons come from the server's allowedActions: hrss may approve or reject, never withdraw
+  await expect.poll(() => page.getByRole('button', { name: '驳回', exact: true }).count()).toBe(1);
+  expect(await page.getByRole('button', { name: '撤回', exact: true }).count()).toBe(0);
+  await shot(page, '31b-quota-review-hrss');
   await page.getByRole('button', { name: '通过', exact: true }).click();
   await page.getByRole('button', { name: '确认通过' }).click();
   await expect.poll(() => page.getByText('已完成').count()).toBeGreaterThan(0);
@@ -65,6 +69,11 @@ describe('quota application journey', () => {
     await page.getByRole('button', { name: '确认提交' }).click();
     await expect.poll(() => page.getByText('定额审核中').count()).toBeGreaterThan(0);
     await shot(page, '31-quota-submitted');
+    // the enterprise's detail offers 撤回 only (allowedActions), not the reviewer's 通过 / 驳回
+    await page.getByRole('link', { name: '详情' }).first().click();
+    await expect.poll(() => page.getByRole('button', { name: '撤回', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: '通过', exact: true }).count()).toBe(0);
+    await shot(page, '31a-quota-detail-enterprise');
 
     await approveAsHrss(page, '平山区保障性住房一期');
     await shot(page, '32-quota-approved');

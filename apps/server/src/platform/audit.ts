@@ -1,3 +1,4 @@
+import type { AuditAction } from '@benxi/shared';
 import type { Tx } from '../db/client';
 import { auditLog } from '../db/schema/index';
 
@@ -9,7 +10,8 @@ export interface Actor {
 }
 
 export interface AuditEntry {
-  action: string;
+  /** a registered code (packages/shared/src/audit-actions.ts): an unknown one is a type error */
+  action: AuditAction;
   targetType: string;
   targetId?: string | null;
   before?: unknown;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { zFilterText, zPageQuery } from './common';
 import { ROLES } from '../roles';
+import { AUDIT_ACTION_LABELS } from '../audit-actions';
 
 export const USER_STATUSES = ['active', 'disabled'] as const;
 export const userStatusLabels = { active: '正常', disabled: '已停用' } as const;
@@ -59,21 +60,5 @@ export const loginFailureReasonLabels: Record<LoginFailureReason, string> = {
   disabled: '账户已停用',
 };
 
-/** Chinese names of audited actions, for the audit screen. */
-export const auditActionLabels: Record<string, string> = {
-  'user.register': '注册账户',
-  'user.login': '登录',
-  'user.login.failed': '登录失败',
-  'user.logout': '退出登录',
-  'user.lock': '账户锁定',
-  'user.unlock': '解除锁定',
-  'user.disable': '停用账户',
-  'user.enable': '启用账户',
-  'user.password.reset': '短信重置密码',
-  'user.password.change': '修改密码',
-  'certification.submit': '提交企业认证',
-  'certification.approve': '认证审核通过',
-  'certification.reject': '认证审核驳回',
-  'file.upload': '上传文件',
-  'file.purge-orphans': '清理孤立上传文件',
-};
+/** Chinese names of audited actions, for the audit screen: every code the server writes (audit-actions.ts). */
+export const auditActionLabels: Record<string, string> = AUDIT_ACTION_LABELS;

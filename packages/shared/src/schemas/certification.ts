@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { zCreditCode, zFilterText, zPageQuery, zPhone, zUuid, zText } from './common';
-import { CERT_TYPES, CERTIFICATION_STATUSES, QUALIFICATIONS } from '../workflow/certification';
+import { CERT_TYPES, CERTIFICATION_STATUSES, QUALIFICATIONS, certificationWorkflow } from '../workflow/certification';
 
 const text = zText;
 
@@ -42,6 +42,8 @@ export const zCertification = z.object({
   updatedAt: z.string(),
   decidedAt: z.string().nullable(),
   applicantPhone: z.string(),
+  /** what the acting user may do with it now, computed by the server from certificationWorkflow (ADR 017) */
+  allowedActions: z.array(z.enum(certificationWorkflow.actionNames)),
 });
 export type TCertification = z.infer<typeof zCertification>;
 

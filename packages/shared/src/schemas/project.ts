@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { zCreditCode, zDate, zFilterText, zMoney, zPageQuery, zPhone, zSnowflakeId, zText } from './common';
 import { DEPOSIT_STATUSES, PROJECT_STATUSES } from '../workflow/project';
+import { PROJECT_ACTIONS } from '../workflow/project-actions';
 
 const text = zText;
 
@@ -100,6 +101,8 @@ export const zProject = z.object({
   baseLocked: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** workflow actions the acting user may start from the project (ADR 017), e.g. 'quota.submit' */
+  allowedActions: z.array(z.enum(PROJECT_ACTIONS)),
 });
 export type TProject = z.infer<typeof zProject>;
 

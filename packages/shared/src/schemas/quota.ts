@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { zDate, zFilterText, zMoney, zPageQuery, zPhone, zSnowflakeId, zText } from './common';
 import { zRegionCode } from './project';
-import { APPLY_TYPES, ARREARS_KINDS, PAY_METHODS, PREPAY_MODES, QUOTA_STATUSES } from '../workflow/quota';
+import { APPLY_TYPES, ARREARS_KINDS, PAY_METHODS, PREPAY_MODES, QUOTA_STATUSES, quotaWorkflow } from '../workflow/quota';
 
 const text = zText;
 
@@ -108,6 +108,8 @@ export const zQuotaApplication = z.object({
   overdue: z.boolean(),
   decidedAt: z.string().nullable(),
   updatedAt: z.string(),
+  /** what the acting user may do with it now, computed by the server from quotaWorkflow (ADR 017) */
+  allowedActions: z.array(z.enum(quotaWorkflow.actionNames)),
 });
 export type TQuotaApplication = z.infer<typeof zQuotaApplication>;
 

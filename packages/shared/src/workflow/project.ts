@@ -48,3 +48,8 @@ export function durationDays(start: string, end: string): number {
   const ms = Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`);
   return Math.round(ms / 86_400_000) + 1;
 }
+
+/** 竣工: no new quota application (SPEC §5), and 注销 becomes possible (SPEC §8). */
+export const PROJECT_COMPLETED = 'completed' as const satisfies ProjectStatus;
+/** 在建: counted among the enterprise's projects under construction in a region (SPEC §5 floor). */
+export const PROJECT_UNDER_CONSTRUCTION = 'in_progress' as const satisfies ProjectStatus;

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { certificationWorkflow, depositWorkflow, PROJECT_STATUSES, quotaWorkflow } from '@benxi/shared';
 import {
   bigint,
   bigserial,
@@ -17,6 +18,9 @@ import {
 } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** `in ('a', 'b', …)` of a workflow's state codes: the CHECK of its status column (migration 0015, ADR 017). */
+const oneOf = (codes: readonly string[]) => sql.raw(`in (${codes.map((c) => `'${c}'`).join(', ')})`);
 
 /** Every user belongs to one organisation: an enterprise, a bureau, a bank, an insurer or the operator. */
 export const organizations = pgTable(
@@ -188,6 +192,7 @@ export const certifications = pgTable(
     // one live (pending or approved) certification per enterprise, and per credit code
     uniqueIndex('certifications_live_org_uq').on(t.orgId).where(sql`status in ('pending','approved')`),
     uniqueIndex('certifications_live_code_uq').on(t.creditCode).where(sql`status in ('pending','approved')`),
+    check('certifications_status_ck', sql`${t.status} ${oneOf(certificationWorkflow.codes)}`),
   ],
 );
 
@@ -317,6 +322,8 @@ export const projects = pgTable(
     // the deposit engine's record of an enterprise in a region (projects under construction, first
     // signing date): without it the planner ANDed the region index (150k rows at 1M) — 50 ms a submit
     index('projects_enterprise_region_idx').on(t.enterpriseOrgId, t.regionCode, t.status, t.contractSignedOn),
+    check('projects_status_ck', sql`${t.status} ${oneOf(PROJECT_STATUSES)}`),
+    check('projects_deposit_status_ck', sql`${t.depositStatus} ${oneOf(depositWorkflow.codes)}`),
     // projects_name_grams_idx (GIN over name_grams(name)) and the filter indexes are in migration 0004
   ],
 );
@@ -435,6 +442,7 @@ export const quotaApplications = pgTable(
     index('quota_enterprise_idx').on(t.enterpriseOrgId, t.submittedAt, t.id),
     index('quota_hrss_idx').on(t.hrssOrgId, t.submittedAt, t.id),
     index('quota_hrss_status_idx').on(t.hrssOrgId, t.status, t.submittedAt),
+    check('quota_applications_status_ck', sql`${t.status} ${oneOf(quotaWorkflow.codes)}`),
   ],
 );
 

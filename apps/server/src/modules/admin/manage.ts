@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { and, asc, count, desc, eq, ilike, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { roleOrgType, type OrgType, type Role } from '@benxi/shared';
+import { roleOrgType, type AuditAction, type OrgType, type Role } from '@benxi/shared';
 import { passwordProblems } from '@benxi/shared/password';
 import type { Db } from '../../db/client';
 import { certifications, dictItems, loginThrottle, organizations, projects, regions, supervisionMappings, users } from '../../db/schema/index';
@@ -100,7 +100,7 @@ export function createManageService(deps: { db: Db; clock: Clock; sms: SmsProvid
     };
   }
 
-  async function audited<T>(actor: Actor, entry: { action: string; targetType: string; targetId: string; before?: unknown; after?: unknown }, fn: (tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => Promise<T>): Promise<T> {
+  async function audited<T>(actor: Actor, entry: { action: AuditAction; targetType: string; targetId: string; before?: unknown; after?: unknown }, fn: (tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => Promise<T>): Promise<T> {
     const now = clock.now();
     const out = await db.transaction(async (tx) => {
       const r = await fn(tx);

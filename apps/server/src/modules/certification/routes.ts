@@ -46,13 +46,13 @@ export const certificationRoutes: FastifyPluginAsyncZod<{ certifications: Certif
       config: admin,
       schema: { tags, summary: '认证审核列表', querystring: zCertificationListQuery, response: { 200: pageOf(zCertification) } },
     },
-    async (req) => certifications.list(req.query),
+    async (req) => certifications.list(currentUser(req), req.query),
   );
 
   app.get(
     '/admin/certifications/:id',
     { config: admin, schema: { tags, summary: '认证申请详情', params: zIdParams, response: { 200: zCertification } } },
-    async (req) => certifications.get(req.params.id),
+    async (req) => certifications.get(currentUser(req), req.params.id),
   );
 
   app.post(

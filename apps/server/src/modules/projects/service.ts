@@ -4,6 +4,7 @@ import {
   deriveProjectStatus,
   durationDays,
   fenToYuan,
+  projectAllowedActions,
   yuanToFen,
   type DepositStatus,
   type ProjectStatus,
@@ -156,7 +157,7 @@ export function createProjectService(deps: {
   const backgroundQuery = deps.backgroundQuery ?? query;
   const totals = deps.totals ?? createTotalsCache();
 
-  async function toDto(p: ProjectRow, authorityName: string | null, hrssName: string | null): Promise<TProject> {
+  async function toDto(user: AuthUser, p: ProjectRow, authorityName: string | null, hrssName: string | null): Promise<TProject> {
     const s = await dictionaries.snapshot();
     const label = (type: string, code: string) => s.items.get(type)?.get(code)?.label ?? code;
     return {
@@ -200,6 +201,11 @@ export function createProjectService(deps: {
       baseLocked: p.baseLocked,
       createdAt: p.createdAt.toISOString(),
       updatedAt: p.updatedAt.toISOString(),
+      allowedActions: projectAllowedActions(
+        user.role,
+        { status: p.status as ProjectStatus, depositStatus: p.depositStatus as DepositStatus },
+        p.enterpriseOrgId === user.orgId,
+      ),
     };
   }
 
@@ -302,12 +308,12 @@ export function createProjectService(deps: {
         throw err;
       }
       const row = await loadScoped(user, id);
-      return toDto(row.p, row.authorityName, row.hrssName);
+      return toDto(user, row.p, row.authorityName, row.hrssName);
     },
 
     async get(user: AuthUser, id: string): Promise<TProject> {
       const row = await loadScoped(user, parseId(id));
-      return toDto(row.p, row.authorityName, row.hrssName);
+      return toDto(user, row.p, row.authorityName, row.hrssName);
     },
 
     async list(user: AuthUser, q: ProjectListQuery & { page: number; pageSize: number }) {
@@ -359,7 +365,7 @@ export function createProjectService(deps: {
         const byId = new Map(full.map((r) => [r.id.toString(), r]));
         const rows = ids.map((r) => byId.get(r.id)).filter((r): r is ProjectRow => !!r);
         const names = await unitNames(db, rows);
-        yield await Promise.all(rows.map((r) => toDto(r, names.get(r.authorityOrgId) ?? null, names.get(r.hrssOrgId) ?? null)));
+        yield await Promise.all(rows.map((r) => toDto(user, r, names.get(r.authorityOrgId) ?? null, names.get(r.hrssOrgId) ?? null)));
         const last: { id: string; created_at: string } = ids[ids.length - 1]!;
         after = { createdAt: last.created_at, id: last.id };
         if (ids.length < batch) return;

@@ -33,7 +33,7 @@ export default function CertificationPage() {
     );
   }
 
-  const showForm = !c || (c.status === 'rejected' && reapplying);
+  const showForm = !c || (c.allowedActions.includes('resubmit') && reapplying);
 
   return (
     <PageContainer title="企业认证">

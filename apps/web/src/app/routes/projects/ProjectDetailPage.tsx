@@ -10,7 +10,7 @@ import { ProjectBaseInfo, ProjectProgressInfo } from '../../../features/projects
 import { ProgressModal } from '../../../features/projects/components/ProgressModal';
 import { ContactsModal } from '../../../features/projects/components/ContactsModal';
 import { DepositStatusTag, ProjectStatusTag } from '../../../features/projects/components/ProjectTags';
-import { isLive, useProjectQuotas, type QuotaApplication } from '../../../features/quota/api/quota';
+import { useProjectQuotas, type QuotaApplication } from '../../../features/quota/api/quota';
 import { ProjectQuotaCard } from '../../../features/quota/components/ProjectQuotaCard';
 import { QuotaApplyModal } from '../../../features/quota/components/QuotaApplyModal';
 import { PageLoading } from '../../../components/PageLoading';
@@ -35,9 +35,10 @@ export default function ProjectDetailPage() {
   const owner = can(me.role, 'project.update');
   const apps = quotas.data?.items ?? [];
   const latest = apps[0];
-  // One live quota per project (申请中 or 已完成); none once the project is 竣工.
-  const mayApply = can(me.role, 'quota.apply') && quotas.isSuccess && !apps.some(isLive) && p.status !== 'completed';
-  const canResubmit = mayApply && latest?.status === 'rejected';
+  // From the server's allowedActions (ADR 017): 定额申请 while the deposit is 未申请 and the project not 竣工;
+  // 修改后重新提交 on the latest application when it is 已驳回 and nothing is live.
+  const mayApply = p.allowedActions.includes('quota.submit');
+  const canResubmit = !!latest?.allowedActions.includes('resubmit');
 
   const baseActions = owner ? (
     <Space>

@@ -7,7 +7,7 @@ import { ApiError } from '../../../lib/api';
 import { showYuan } from '../../../lib/money';
 import { useMe } from '../../../features/auth/api/me';
 import { useProject } from '../../../features/projects/api/projects';
-import { isLive, successorsOf, useProjectQuotas, useQuota, useQuotaChain, type QuotaApplication } from '../../../features/quota/api/quota';
+import { successorsOf, useProjectQuotas, useQuota, useQuotaChain, type QuotaApplication } from '../../../features/quota/api/quota';
 import { EnterpriseRecordInfo, RequirementPanel } from '../../../features/quota/components/RequirementPanel';
 import { QuotaAttachments, QuotaDepositInfo, QuotaHistory } from '../../../features/quota/components/QuotaInfo';
 import { OverdueTag, QuotaStatusTag } from '../../../features/quota/components/QuotaTags';
@@ -32,15 +32,12 @@ function LoadError({ error, back }: { error: Error; back: string }) {
   );
 }
 
-/** 修改后重新提交: the enterprise corrects its latest rejected application of a project with nothing live. */
+/** 修改后重新提交: offered when the server lists `resubmit` (the latest rejected one, nothing live, not 竣工). */
 function Resubmit({ q }: { q: QuotaApplication }) {
   const navigate = useNavigate();
   const project = useProject(q.projectId);
-  const quotas = useProjectQuotas(q.projectId);
   const [open, setOpen] = useState(false);
-  const apps = quotas.data?.items ?? [];
-  if (!project.data || !quotas.isSuccess) return null;
-  if (apps.some(isLive) || apps[0]?.id !== q.id || project.data.status === 'completed') return null;
+  if (!project.data) return null;
   return (
     <>
       <Button type="primary" onClick={() => setOpen(true)}>
@@ -71,16 +68,15 @@ export default function QuotaDetailPage() {
   if (query.isPending) return <PageLoading />;
   if (query.isError) return <LoadError error={query.error} back={back} />;
   const q = query.data;
-  const owner = can(me.role, 'quota.apply');
-
-  const actions = review ? (
-    <QuotaReviewActions q={q} />
-  ) : owner ? (
-    <Space>
-      {q.status === 'pending' && <WithdrawQuota q={q} asButton />}
-      {q.status === 'rejected' && <Resubmit q={q} />}
-    </Space>
-  ) : undefined;
+  // every button from the server's allowedActions (quotaWorkflow, ADR 017)
+  const actions =
+    q.allowedActions.length > 0 ? (
+      <Space>
+        <QuotaReviewActions q={q} />
+        <WithdrawQuota q={q} asButton />
+        {q.allowedActions.includes('resubmit') && <Resubmit q={q} />}
+      </Space>
+    ) : undefined;
 
   return (
     <PageContainer

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { App, Button, Form, Input, Modal, Popconfirm, Space } from 'antd';
-import { canCertification, zRejectCertificationRequest } from '@benxi/shared';
+import { zRejectCertificationRequest } from '@benxi/shared';
 import { errorMessage } from '../../../lib/api';
 import { applyServerErrors } from '../../../lib/form-errors';
 import { zodRule } from '../../../lib/zod-rule';
 import { useApproveCertification, useRejectCertification, type Certification } from '../api/certifications';
 
-/** 通过 / 驳回, offered only while the application is pending (the shared transition table). */
+/** 通过 / 驳回, offered only when the server lists them in the application's allowedActions. */
 export function ReviewActions({ certification: c }: { certification: Certification }) {
   const { message } = App.useApp();
   const approve = useApproveCertification();
@@ -14,7 +14,9 @@ export function ReviewActions({ certification: c }: { certification: Certificati
   const [rejecting, setRejecting] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();
 
-  if (!canCertification('approve', c.status) && !canCertification('reject', c.status)) return null;
+  const mayApprove = c.allowedActions.includes('approve');
+  const mayReject = c.allowedActions.includes('reject');
+  if (!mayApprove && !mayReject) return null;
 
   async function doApprove() {
     try {
@@ -44,7 +46,7 @@ export function ReviewActions({ certification: c }: { certification: Certificati
 
   return (
     <Space>
-      {canCertification('approve', c.status) && (
+      {mayApprove && (
         <Popconfirm
           title="确认通过认证？"
           description={`通过后「${c.enterpriseName}」即完成企业认证。`}
@@ -57,7 +59,7 @@ export function ReviewActions({ certification: c }: { certification: Certificati
           </Button>
         </Popconfirm>
       )}
-      {canCertification('reject', c.status) && (
+      {mayReject && (
         <Button danger onClick={() => setRejecting(true)}>
           驳回
         </Button>

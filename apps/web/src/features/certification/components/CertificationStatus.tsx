@@ -34,7 +34,7 @@ interface Props {
 /** What an enterprise sees after submitting: 待审核 / 认证完成 / 审核未通过, then the data. */
 export function CertificationStatus({ certification: c, onReapply }: Props) {
   const reapply =
-    c.status === 'rejected' && onReapply ? (
+    c.allowedActions.includes('resubmit') && onReapply ? (
       <Button type="primary" onClick={onReapply}>
         重新申请认证
       </Button>

@@ -131,6 +131,3 @@ export const useApproveQuota = () =>
 
 export const useRejectQuota = () =>
   useQuotaMutation(({ id, reason }: { id: string; reason: string }) => api.post<QuotaApplication>(`${path(id)}/reject`, { reason }));
-
-/** A project may get a new application while none of its applications is 申请中 or 已完成. */
-export const isLive = (q: Pick<QuotaApplication, 'status'>) => q.status === 'pending' || q.status === 'approved';

@@ -6,11 +6,11 @@ import { useWithdrawQuota, type QuotaApplication } from '../api/quota';
 /** Where a role reads an application: hrss from its 定额审核 queue, everyone else from 定额申请. */
 export const quotaDetailPath = (role: Role, id: string) => (role === 'hrss' ? `/quota/review/${id}` : `/quota/${id}`);
 
-/** 撤回: the enterprise takes back an application still 申请中. */
+/** 撤回: the enterprise takes back an application still 申请中 (when the server allows it). */
 export function WithdrawQuota({ q, asButton = false }: { q: QuotaApplication; asButton?: boolean }) {
   const { message } = App.useApp();
   const withdraw = useWithdrawQuota();
-  if (q.status !== 'pending') return null;
+  if (!q.allowedActions.includes('withdraw')) return null;
   return (
     <Popconfirm
       title="确认撤回该定额申请？"

@@ -88,7 +88,7 @@ export function QuotaTable({ role, review = false, headerTitle }: { role: Role; 
     fixed: 'right',
     render: (_, q) => [
       <Link key="detail" to={detail(q)}>
-        {review && q.status === 'pending' ? '审核' : '详情'}
+        {q.allowedActions.includes('approve') ? '审核' : '详情'}
       </Link>,
     ],
   };

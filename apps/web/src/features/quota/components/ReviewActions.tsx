@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Checkbox, Form, Input, Modal, Space, Typography } from 'antd';
-import { canQuota, zRejectQuota } from '@benxi/shared';
+import { zRejectQuota } from '@benxi/shared';
 import { errorMessage } from '../../../lib/api';
 import { applyServerErrors } from '../../../lib/form-errors';
 import { zodRule } from '../../../lib/zod-rule';
@@ -185,19 +185,25 @@ function RejectModal({ q, open, onClose }: { q: QuotaApplication; open: boolean;
   );
 }
 
-/** hrss: 通过 / 驳回 while the application is 申请中. */
+/** hrss: 通过 / 驳回, each when the server lists it in the application's allowedActions. */
 export function QuotaReviewActions({ q }: { q: QuotaApplication }) {
   const [approving, setApproving] = useState(false);
   const [rejecting, setRejecting] = useState(false);
-  if (!canQuota('approve', q.status)) return null;
+  const mayApprove = q.allowedActions.includes('approve');
+  const mayReject = q.allowedActions.includes('reject');
+  if (!mayApprove && !mayReject) return null;
   return (
     <Space>
-      <Button type="primary" onClick={() => setApproving(true)}>
-        通过
-      </Button>
-      <Button danger onClick={() => setRejecting(true)}>
-        驳回
-      </Button>
+      {mayApprove && (
+        <Button type="primary" onClick={() => setApproving(true)}>
+          通过
+        </Button>
+      )}
+      {mayReject && (
+        <Button danger onClick={() => setRejecting(true)}>
+          驳回
+        </Button>
+      )}
       <ApproveModal q={q} open={approving} onClose={() => setApproving(false)} />
       <RejectModal q={q} open={rejecting} onClose={() => setRejecting(false)} />
     </Space>

@@ -1,0 +1,54 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { certificationWorkflow, type CertificationStatus, type TCertification } from '@benxi/shared';
+import { certifications, organizations } from '../../../db/schema/index';
+import type { Actor } from '../../../platform/audit';
+import { AppError, invalidState, notFound, uniqueViolation } from '../../../platform/errors';
+import { recordEvent } from '../../../platform/outbox';
+import type { AuthUser } from '../../../platform/sessions';
+import type { CertificationContext } from '../context';
+import { getById } from '../read';
+
+/**
+ * approve and reject (admin): the row locked, its status checked against the definition, one
+ * conditional UPDATE decides the race; the loser gets 409. Used by the two named commands.
+ */
+export async function decideCertification(
+  ctx: CertificationContext,
+  admin: AuthUser,
+  id: string,
+  actionName: 'approve' | 'reject',
+  reason: string | null,
+  actor: Actor,
+): Promise<TCertification> {
+  const action = certificationWorkflow.actions[actionName];
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(certifications).where(eq(certifications.id, id)).limit(1).for('update');
+    if (!before) throw notFound('认证申请');
+    if (!certificationWorkflow.can(actionName, before.status as CertificationStatus)) throw invalidState('该认证申请已审核，不能重复审核');
+    const updated = await tx
+      .update(certifications)
+      .set({ status: action.to, rejectReason: reason, decidedAt: now, decidedBy: admin.id, updatedAt: now })
+      .where(and(eq(certifications.id, id), inArray(certifications.status, action.from)))
+      .returning({ id: certifications.id });
+    if (updated.length !== 1) throw invalidState('该认证申请已审核，不能重复审核');
+    if (actionName === 'approve') {
+      try {
+        await tx.update(organizations).set({ name: before.enterpriseName, creditCode: before.creditCode, certified: true }).where(eq(organizations.id, before.orgId));
+      } catch (err) {
+        if (uniqueViolation(err)) throw new AppError('CREDIT_CODE_TAKEN', '该统一社会信用代码已属于另一家已认证企业');
+        throw err;
+      }
+    }
+    await ctx.audit(tx, actor, now, {
+      action: certificationWorkflow.auditCode(actionName),
+      targetType: 'certification',
+      targetId: id,
+      before: { status: before.status },
+      after: { status: action.to, ...(reason ? { reason } : {}) },
+    });
+    // The contact is told by SMS after commit (modules/certification/notifications.ts, ADR 016).
+    await recordEvent(tx, now, { topic: `certification.${action.to}`, aggregateType: 'certification', aggregateId: id, payload: { contactPhone: before.contactPhone, enterpriseName: before.enterpriseName, reason } });
+    return (await getById(tx, admin, id))!;
+  });
+}

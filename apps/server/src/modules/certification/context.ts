@@ -1,0 +1,12 @@
+import type { Db } from '../../db/client';
+import type { writeAudit } from '../../platform/audit';
+import type { Clock } from '../../platform/clock';
+import type { FileService } from '../files/service';
+
+/** What the certification commands and queries depend on, passed in (no module-level singletons). */
+export interface CertificationContext {
+  db: Db;
+  clock: Clock;
+  files: FileService;
+  audit: typeof writeAudit;
+}

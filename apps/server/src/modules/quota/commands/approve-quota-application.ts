@@ -1,0 +1,60 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { depositEventOnQuotaApproval, fenToYuan, formatFen, quotaWorkflow, yuanToFen, type ApplyType, type QuotaStatus, type TQuotaApplication } from '@benxi/shared';
+import { quotaApplications } from '../../../db/schema/index';
+import type { Actor } from '../../../platform/audit';
+import { fieldError, invalidState } from '../../../platform/errors';
+import type { AuthUser } from '../../../platform/sessions';
+import type { QuotaContext } from '../context';
+import { getQuotaApplication, loadScoped, lockStatus } from '../read';
+
+export interface ApproveQuotaInput {
+  approvedAmount?: string;
+  acceptJustification?: boolean;
+  comment?: string;
+}
+
+/** 审核通过 (hrss): the 核定金额 is fixed and the deposit becomes 待缴纳 / 已免缴 / 已缓缴 by 申请类型. */
+export async function approveQuotaApplication(ctx: QuotaContext, user: AuthUser, id: string, body: ApproveQuotaInput, actor: Actor): Promise<TQuotaApplication> {
+  const action = quotaWorkflow.actions.approve;
+  const q = await loadScoped(ctx, user, id);
+  if (!quotaWorkflow.can('approve', q.status as QuotaStatus)) {
+    throw invalidState(q.status === quotaWorkflow.actions.approve.to ? '该申请已审核通过，不能重复审核' : '该申请已不在审核中');
+  }
+  const approvedFen = q.applyType === 'exempt' ? 0n : body.approvedAmount ? yuanToFen(body.approvedAmount) : q.appliedFen;
+  const below = q.applyType === 'exempt' ? !q.exemptionAllowed : approvedFen < q.requiredFen;
+  if (below && !body.acceptJustification) {
+    throw fieldError(
+      'acceptJustification',
+      q.applyType === 'exempt'
+        ? '该项目按规定不符合免缴条件，通过前须确认接受企业的书面说明'
+        : `核定金额低于规定应缴金额 ${formatFen(q.requiredFen)} 元，通过前须确认接受企业的书面说明`,
+    );
+  }
+  if (below && !q.justification) throw fieldError('approvedAmount', '企业未提交书面说明，核定金额不能低于规定应缴金额');
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const before = await lockStatus(tx, q.id);
+    if (!before || !quotaWorkflow.can('approve', before)) throw invalidState('该申请已审核，不能重复审核');
+    const updated = await tx
+      .update(quotaApplications)
+      .set({ status: action.to, approvedFen, justificationAccepted: below ? true : null, reviewComment: body.comment ?? null, decidedAt: now, decidedBy: user.id, updatedAt: now })
+      .where(and(eq(quotaApplications.id, q.id), inArray(quotaApplications.status, action.from)))
+      .returning({ id: quotaApplications.id });
+    if (updated.length !== 1) throw invalidState('该申请已审核，不能重复审核');
+    const deposit = await ctx.deposit.move(tx, {
+      projectId: q.projectId,
+      event: depositEventOnQuotaApproval[q.applyType as ApplyType],
+      actor,
+      at: now,
+      source: { type: 'quota_application', id: q.id.toString() },
+    });
+    await ctx.audit(tx, actor, now, {
+      action: quotaWorkflow.auditCode('approve'),
+      targetType: 'quota_application',
+      targetId: q.id.toString(),
+      before: { status: before, projectDepositStatus: deposit.before.depositStatus },
+      after: { status: action.to, approvedAmount: fenToYuan(approvedFen), justificationAccepted: below, projectDepositStatus: deposit.after.depositStatus },
+    });
+  });
+  return getQuotaApplication(ctx, user, id);
+}

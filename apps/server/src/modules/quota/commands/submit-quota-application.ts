@@ -1,0 +1,142 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { computeRequiredDeposit, fenToYuan, formatFen, PROJECT_COMPLETED, quotaWorkflow, yuanToFen, type ApplyType, type PayMethod, type PrepayMode, type QuotaStatus, type TQuotaApplication } from '@benxi/shared';
+import { projects, quotaApplications } from '../../../db/schema/index';
+import type { Actor } from '../../../platform/audit';
+import { shanghaiDate } from '../../../platform/clock';
+import { AppError, fieldError, invalidState, notFound, uniqueViolation } from '../../../platform/errors';
+import type { AuthUser } from '../../../platform/sessions';
+import { storeParams, type StoredParams } from '../../rules/service';
+import type { QuotaContext } from '../context';
+import { loadProject, ownFiles, recordFor, toDtos } from '../read';
+
+export interface QuotaInput {
+  projectId: string;
+  previousId?: string;
+  contractAmount: string;
+  prepayMode: PrepayMode;
+  prepayRatio?: string;
+  appliedAmount?: string;
+  applyType: ApplyType;
+  payMethod?: PayMethod;
+  handlerName: string;
+  handlerPhone: string;
+  description?: string;
+  licenseFileId?: string;
+  bidNoticeFileIds: string[];
+  deferralReason?: string;
+  deferralFileId?: string;
+  justification?: string;
+}
+
+const PPM = 1_000_000n;
+/** round half up of a / b for non-negative bigints */
+const divRound = (a: bigint, b: bigint) => (a * 2n + b) / (2n * b);
+
+/**
+ * 提交定额申请, or 修改后重新提交 (with `previousId`, the latest 已驳回 application of the project):
+ * the engine's requirement is computed and kept with the application, the project's base data is
+ * locked, and the deposit moves 未申请 → 定额审核中.
+ */
+export async function submitQuotaApplication(ctx: QuotaContext, user: AuthUser, input: QuotaInput, actor: Actor): Promise<TQuotaApplication> {
+  const { db, clock, rules } = ctx;
+  const p = await loadProject(ctx, user, input.projectId);
+  if (p.enterpriseOrgId !== user.orgId) throw notFound('项目');
+  if (p.status === PROJECT_COMPLETED) throw invalidState('项目已竣工，不能再申请定额');
+  const contractFen = yuanToFen(input.contractAmount);
+  if (contractFen <= 0n) throw fieldError('contractAmount', '施工合同金额应大于0');
+  let appliedFen: bigint;
+  let prepayPpm: number;
+  if (input.prepayMode === 'ratio') {
+    prepayPpm = Math.round(Number(input.prepayRatio) * 10_000);
+    appliedFen = divRound(contractFen * BigInt(prepayPpm), PPM);
+  } else {
+    appliedFen = yuanToFen(input.appliedAmount!);
+    prepayPpm = Number(divRound(appliedFen * PPM, contractFen));
+  }
+  if (appliedFen > contractFen) throw fieldError('appliedAmount', '申请金额不能大于施工合同金额');
+  const now = clock.now();
+  const record = await recordFor(ctx, p);
+  const { params } = await rules.paramsFor(p.regionCode, now);
+  const req = computeRequiredDeposit({ contractAmountFen: contractFen, params, record });
+  const below = input.applyType === 'exempt' ? !req.exemptionAllowed : appliedFen < req.requiredFen;
+  if (below && !input.justification) {
+    const msg =
+      input.applyType === 'exempt'
+        ? '按规定该项目不符合免缴条件，如仍申请免缴须填写书面说明，由人社部门审核'
+        : `申请金额低于规定应缴金额 ${formatFen(req.requiredFen)} 元（${req.summary}），如仍按此金额申请须填写书面说明`;
+    throw fieldError('justification', msg);
+  }
+  const calendar = await rules.workCalendar();
+  const dueOn = calendar.addWorkingDays(shanghaiDate(now), 5);
+  const id = ctx.ids.next();
+  const status = quotaWorkflow.actions.submit.to;
+  try {
+    await db.transaction(async (tx) => {
+      await ownFiles(tx, user, [input.licenseFileId, input.deferralFileId, ...input.bidNoticeFileIds].filter((x): x is string => !!x));
+      let previousId: bigint | null = null;
+      if (input.previousId) {
+        const [prev] = await tx
+          .select()
+          .from(quotaApplications)
+          .where(and(eq(quotaApplications.id, BigInt(input.previousId)), eq(quotaApplications.enterpriseOrgId, user.orgId)));
+        if (!prev || prev.projectId !== p.id) throw notFound('定额申请');
+        if (!quotaWorkflow.can('resubmit', prev.status as QuotaStatus)) throw invalidState('只有已驳回的申请可以修改后重新提交');
+        const [latest] = await tx
+          .select({ id: quotaApplications.id })
+          .from(quotaApplications)
+          .where(eq(quotaApplications.projectId, p.id))
+          .orderBy(desc(quotaApplications.submittedAt), desc(quotaApplications.id))
+          .limit(1);
+        if (latest && latest.id !== prev.id) throw invalidState('该申请已有后续申请，请在最新的申请上修改');
+        previousId = prev.id;
+      }
+      await tx.insert(quotaApplications).values({
+        id,
+        projectId: p.id,
+        enterpriseOrgId: p.enterpriseOrgId,
+        hrssOrgId: p.hrssOrgId,
+        authorityOrgId: p.authorityOrgId,
+        previousId,
+        status,
+        contractAmountFen: contractFen,
+        prepayMode: input.prepayMode,
+        prepayRatioPpm: prepayPpm,
+        // for 免缴 this is the estimate the list shows (保证金估算金额); nothing is payable once approved
+        appliedFen,
+        applyType: input.applyType,
+        payMethod: input.applyType === 'general' ? (input.payMethod ?? null) : null,
+        handlerName: input.handlerName,
+        handlerPhone: input.handlerPhone,
+        description: input.description ?? null,
+        licenseFileId: input.applyType === 'exempt' ? (input.licenseFileId ?? null) : null,
+        bidNoticeFileIds: input.applyType === 'exempt' ? input.bidNoticeFileIds : [],
+        deferralReason: input.applyType === 'deferred' ? (input.deferralReason ?? null) : null,
+        deferralFileId: input.applyType === 'deferred' ? (input.deferralFileId ?? null) : null,
+        requiredRatioPpm: req.ratioPpm,
+        requiredFen: req.requiredFen,
+        exemptionAllowed: req.exemptionAllowed,
+        reasons: req.reasons,
+        record,
+        paramsSnapshot: storeParams(params) as StoredParams,
+        belowRequirement: below,
+        justification: input.justification ?? null,
+        submittedAt: now,
+        dueOn,
+        updatedAt: now,
+      });
+      await tx.update(projects).set({ baseLocked: true, contractAmountFen: contractFen, updatedAt: now }).where(eq(projects.id, p.id));
+      const deposit = await ctx.deposit.move(tx, { projectId: p.id, event: 'quota_submitted', actor, at: now, source: { type: 'quota_application', id: id.toString() } });
+      await ctx.audit(tx, actor, now, {
+        action: quotaWorkflow.auditCode('submit'),
+        targetType: 'quota_application',
+        targetId: id.toString(),
+        before: { projectDepositStatus: deposit.before.depositStatus },
+        after: { status, applyType: input.applyType, appliedAmount: fenToYuan(appliedFen), required: fenToYuan(req.requiredFen), below, projectDepositStatus: deposit.after.depositStatus },
+      });
+    });
+  } catch (err) {
+    if (uniqueViolation(err) === 'quota_live_project_uq') throw new AppError('CONFLICT', '该项目已有申请中或已完成的定额申请，不能重复申请');
+    throw err;
+  }
+  return (await toDtos(ctx, user, await db.select().from(quotaApplications).where(eq(quotaApplications.id, id))))[0]!;
+}

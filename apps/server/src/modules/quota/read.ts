@@ -1,0 +1,315 @@
+import { and, asc, count, desc, eq, ilike, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import {
+  computeRequiredDeposit,
+  deriveEnterpriseRecord,
+  fenToYuan,
+  formatRatioPpm,
+  PROJECT_COMPLETED,
+  PROJECT_UNDER_CONSTRUCTION,
+  QUOTA_LIVE_STATUSES,
+  quotaWorkflow,
+  yuanToFen,
+  type ApplyType,
+  type EnterpriseRecord,
+  type PayMethod,
+  type PrepayMode,
+  type QuotaAction,
+  type QuotaCondition,
+  type QuotaStatus,
+  type RatioResult,
+  type TQuotaApplication,
+} from '@benxi/shared';
+import type { Tx } from '../../db/client';
+import { arrearsRecords, enterpriseCompliance, files, organizations, projects, quotaApplications, regions } from '../../db/schema/index';
+import { shanghaiDate } from '../../platform/clock';
+import { fieldError, notFound } from '../../platform/errors';
+import type { AuthUser } from '../../platform/sessions';
+import { escapeLike } from '../../platform/sql';
+import { toFileRef } from '../files/service';
+import { projectScope } from '../projects/policy';
+import type { QuotaContext } from './context';
+import { quotaScope } from './policy';
+
+export type QuotaRow = typeof quotaApplications.$inferSelect;
+export type ProjectRow = typeof projects.$inferSelect;
+
+export interface QuotaFilter {
+  projectName?: string;
+  regionCode?: string;
+  status?: QuotaStatus;
+  projectId?: string;
+}
+
+export const parseQuotaId = (id: string) => {
+  try {
+    return BigInt(id);
+  } catch {
+    throw notFound('定额申请');
+  }
+};
+
+export async function loadProject(ctx: QuotaContext, user: AuthUser, projectId: string): Promise<ProjectRow> {
+  const scope = await projectScope(ctx.db, user);
+  let id: bigint;
+  try {
+    id = BigInt(projectId);
+  } catch {
+    throw notFound('项目');
+  }
+  const [p] = scope ? await ctx.db.select().from(projects).where(and(eq(projects.id, id), scope)).limit(1) : [];
+  if (!p) throw notFound('项目');
+  return p;
+}
+
+/** The enterprise's record as of the signing date, from the register and its other projects. */
+export async function recordFor(ctx: QuotaContext, p: ProjectRow): Promise<EnterpriseRecord> {
+  const { db } = ctx;
+  const [entries, [others], [first], [compliance]] = await Promise.all([
+    db.select().from(arrearsRecords).where(eq(arrearsRecords.enterpriseOrgId, p.enterpriseOrgId)),
+    db
+      .select({ n: count() })
+      .from(projects)
+      .where(and(eq(projects.enterpriseOrgId, p.enterpriseOrgId), eq(projects.regionCode, p.regionCode), eq(projects.status, PROJECT_UNDER_CONSTRUCTION), ne(projects.id, p.id))),
+    db
+      .select({ first: sql<string | null>`min(${projects.contractSignedOn})` })
+      .from(projects)
+      .where(and(eq(projects.enterpriseOrgId, p.enterpriseOrgId), eq(projects.regionCode, p.regionCode), ne(projects.id, p.id))),
+    db.select().from(enterpriseCompliance).where(eq(enterpriseCompliance.orgId, p.enterpriseOrgId)),
+  ]);
+  return deriveEnterpriseRecord({
+    entries: entries.map((e) => ({ kind: e.kind as 'arrears' | 'serious_dishonest', occurredOn: e.occurredOn, removedOn: e.removedOn })),
+    signingDate: p.contractSignedOn,
+    firstActivityInRegion: first?.first ?? null,
+    otherProjectsUnderConstructionInRegion: others?.n ?? 0,
+    realNameAndSpecialAccountMet: compliance?.dutiesMet ?? false,
+  });
+}
+
+export const requirementDto = (r: RatioResult) => ({
+  ratioPpm: r.ratioPpm,
+  ratioText: r.ratioText,
+  requiredAmount: fenToYuan(r.requiredFen),
+  exemptionAllowed: r.exemptionAllowed,
+  reasons: r.reasons,
+  summary: r.summary,
+});
+
+type ProjectSummary = { id: bigint; name: string; regionCode: string; contractorName: string; regionName: string; status: string };
+
+/**
+ * The actions the acting user may take on each application, from `quotaWorkflow` (state + role +
+ * conditions). `latest` (resubmit) needs the project's other applications: read only when a row could
+ * be resubmitted by this user, so the reviewer's queue pays nothing for it.
+ */
+async function allowedActionsFor(ctx: QuotaContext, user: AuthUser, rows: QuotaRow[], ps: ProjectSummary[]): Promise<Map<bigint, QuotaAction[]>> {
+  const resubmit = quotaWorkflow.actions.resubmit;
+  const candidates = rows.filter(
+    (q) => (resubmit.roles ?? []).includes(user.role) && q.enterpriseOrgId === user.orgId && quotaWorkflow.can('resubmit', q.status as QuotaStatus),
+  );
+  const latest = new Map<bigint, { id: bigint; live: boolean }>();
+  if (candidates.length > 0) {
+    const siblings = await ctx.db
+      .select({ projectId: quotaApplications.projectId, id: quotaApplications.id, status: quotaApplications.status })
+      .from(quotaApplications)
+      .where(inArray(quotaApplications.projectId, [...new Set(candidates.map((q) => q.projectId))]))
+      .orderBy(desc(quotaApplications.submittedAt), desc(quotaApplications.id));
+    for (const s of siblings) {
+      const live = (QUOTA_LIVE_STATUSES as readonly string[]).includes(s.status);
+      const seen = latest.get(s.projectId);
+      if (!seen) latest.set(s.projectId, { id: s.id, live });
+      else if (live) seen.live = true;
+    }
+  }
+  return new Map(
+    rows.map((q) => {
+      const p = ps.find((x) => x.id === q.projectId);
+      const holds = (c: QuotaCondition) => {
+        switch (c) {
+          case 'owner':
+            return q.enterpriseOrgId === user.orgId;
+          case 'latest': {
+            const l = latest.get(q.projectId);
+            return !!l && l.id === q.id && !l.live;
+          }
+          case 'projectOpen':
+            return !!p && p.status !== PROJECT_COMPLETED;
+        }
+      };
+      return [q.id, quotaWorkflow.allowedActions(q.status as QuotaStatus, user.role, holds)];
+    }),
+  );
+}
+
+/** DTOs for a page of applications: projects, units and files in three queries, not three per row. */
+export async function toDtos(ctx: QuotaContext, user: AuthUser, rows: QuotaRow[]): Promise<TQuotaApplication[]> {
+  if (rows.length === 0) return [];
+  const { db } = ctx;
+  const projectIds = [...new Set(rows.map((q) => q.projectId))];
+  const orgIds = [...new Set(rows.flatMap((q) => [q.hrssOrgId, q.authorityOrgId]))];
+  const fileIds = [...new Set(rows.flatMap((q) => [q.licenseFileId, q.deferralFileId, ...q.bidNoticeFileIds]).filter((x): x is string => !!x))];
+  const [ps, orgs, fs] = await Promise.all([
+    db
+      .select({
+        id: projects.id,
+        name: projects.name,
+        regionCode: projects.regionCode,
+        contractorName: projects.contractorName,
+        regionName: regions.name,
+        status: projects.status,
+      })
+      .from(projects)
+      .innerJoin(regions, eq(regions.code, projects.regionCode))
+      .where(inArray(projects.id, projectIds)),
+    db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, orgIds)),
+    fileIds.length ? db.select().from(files).where(inArray(files.id, fileIds)) : Promise.resolve([]),
+  ]);
+  const allowed = await allowedActionsFor(ctx, user, rows, ps);
+  const today = shanghaiDate(ctx.clock.now());
+  return rows.map((q) =>
+    toDto(q, ps.find((x) => x.id === q.projectId), (id) => orgs.find((o) => o.id === id)?.name ?? '', fs, today, allowed.get(q.id) ?? []),
+  );
+}
+
+function toDto(
+  q: QuotaRow,
+  p: ProjectSummary | undefined,
+  orgName: (id: string) => string,
+  fs: (typeof files.$inferSelect)[],
+  today: string,
+  allowedActions: QuotaAction[],
+): TQuotaApplication {
+  const ref = (id: string | null) => {
+    const f = id ? fs.find((x) => x.id === id) : undefined;
+    return f ? toFileRef(f) : null;
+  };
+  return {
+    id: q.id.toString(),
+    batchNo: q.id.toString(),
+    previousId: q.previousId?.toString() ?? null,
+    projectId: q.projectId.toString(),
+    projectName: p?.name ?? '',
+    regionCode: p?.regionCode ?? '',
+    regionName: p?.regionName ?? '',
+    contractorName: p?.contractorName ?? '',
+    hrssOrgName: orgName(q.hrssOrgId),
+    authorityOrgName: orgName(q.authorityOrgId),
+    status: q.status as QuotaStatus,
+    contractAmount: fenToYuan(q.contractAmountFen),
+    prepayMode: q.prepayMode as PrepayMode,
+    prepayRatio: formatRatioPpm(q.prepayRatioPpm).replace('%', ''),
+    appliedAmount: fenToYuan(q.appliedFen),
+    applyType: q.applyType as ApplyType,
+    payMethod: (q.payMethod as PayMethod | null) ?? null,
+    handlerName: q.handlerName,
+    handlerPhone: q.handlerPhone,
+    description: q.description,
+    licenseFile: ref(q.licenseFileId),
+    bidNoticeFiles: q.bidNoticeFileIds.map((id) => ref(id)).filter((x): x is NonNullable<typeof x> => !!x),
+    deferralReason: q.deferralReason,
+    deferralFile: ref(q.deferralFileId),
+    requirement: {
+      ratioPpm: q.requiredRatioPpm,
+      ratioText: formatRatioPpm(q.requiredRatioPpm),
+      requiredAmount: fenToYuan(q.requiredFen),
+      exemptionAllowed: q.exemptionAllowed,
+      reasons: q.reasons,
+      summary: q.reasons.join('，'),
+    },
+    record: q.record as EnterpriseRecord,
+    belowRequirement: q.belowRequirement,
+    justification: q.justification,
+    approvedAmount: q.approvedFen === null ? null : fenToYuan(q.approvedFen),
+    justificationAccepted: q.justificationAccepted,
+    reviewComment: q.reviewComment,
+    rejectReason: q.rejectReason,
+    submittedAt: q.submittedAt.toISOString(),
+    dueOn: q.dueOn,
+    // 逾期: still awaiting the review that `approve` would take
+    overdue: quotaWorkflow.can('approve', q.status as QuotaStatus) && today > q.dueOn,
+    decidedAt: q.decidedAt?.toISOString() ?? null,
+    updatedAt: q.updatedAt.toISOString(),
+    allowedActions,
+  };
+}
+
+export async function loadScoped(ctx: QuotaContext, user: AuthUser, id: string): Promise<QuotaRow> {
+  const scope = await quotaScope(ctx.db, user);
+  const [q] = scope ? await ctx.db.select().from(quotaApplications).where(and(eq(quotaApplications.id, parseQuotaId(id)), scope)).limit(1) : [];
+  if (!q) throw notFound('定额申请');
+  return q;
+}
+
+/** Inside a command's transaction: the application's status now, its row locked until the commit. */
+export async function lockStatus(tx: Tx, id: bigint): Promise<QuotaStatus | null> {
+  const [row] = await tx.select({ status: quotaApplications.status }).from(quotaApplications).where(eq(quotaApplications.id, id)).for('update');
+  return (row?.status as QuotaStatus | undefined) ?? null;
+}
+
+export async function ownFiles(tx: Tx, user: AuthUser, ids: string[]) {
+  if (ids.length === 0) return;
+  // locked like a foreign key check until the submit commits: the orphan clean-up skips them
+  const rows = await tx
+    .select({ id: files.id })
+    .from(files)
+    .where(and(inArray(files.id, ids), eq(files.ownerOrgId, user.orgId)))
+    .for('key share');
+  if (rows.length !== new Set(ids).size) throw fieldError('files', '附件不存在，请重新上传');
+}
+
+async function listCondition(ctx: QuotaContext, user: AuthUser, q: QuotaFilter) {
+  const { db } = ctx;
+  const scope = await quotaScope(db, user);
+  if (!scope) return null;
+  const where: SQL[] = [scope];
+  if (q.status) where.push(eq(quotaApplications.status, q.status));
+  if (q.projectId) where.push(eq(quotaApplications.projectId, BigInt(q.projectId)));
+  if (q.projectName || q.regionCode) {
+    const pc: SQL[] = [];
+    if (q.projectName) pc.push(ilike(projects.name, `%${escapeLike(q.projectName)}%`));
+    if (q.regionCode) pc.push(eq(projects.regionCode, q.regionCode));
+    where.push(inArray(quotaApplications.projectId, db.select({ id: projects.id }).from(projects).where(and(...pc))));
+  }
+  return and(...where)!;
+}
+
+/** What the regulation requires for this project at this contract amount, and why. */
+export async function previewQuota(ctx: QuotaContext, user: AuthUser, input: { projectId: string; contractAmount: string }) {
+  const p = await loadProject(ctx, user, input.projectId);
+  const record = await recordFor(ctx, p);
+  const { params } = await ctx.rules.paramsFor(p.regionCode, ctx.clock.now());
+  const r = computeRequiredDeposit({ contractAmountFen: yuanToFen(input.contractAmount), params, record });
+  return { requirement: requirementDto(r), record };
+}
+
+export async function getQuotaApplication(ctx: QuotaContext, user: AuthUser, id: string): Promise<TQuotaApplication> {
+  return (await toDtos(ctx, user, [await loadScoped(ctx, user, id)]))[0]!;
+}
+
+export async function listQuotaApplications(ctx: QuotaContext, user: AuthUser, q: QuotaFilter & { queue?: string; page: number; pageSize: number }) {
+  const { db } = ctx;
+  const cond = await listCondition(ctx, user, q);
+  if (!cond) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+  const order = q.queue ? [asc(quotaApplications.submittedAt), asc(quotaApplications.id)] : [desc(quotaApplications.submittedAt), desc(quotaApplications.id)];
+  const [rows, [total]] = await Promise.all([
+    db.select().from(quotaApplications).where(cond).orderBy(...order).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(quotaApplications).where(cond),
+  ]);
+  return { items: await toDtos(ctx, user, rows), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+}
+
+export async function* iterateQuotaApplications(ctx: QuotaContext, user: AuthUser, q: QuotaFilter) {
+  const cond = await listCondition(ctx, user, q);
+  if (!cond) return;
+  for (let offset = 0; ; offset += 500) {
+    const rows = await ctx.db
+      .select()
+      .from(quotaApplications)
+      .where(cond)
+      .orderBy(desc(quotaApplications.submittedAt), desc(quotaApplications.id))
+      .limit(500)
+      .offset(offset);
+    if (rows.length === 0) return;
+    yield await toDtos(ctx, user, rows);
+    if (rows.length < 500) return;
+  }
+}

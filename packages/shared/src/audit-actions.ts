@@ -1,0 +1,60 @@
+import { certificationWorkflow } from './workflow/certification';
+import { depositAuditLabels } from './workflow/deposit';
+import { quotaWorkflow } from './workflow/quota';
+
+/**
+ * Every audit action code the server writes, with its Chinese label (ADR 017). `writeAudit` takes
+ * an `AuditAction`, so an unregistered code is a type error; the workflows' codes and labels come
+ * from their definitions (`quota.approve` → 定额申请审核通过), the deposit's from its table.
+ */
+const platformActions = {
+  'user.register': '注册账户',
+  'user.login': '登录',
+  'user.login.failed': '登录失败',
+  'user.logout': '退出登录',
+  'user.lock': '账户锁定',
+  'user.unlock': '解除锁定',
+  'user.disable': '停用账户',
+  'user.enable': '启用账户',
+  'user.create': '新增用户',
+  'user.password.reset': '短信重置密码',
+  'user.password.change': '修改密码',
+  'user.password.admin-reset': '管理员重置密码',
+  'file.upload': '上传文件',
+  'file.purge-orphans': '清理孤立上传文件',
+  'organization.create': '新增单位',
+  'organization.update': '修改单位',
+  'region.update': '修改地区',
+  'mapping.create': '新增监管单位对应',
+  'mapping.delete': '删除监管单位对应',
+  'dict.create': '新增字典项',
+  'dict.update': '修改字典项',
+  'dict.delete': '删除字典项',
+  'ratio.update': '修改保证金比例参数',
+  'calendar.override': '设置工作日调整',
+  'calendar.override.delete': '删除工作日调整',
+  'project.create': '新建项目',
+  'project.update': '修改项目信息',
+  'project.progress': '更新工程进度',
+  'arrears.create': '登记欠薪失信记录',
+  'arrears.remove': '移除欠薪失信记录',
+  'compliance.update': '更新实名制和专户落实情况',
+} as const;
+
+type WorkflowAuditCode<N extends string, A extends string> = `${N}.${A}`;
+type QuotaAuditCode = WorkflowAuditCode<'quota', Exclude<(typeof quotaWorkflow.actionNames)[number], 'resubmit'>>;
+type CertificationAuditCode = WorkflowAuditCode<'certification', Exclude<(typeof certificationWorkflow.actionNames)[number], 'resubmit'>>;
+
+export type AuditAction = keyof typeof platformActions | QuotaAuditCode | CertificationAuditCode | keyof typeof depositAuditLabels;
+
+/** Chinese names of every audited action, for the audit screen and its filter. */
+export const AUDIT_ACTION_LABELS = {
+  ...platformActions,
+  ...quotaWorkflow.auditLabels(),
+  ...certificationWorkflow.auditLabels(),
+  ...depositAuditLabels,
+} as Record<AuditAction, string>;
+
+export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];
+
+export const isAuditAction = (code: string): code is AuditAction => Object.hasOwn(AUDIT_ACTION_LABELS, code);
