@@ -27,6 +27,11 @@ const KEY_LABELS: Record<string, string> = {
   reason: '原因',
   comment: '意见',
   industryType: '行业主管类型',
+  creditCode: '统一社会信用代码',
+  projectId: '工程编号',
+  projectName: '工程名称',
+  inline: '预览方式',
+  queue: '审核队列',
 };
 
 const TYPE_WORDS: Record<string, string> = {
