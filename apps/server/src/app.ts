@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -19,7 +19,7 @@ import {
 import type { ApiError } from '@benxi/shared';
 import type { Env } from './config/env';
 import type { Database } from './db/client';
-import { registerAccess } from './platform/access';
+import { publicRoutes, registerAccess } from './platform/access';
 import { securityHeaders } from './platform/security-headers';
 import { createSerializerCompiler } from './platform/serializer';
 import { listenForChanges } from './platform/changes';
@@ -109,6 +109,23 @@ function hasNul(value: unknown, depth = 0): boolean {
   if (Array.isArray(value)) return value.some((v) => hasNul(v, depth + 1));
   for (const [k, v] of Object.entries(value)) if (k.includes('\u0000') || hasNul(v, depth + 1)) return true;
   return false;
+}
+
+/**
+ * Whether a URL no route matched is meant for the API however it is spelled (`/%61pi/…`, `//api/…`,
+ * `/API/…`, `/x/../api/…`, `/api;x/…`): such a URL answers the JSON 404, never the web app's page.
+ */
+export function looksLikeApi(url: string): boolean {
+  let p = url.split(/[?#]/)[0] ?? '';
+  for (let i = 0; i < 3 && p.includes('%'); i++) {
+    try {
+      p = decodeURIComponent(p);
+    } catch {
+      return true; // undecodable: not a page of the web app either
+    }
+  }
+  p = path.posix.normalize(`/${p.replace(/\\/g, '/')}`).toLowerCase();
+  return p.startsWith('/api');
 }
 
 /** Maps every error to the SPEC §12 shape; internals of 5xx never leave the server. */
@@ -228,13 +245,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   const sessionPolicy = { idleMs: env.SESSION_IDLE_MINUTES * 60_000, absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000 };
   const changes = await listenForChanges(database);
   cacheUnitTree(db, changes);
   app.decorate('changes', changes);
-  registerAccess(app, { sessions: createSessionStore(db, changes), clock, policy: sessionPolicy });
+  registerAccess(app, { sessions: createSessionStore(db, changes), clock, policy: sessionPolicy, strict: env.NODE_ENV !== 'production' });
+  // The Swagger UI of the (public) OpenAPI document: static pages, no data.
+  await publicRoutes(app, swaggerUi, { routePrefix: '/api/docs' });
   // A write's changes reach this process's caches before its answer does (docs/decisions/011); only
   // on routes that can write, so that a read pays nothing for it.
   const syncChanges = async () => changes.sync();
@@ -336,20 +354,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const webDist = env.WEB_DIST ?? DEFAULT_WEB_DIST;
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, {
-      root: webDist,
-      prefix: '/',
-      wildcard: false,
-      index: false,
-      setHeaders: (res, filePath) => {
-        if (filePath.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
-      },
-    });
+    const setHeaders = (res: FastifyReply, filePath: string) => {
+      if (filePath.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+    };
+    // reply.sendFile for the single-page fallback below; no routes
+    await app.register(fastifyStatic, { root: webDist, serve: false, setHeaders });
+    // one route per built file, all public: the web app's code holds no data
+    await publicRoutes(app, fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false, decorateReply: false, setHeaders });
   }
 
   app.setNotFoundHandler((req, reply) => {
-    const url = req.url.split('?')[0] ?? '';
-    if (!url.startsWith('/api') && hasWeb && (req.method === 'GET' || req.method === 'HEAD')) {
+    if (!looksLikeApi(req.url) && hasWeb && (req.method === 'GET' || req.method === 'HEAD')) {
       // Single-page app: every non-API path renders index.html and the router decides (its own 404 page).
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }

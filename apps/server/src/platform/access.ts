@@ -1,24 +1,29 @@
 import crypto from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyPluginCallback, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { can, type Permission } from '@benxi/shared';
 import type { Clock } from './clock';
 import { AppError } from './errors';
 import type { Actor } from './audit';
 import { SESSION_COOKIE, type AuthUser, type SessionPolicy, type SessionStore } from './sessions';
 
+/** What a logged-in user must also be for a route that is not public. */
+interface Gate {
+  /** routes an uncertified enterprise may use (its certification, uploads, /me) */
+  allowUncertified?: boolean;
+  /** routes usable while a password change is pending (/me, change password, logout) */
+  allowPendingPasswordChange?: boolean;
+}
+
 /**
- * Who may call a route, declared on the route as `config.access`. Routes without it require a
- * logged-in, certified user whose password needs no change: deny is the default.
+ * Who may call a route, declared on the route as `config.access` and read from the route the router
+ * matched (never from the URL's spelling, docs/decisions/013). Every route says it: public, any
+ * logged-in user, or a permission. A matched route that says nothing is refused (and a 500 outside
+ * production, so that a route can never be open by omission).
  */
-export type Access =
-  | { public: true }
-  | {
-      permission?: Permission;
-      /** routes an uncertified enterprise may use (its certification, uploads, /me) */
-      allowUncertified?: boolean;
-      /** routes usable while a password change is pending (/me, change password, logout) */
-      allowPendingPasswordChange?: boolean;
-    };
+export type Access = { public: true } | (Gate & { permission: Permission }) | (Gate & { anyRole: true });
+
+/** For routes registered by third-party plugins (static files of the web app, the API docs): see publicRoutes. */
+export const PUBLIC: Access = { public: true };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -26,6 +31,10 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     user: AuthUser | null;
+  }
+  interface FastifyInstance {
+    /** every route registered after registerAccess, with its access decision (undefined: none) */
+    routeAccess(): { method: RouteOptions['method']; url: string; access: Access | undefined }[];
   }
 }
 
@@ -44,8 +53,50 @@ const safeEqual = (a: string, b: string) => {
   return x.length === y.length && crypto.timingSafeEqual(x, y);
 };
 
-export function registerAccess(app: FastifyInstance, deps: { sessions: SessionStore; clock: Clock; policy: SessionPolicy }): void {
+/**
+ * Registers a plugin none of whose routes carry user data (the web app's static files, the Swagger
+ * UI of the public OpenAPI document) and marks each of its routes public: a deliberate decision,
+ * made here once, instead of an exception by URL.
+ */
+export async function publicRoutes<O extends object>(app: FastifyInstance, plugin: FastifyPluginAsync<O> | FastifyPluginCallback<O>, opts: O): Promise<void> {
+  await app.register(async (scope) => {
+    scope.addHook('onRoute', (route) => {
+      route.config = { ...(route.config ?? {}), access: PUBLIC };
+    });
+    await scope.register(plugin as FastifyPluginAsync<O>, opts);
+  });
+}
+
+export function registerAccess(
+  app: FastifyInstance,
+  deps: {
+    sessions: SessionStore;
+    clock: Clock;
+    policy: SessionPolicy;
+    /**
+     * tests and development: a route without an access decision stops the start and answers 500;
+     * production: it is logged and refused (401/403)
+     */
+    strict: boolean;
+  },
+): void {
   app.decorateRequest('user', null);
+
+  // Every route registered from here on, to check at start-up that each one says who may call it.
+  const routes: RouteOptions[] = [];
+  app.addHook('onRoute', (route) => {
+    routes.push(route);
+  });
+  app.decorate('routeAccess', () =>
+    routes.map((r) => ({ method: r.method, url: r.url, access: (r.config as { access?: Access } | undefined)?.access })),
+  );
+  app.addHook('onReady', async () => {
+    const missing = app.routeAccess().filter((r) => !r.access).map((r) => `${String(r.method)} ${r.url}`);
+    if (!missing.length) return;
+    const message = `routes without config.access (declare who may call each one): ${missing.join(', ')}`;
+    if (deps.strict) throw new Error(message);
+    app.log.error({ routes: missing }, message); // production: they answer 401/403 (below)
+  });
 
   app.addHook('preValidation', async (req: FastifyRequest, reply: FastifyReply) => {
     const access = req.routeOptions.config?.access;
@@ -59,11 +110,17 @@ export function registerAccess(app: FastifyInstance, deps: { sessions: SessionSt
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
       }
     }
-    if (!req.routeOptions.url) return; // 404 handler
-    if (!req.url.startsWith('/api/')) return; // the web app's static files: public
-    if (access && 'public' in access) return;
-
+    // The 404 handler carries no data (an API error, or the web app's index.html): nothing to guard.
+    if (req.is404) return;
     const user = req.user;
+    if (!access) {
+      const route = `${req.method} ${req.routeOptions.url ?? '?'}`;
+      req.log.error({ route }, 'route has no access decision (config.access): refused');
+      if (deps.strict) throw new Error(`route ${route} has no config.access: declare who may call it`);
+      throw user ? new AppError('FORBIDDEN', '您的账户没有此操作的权限') : new AppError('UNAUTHENTICATED', '请先登录');
+    }
+    if ('public' in access) return;
+
     if (!user) {
       throw expired
         ? new AppError('SESSION_EXPIRED', '登录已超时，请重新登录')
@@ -75,14 +132,14 @@ export function registerAccess(app: FastifyInstance, deps: { sessions: SessionSt
         throw new AppError('CSRF_FAILED', '页面已过期，请刷新页面后重试');
       }
     }
-    if (user.mustChangePassword && !access?.allowPendingPasswordChange) {
+    if (user.mustChangePassword && !access.allowPendingPasswordChange) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED', '首次登录请先修改密码');
     }
     // A role that may never call the route is told so; certifying would not help it.
-    if (access?.permission && !can(user.role, access.permission)) {
+    if ('permission' in access && !can(user.role, access.permission)) {
       throw new AppError('FORBIDDEN', '您的账户没有此操作的权限');
     }
-    if (user.role === 'enterprise' && !user.orgCertified && !access?.allowUncertified && !access?.allowPendingPasswordChange) {
+    if (user.role === 'enterprise' && !user.orgCertified && !access.allowUncertified && !access.allowPendingPasswordChange) {
       throw new AppError('CERTIFICATION_REQUIRED', '请先完成企业认证，认证通过后即可使用平台功能');
     }
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zPhone, zSmsCode } from './common';
+import { askOr, zPhone, zSmsCode } from './common';
 import { ROLES } from '../roles';
 import { PASSWORD_MAX } from '../rules/password-limits';
 
@@ -10,6 +10,17 @@ export const smsPurposeLabels: Record<SmsPurpose, string> = {
   login: '登录',
   reset: '重置密码',
 };
+
+/** The Chinese labels of the login, registration and password forms' fields. */
+export const authFieldLabels = {
+  phone: '手机号码',
+  purpose: '验证码用途',
+  smsCode: '短信验证码',
+  password: '密码',
+  oldPassword: '原密码',
+  newPassword: '新密码',
+} as const;
+const L = authFieldLabels;
 
 export const zSmsCodeRequest = z.object({
   phone: zPhone,
@@ -24,15 +35,16 @@ export const zSmsCodeResponse = z.object({
   message: z.string(),
 });
 
-const zPasswordInput = z
-  .string({ error: '请输入密码' })
-  .min(1, { error: '请输入密码' })
-  .max(PASSWORD_MAX * 4, { error: '密码过长' });
+const zPasswordInput = (label: string) =>
+  z
+    .string({ error: askOr(`请输入${label}`, `${label}应为文字`) })
+    .min(1, { error: `请输入${label}` })
+    .max(PASSWORD_MAX * 4, { error: `${label}过长，请输入不超过${PASSWORD_MAX}个字符的密码` });
 
-export const zRegisterRequest = z.object({ phone: zPhone, smsCode: zSmsCode, password: zPasswordInput });
-export const zLoginRequest = z.object({ phone: zPhone, password: zPasswordInput, smsCode: zSmsCode });
-export const zResetPasswordRequest = z.object({ phone: zPhone, smsCode: zSmsCode, newPassword: zPasswordInput });
-export const zChangePasswordRequest = z.object({ oldPassword: zPasswordInput, newPassword: zPasswordInput });
+export const zRegisterRequest = z.object({ phone: zPhone, smsCode: zSmsCode, password: zPasswordInput(L.password) });
+export const zLoginRequest = z.object({ phone: zPhone, password: zPasswordInput(L.password), smsCode: zSmsCode });
+export const zResetPasswordRequest = z.object({ phone: zPhone, smsCode: zSmsCode, newPassword: zPasswordInput(L.newPassword) });
+export const zChangePasswordRequest = z.object({ oldPassword: zPasswordInput(L.oldPassword), newPassword: zPasswordInput(L.newPassword) });
 
 export const zMe = z.object({
   id: z.string(),

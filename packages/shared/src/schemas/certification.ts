@@ -1,22 +1,38 @@
 import { z } from 'zod';
-import { zCreditCode, zFilterText, zPageQuery, zPhone, zUuid, zText } from './common';
+import { zChoice, zCreditCodeOf, zFileId, zFilterText, zPageQuery, zPhoneOf, zText } from './common';
 import { CERT_TYPES, CERTIFICATION_STATUSES, QUALIFICATIONS, certificationWorkflow } from '../workflow/certification';
 
 const text = zText;
 
+/** The Chinese labels of the 认证信息 form's fields; every message names its field by them. */
+export const certificationFieldLabels = {
+  enterpriseName: '企业名称',
+  creditCode: '统一社会信用代码',
+  certType: '认证类型',
+  qualification: '企业资质',
+  registeredRegion: '企业注册地',
+  registeredAddress: '注册地址',
+  legalRepresentative: '法定代表人',
+  contactName: '联系人',
+  contactPhone: '联系电话',
+  licenseFileId: '营业执照',
+  qualificationFileId: '资质证书',
+} as const;
+const L = certificationFieldLabels;
+
 /** 认证信息 form (SPEC §3). */
 export const zCertificationRequest = z.object({
-  enterpriseName: text('企业名称', 100),
-  creditCode: zCreditCode,
-  certType: z.enum(CERT_TYPES, { error: '请选择认证类型' }),
-  qualification: z.enum(QUALIFICATIONS, { error: '请选择企业资质' }),
-  registeredRegion: text('企业注册地', 50),
-  registeredAddress: text('注册地址', 200),
-  legalRepresentative: text('法定代表人', 50),
-  contactName: text('联系人', 50),
-  contactPhone: zPhone,
-  licenseFileId: zUuid.or(z.undefined()).refine((v) => v !== undefined, { error: '请上传营业执照' }),
-  qualificationFileId: zUuid.nullish(),
+  enterpriseName: text(L.enterpriseName, 100),
+  creditCode: zCreditCodeOf(L.creditCode),
+  certType: zChoice(CERT_TYPES, L.certType),
+  qualification: zChoice(QUALIFICATIONS, L.qualification),
+  registeredRegion: text(L.registeredRegion, 50),
+  registeredAddress: text(L.registeredAddress, 200),
+  legalRepresentative: text(L.legalRepresentative, 50),
+  contactName: text(L.contactName, 50),
+  contactPhone: zPhoneOf(L.contactPhone),
+  licenseFileId: zFileId(L.licenseFileId),
+  qualificationFileId: zFileId(L.qualificationFileId).nullish(),
 });
 export type TCertificationRequest = z.input<typeof zCertificationRequest>;
 
@@ -53,6 +69,7 @@ export const zCertificationListQuery = zPageQuery.extend({
   status: z.enum(CERTIFICATION_STATUSES, { error: '状态只能是 pending、approved 或 rejected' }).optional(),
   keyword: zFilterText,
 });
+export const certificationRejectLabels = { reason: '驳回原因' } as const;
 export const zRejectCertificationRequest = z.object({
-  reason: text('驳回原因', 500),
+  reason: text(certificationRejectLabels.reason, 500),
 });

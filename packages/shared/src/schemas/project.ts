@@ -1,39 +1,69 @@
 import { z } from 'zod';
-import { zCreditCode, zDate, zFilterText, zMoney, zPageQuery, zPhone, zSnowflakeId, zText } from './common';
+import { zCreditCodeOf, zDateOf, zFilterText, zInt, zMoney, zPageQuery, zPhoneOf, zRef, zSnowflakeId, zText } from './common';
 import { DEPOSIT_STATUSES, PROJECT_STATUSES } from '../workflow/project';
 import { PROJECT_ACTIONS } from '../workflow/project-actions';
 
 const text = zText;
 
-export const zRegionCode = z.string({ error: '请选择地区' }).regex(/^\d{6}$/, { error: '请选择地区' });
+/** The Chinese labels of the project form's fields, as the form shows them; every message names its field by them. */
+export const projectFieldLabels = {
+  industryType: '行业主管类型',
+  regionCode: '主管地区',
+  authorityOrgId: '行业主管单位',
+  hrssOrgId: '人社监管单位',
+  name: '工程名称',
+  location: '工程地点',
+  projectRegionCode: '工程地区',
+  projectType: '工程类型',
+  contractAmount: '施工合同金额',
+  plannedStart: '计划开工日期',
+  plannedEnd: '计划竣工日期',
+  builderName: '建设单位',
+  builderCreditCode: '建设单位统一社会信用代码',
+  contractSignedOn: '施工合同签订日',
+  category: '项目种类',
+  permitDate: '施工许可证日期',
+  wageDay: '工资发放日',
+  managerName: '项目经理',
+  managerPhone: '项目经理电话',
+  laborOfficerName: '劳资专管员',
+  laborOfficerPhone: '劳资专管员电话',
+  actualStart: '实际开工日期',
+  expectedCompletion: '预计竣工日期',
+  actualCompletion: '实际竣工日期',
+} as const;
+const L = projectFieldLabels;
+
+export const zRegionCodeOf = (label: string) => z.string({ error: `请选择${label}` }).regex(/^\d{6}$/, { error: `请选择${label}` });
+export const zRegionCode = zRegionCodeOf('地区');
 
 /** Fields an enterprise may change until its first quota application is submitted. */
 export const zProjectBase = z.object({
-  industryType: text('行业主管类型', 20),
-  regionCode: zRegionCode,
-  authorityOrgId: z.uuid({ error: '请选择行业主管单位' }).optional(),
-  hrssOrgId: z.uuid({ error: '请选择人社监管单位' }).optional(),
-  name: text('工程名称', 100),
-  location: text('工程地点', 200),
-  projectRegionCode: zRegionCode,
-  projectType: text('工程类型', 20),
-  contractAmount: zMoney.refine((v) => Number(v) > 0, { error: '施工合同金额应大于0' }),
-  plannedStart: zDate,
-  plannedEnd: zDate,
-  builderName: text('建设单位', 100),
-  builderCreditCode: zCreditCode,
-  contractSignedOn: zDate,
-  category: text('项目种类', 20),
-  permitDate: zDate.nullish(),
+  industryType: text(L.industryType, 20, `请选择${L.industryType}`),
+  regionCode: zRegionCodeOf(L.regionCode),
+  authorityOrgId: zRef(L.authorityOrgId).optional(),
+  hrssOrgId: zRef(L.hrssOrgId).optional(),
+  name: text(L.name, 100),
+  location: text(L.location, 200),
+  projectRegionCode: zRegionCodeOf(L.projectRegionCode),
+  projectType: text(L.projectType, 20, `请选择${L.projectType}`),
+  contractAmount: zMoney(L.contractAmount).refine((v) => Number(v) > 0, { error: '施工合同金额应大于0' }),
+  plannedStart: zDateOf(L.plannedStart),
+  plannedEnd: zDateOf(L.plannedEnd),
+  builderName: text(L.builderName, 100),
+  builderCreditCode: zCreditCodeOf(L.builderCreditCode),
+  contractSignedOn: zDateOf(L.contractSignedOn),
+  category: text(L.category, 20, `请选择${L.category}`),
+  permitDate: zDateOf(L.permitDate).nullish(),
 });
 
 /** Contacts: editable at any time. */
 export const zProjectContacts = z.object({
-  wageDay: z.coerce.number({ error: '请选择工资发放日' }).int().min(1, { error: '工资发放日为1–31号' }).max(31, { error: '工资发放日为1–31号' }),
-  managerName: text('项目经理', 50),
-  managerPhone: zPhone,
-  laborOfficerName: text('劳资专管员', 50),
-  laborOfficerPhone: zPhone,
+  wageDay: zInt(L.wageDay, 1, 31, '请选择工资发放日'),
+  managerName: text(L.managerName, 50),
+  managerPhone: zPhoneOf(L.managerPhone),
+  laborOfficerName: text(L.laborOfficerName, 50),
+  laborOfficerPhone: zPhoneOf(L.laborOfficerPhone),
 });
 
 const plannedOrder = (v: { plannedStart?: string; plannedEnd?: string }) =>
@@ -50,9 +80,9 @@ export const zUpdateProjectRequest = zProjectBase
 
 export const zProgressRequest = z
   .object({
-    actualStart: zDate.nullish(),
-    expectedCompletion: zDate.nullish(),
-    actualCompletion: zDate.nullish(),
+    actualStart: zDateOf(L.actualStart).nullish(),
+    expectedCompletion: zDateOf(L.expectedCompletion).nullish(),
+    actualCompletion: zDateOf(L.actualCompletion).nullish(),
   })
   .refine((v) => !v.actualCompletion || !v.actualStart || v.actualStart <= v.actualCompletion, {
     error: '实际竣工日期不能早于实际开工日期',
@@ -137,4 +167,4 @@ export const zUnitOptions = z.object({
   authorities: z.array(z.object({ id: z.string(), name: z.string(), isDefault: z.boolean() })),
   hrss: z.array(z.object({ id: z.string(), name: z.string(), isDefault: z.boolean() })),
 });
-export const zUnitOptionsQuery = z.object({ industryType: z.string().min(1), regionCode: zRegionCode });
+export const zUnitOptionsQuery = z.object({ industryType: z.string({ error: '请选择行业主管类型' }).min(1, { error: '请选择行业主管类型' }), regionCode: zRegionCodeOf('主管地区') });

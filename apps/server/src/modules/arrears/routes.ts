@@ -27,7 +27,7 @@ export const arrearsRoutes: FastifyPluginAsyncZod<{ arrears: ArrearsService }> =
       schema: {
         tags,
         summary: '查询企业实名制和工资专用账户落实情况',
-        querystring: z.object({ creditCode: z.string().trim().min(1, { error: '请输入统一社会信用代码' }).max(18) }),
+        querystring: z.object({ creditCode: z.string({ error: '请输入统一社会信用代码' }).trim().min(1, { error: '请输入统一社会信用代码' }).max(18, { error: '统一社会信用代码应为18位' }) }),
         response: { 200: z.object({ enterpriseName: z.string(), dutiesMet: z.boolean(), updatedAt: z.string().nullable() }) },
       },
     },

@@ -84,7 +84,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
   app.post(
     '/auth/logout',
     {
-      config: { access: { allowPendingPasswordChange: true, allowUncertified: true } },
+      config: { access: { anyRole: true, allowPendingPasswordChange: true, allowUncertified: true } },
       schema: { tags, summary: '退出登录', response: { 200: zOk } },
     },
     async (req, reply) => {
@@ -97,7 +97,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
   app.post(
     '/auth/change-password',
     {
-      config: { access: { allowPendingPasswordChange: true, allowUncertified: true } },
+      config: { access: { anyRole: true, allowPendingPasswordChange: true, allowUncertified: true } },
       schema: { tags, summary: '修改密码（结束全部会话）', body: zChangePasswordRequest, response: { 200: zOk } },
     },
     async (req, reply) => {
@@ -110,7 +110,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
   app.get(
     '/me',
     {
-      config: { access: { allowPendingPasswordChange: true, allowUncertified: true } },
+      config: { access: { anyRole: true, allowPendingPasswordChange: true, allowUncertified: true } },
       schema: { tags, summary: '当前用户', response: { 200: zMe } },
     },
     async (req) => toMe(currentUser(req)),

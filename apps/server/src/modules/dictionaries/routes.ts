@@ -13,12 +13,12 @@ export const dictionaryRoutes: FastifyPluginAsyncZod<{ dictionaries: DictionaryS
   const tags = ['字典'];
   app.get(
     '/dictionaries',
-    { config: { access: { allowUncertified: true } }, schema: { tags, summary: '表单所用字典（地区、行业主管类型、工程类型、企业资质、项目种类）', response: { 200: zForms } } },
+    { config: { access: { anyRole: true, allowUncertified: true } }, schema: { tags, summary: '表单所用字典（地区、行业主管类型、工程类型、企业资质、项目种类）', response: { 200: zForms } } },
     async () => dictionaries.forForms(),
   );
   app.get(
     '/dictionaries/units',
-    { schema: { tags, summary: '按行业主管类型和主管地区带出行业主管单位、人社监管单位', querystring: zUnitOptionsQuery, response: { 200: zUnitOptions } } },
+    { config: { access: { anyRole: true } }, schema: { tags, summary: '按行业主管类型和主管地区带出行业主管单位、人社监管单位', querystring: zUnitOptionsQuery, response: { 200: zUnitOptions } } },
     async (req) => dictionaries.unitOptions(db, req.query.industryType, req.query.regionCode),
   );
 };

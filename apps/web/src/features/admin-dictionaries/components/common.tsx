@@ -49,7 +49,8 @@ export function NameModal({
   const [form] = Form.useForm<NameSortValues>();
 
   async function submit(v: NameSortValues) {
-    await onSubmit({ label: v.label.trim(), sort: v.sort });
+    // a cleared number box gives null: leave the sort as it was (the server wants an integer or nothing)
+    await onSubmit({ label: v.label.trim(), sort: v.sort ?? undefined });
     onClose();
   }
 
