@@ -13,7 +13,10 @@ const zEnv = z
     PORT: int(3000, 1),
     HOST: z.string().default('0.0.0.0'),
     DATA_DIR: z.string().default('./data'),
+    /** PostgreSQL as the application's role (no DDL, audit_log append-only); absent = embedded PGlite */
     DATABASE_URL: z.string().optional(),
+    /** PostgreSQL as the role that owns the tables and migrates; absent = DATABASE_URL migrates too */
+    MIGRATION_DATABASE_URL: z.string().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SEED_DEMO: bool.default(true),
     TRUST_PROXY: bool.default(false),

@@ -14,7 +14,7 @@ import { organizations, smsOutbox, users } from '../db/schema/index';
 import { fixedClock } from '../platform/clock';
 import { hashPassword } from '../platform/passwords';
 import { createConsoleSmsProvider } from '../platform/sms/console';
-import { adminUrl, TEMPLATE_DB } from './global-setup';
+import { adminUrl, appUrl, TEMPLATE_DB } from './global-setup';
 import { seedReference } from '../db/reference';
 
 export const PASSWORD = 'Benxi@2026!';
@@ -25,28 +25,42 @@ export interface TestContext {
   env: Env;
   clock: ReturnType<typeof fixedClock>;
   dataDir: string;
+  /**
+   * Raw SQL as the owner of the tables (DDL a test needs, e.g. a probe table). On PostgreSQL the app
+   * runs as a restricted role (global-setup.ts); on PGlite there is one role and this is database.query.
+   */
+  ownerQuery<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
   close(): Promise<void>;
 }
 
 export const usingPostgres = () => !!process.env.TEST_DATABASE_URL;
 
 /** A migrated database of its own: PGlite in memory, or a copy of the PostgreSQL template. */
-async function freshDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
+async function freshDatabase(): Promise<{ database: Database; ownerQuery: TestContext['ownerQuery']; drop(): Promise<void> }> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     const database = await openDatabase({});
     await database.migrate();
     await seedReference(database.db);
-    return { database, drop: async () => {} };
+    return { database, ownerQuery: (text, params) => database.query(text, params), drop: async () => {} };
   }
   const name = `bx_t_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create database ${name} template ${TEMPLATE_DB}`);
   await admin.end();
-  const database = await openDatabase({ url: adminUrl(url, name), poolSize: 10 });
+  const database = await openDatabase({ url: appUrl(url, name), poolSize: 10 });
   return {
     database,
+    ownerQuery: async <T,>(text: string, params?: unknown[]) => {
+      const c = new pg.Client({ connectionString: adminUrl(url, name) });
+      await c.connect();
+      try {
+        return { rows: (await c.query(text, params)).rows as T[] };
+      } finally {
+        await c.end();
+      }
+    },
     drop: async () => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
@@ -70,7 +84,7 @@ export async function createTestContext(overrides: Record<string, string> = {}):
     JOBS_ENABLED: 'false',
     ...overrides,
   });
-  const { database, drop } = await freshDatabase();
+  const { database, ownerQuery, drop } = await freshDatabase();
   const clock = fixedClock('2026-03-02T02:00:00Z'); // a Monday, 10:00 in Beijing
   const sms = createConsoleSmsProvider({ db: database.db, clock });
   const app = await buildApp({ env, database, clock, sms });
@@ -81,6 +95,7 @@ export async function createTestContext(overrides: Record<string, string> = {}):
     env,
     clock,
     dataDir,
+    ownerQuery,
     async close() {
       await app.close();
       await database.close();
