@@ -100,7 +100,7 @@ describe('image content check', () => {
     expect(inspect('image/png', Buffer.concat([sig, Buffer.from('<html><script>alert(document.cookie)</script></html>')]))).toBe(PNG_INVALID);
     expect(inspect('image/png', Buffer.concat([PNG_BYTES, Buffer.from('<script>alert(1)</script>')]))).toBe(PNG_INVALID);
     const badCrc = Buffer.from(PNG_BYTES);
-    badCrc[29] ^= 1; // IHDR's CRC
+    badCrc[29] = badCrc[29]! ^ 1; // IHDR's CRC
     expect(inspect('image/png', badCrc)).toBe(PNG_INVALID);
     expect(inspect('image/png', PNG_BYTES.subarray(0, PNG_BYTES.length - 12))).toBe(PNG_INVALID);
     expect(inspect('image/png', sig)).toBe(PNG_INVALID);
