@@ -63,6 +63,8 @@ export function benchEnv(extra: Record<string, string> = {}): Record<string, str
     SMS_COOLDOWN_SECONDS: '1',
     RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
     RATE_LIMIT_SMS_PER_MINUTE: '100000',
+    RATE_LIMIT_GLOBAL_PER_MINUTE: '10000000',
+    UPLOAD_RATE_PER_MINUTE: '100000',
     WEB_DIST: path.join(ROOT, 'bench', '.no-web'),
     ...extra,
   };

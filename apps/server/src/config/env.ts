@@ -27,7 +27,12 @@ const zEnv = z
     LOCKOUT_MINUTES: int(30, 1),
     RATE_LIMIT_LOGIN_PER_MINUTE: int(30, 1),
     RATE_LIMIT_SMS_PER_MINUTE: int(10, 1),
+    /** per client IP, every API route without a limit of its own (static files and /api/health are exempt) */
     RATE_LIMIT_GLOBAL_PER_MINUTE: int(1200, 1),
+    /** uploads an account may start a minute */
+    UPLOAD_RATE_PER_MINUTE: int(20, 1),
+    /** bytes an account may hold in uploads nothing references yet (a form being filled), in MB */
+    UPLOAD_UNATTACHED_MAX_MB: int(300, 1),
     SMS_PROVIDER: z.enum(['console', 'aliyun', 'tencent']).default('console'),
     /** seconds before a code of the same purpose may be sent again to a phone (SPEC: 60) */
     SMS_COOLDOWN_SECONDS: int(60, 1),

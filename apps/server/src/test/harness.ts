@@ -79,6 +79,9 @@ export async function createTestContext(overrides: Record<string, string> = {}):
     LOG_LEVEL: 'silent',
     RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
     RATE_LIMIT_SMS_PER_MINUTE: '1000',
+    // every inject comes from 127.0.0.1: a test that is about these limits sets them itself
+    RATE_LIMIT_GLOBAL_PER_MINUTE: '1000000',
+    UPLOAD_RATE_PER_MINUTE: '100000',
     WEB_DIST: path.join(dataDir, 'no-web'),
     // a test that wants the daily jobs runs them itself (maintenance.test.ts) or sets this
     JOBS_ENABLED: 'false',
