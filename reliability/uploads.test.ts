@@ -1,5 +1,6 @@
 /**
- * Uploads over real sockets to the server process: 100 MB + 1 byte, an executable renamed .pdf, names
+ * Uploads over real sockets to the server process: 100 MB + 1 byte, an executable renamed .pdf, PDFs
+ * that run JavaScript, a PNG signature followed by HTML (docs/decisions/015), names
  * with ../ and NUL, zero bytes, truncated multipart bodies. Refused uploads answer the right 4xx and
  * leave nothing on disk or in the database; names are reduced to a clean base name (ADR 005: the type
  * is decided by the content, the file is stored under a server name) and never decide where it goes.
@@ -9,7 +10,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CANVAS_PNG_BYTES, JPEG_BYTES } from '../apps/server/src/test/harness';
 import { DEMO, HAS_CJK, loginViaSms, sleep, startServer, testDb, type HttpSession, type RunningServer, type TestDb } from './support';
 
 const MB100 = 100 * 1024 * 1024;
@@ -132,6 +135,23 @@ describe('uploads', () => {
     expectRefused(await upload('x.pdf', Buffer.from('#!/bin/sh\nrm -rf /\n'), 19), 415, 'UNSUPPORTED_FILE_TYPE');
   });
 
+  it('a PDF that runs JavaScript or launches a program (also #xx-escaped, also in an object stream) and images that are not what they claim are 415; real images pass', async () => {
+    const objects = zlib.deflateSync(Buffer.from('3 0 << /Type /Action /S /JavaScript /JS (app.alert(1)) >>'));
+    const hostile: [string, Buffer][] = [
+      ['open.pdf', Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (this.exportDataObject\\(\\)) >> >> endobj\n%%EOF\n')],
+      ['escaped.pdf', Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog /OpenAction << /S /L#61unch /F (calc.exe) >> >> endobj\n%%EOF\n')],
+      ['packed.pdf', Buffer.concat([Buffer.from(`%PDF-1.7\n5 0 obj << /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${objects.length} >>\nstream\n`), objects, Buffer.from('\nendstream\nendobj\n%%EOF\n')])],
+      ['page.png', Buffer.concat([CANVAS_PNG_BYTES.subarray(0, 8), Buffer.from('<!doctype html><script>fetch("/api/me")</script>')])],
+      ['page.jpg', Buffer.concat([JPEG_BYTES, Buffer.from('<!doctype html><script>alert(1)</script>')])],
+    ];
+    for (const [name, content] of hostile) expectRefused(await upload(name, content, content.length, { contentType: 'image/png' }), 415, 'UNSUPPORTED_FILE_TYPE');
+    for (const [name, content] of [['scan.png', CANVAS_PNG_BYTES], ['photo.jpg', JPEG_BYTES]] as const) {
+      const a = await upload(name, content, content.length, { contentType: 'image/jpeg' });
+      expect(a.status, JSON.stringify(a.body)).toBe(201);
+      accepted.push(a.body.id);
+    }
+  });
+
   it('zero bytes is 400', async () => {
     expectRefused(await upload('empty.pdf', Buffer.alloc(0), 0), 400, 'BAD_REQUEST');
   });
@@ -164,7 +184,7 @@ describe('uploads', () => {
     const onDisk = storedFiles();
     expect(onDisk.filter((f) => f.startsWith('tmp/')), 'temporary files').toEqual([]);
     expect(onDisk).toHaveLength(accepted.length);
-    for (const f of onDisk) expect(f).toMatch(/^\d{4}\/\d{2}\/[0-9a-f-]{36}\.pdf$/);
+    for (const f of onDisk) expect(f).toMatch(/^\d{4}\/\d{2}\/[0-9a-f-]{36}\.(pdf|png|jpg)$/);
     await server.stop();
     const rows = await db.query<{ id: string; stored_path: string }>(`select id, stored_path from files where stored_path not like 'seed/%'`);
     expect(rows.map((r) => r.id).sort()).toEqual([...accepted].sort());
