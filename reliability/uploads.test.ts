@@ -193,3 +193,40 @@ describe('uploads', () => {
     expect(audits[0]!.n).toBe(accepted.length);
   });
 });
+
+describe('upload limits over real sockets (answered before the body is read)', () => {
+  let limited: RunningServer;
+  let dir: TestDb;
+  let s: HttpSession;
+  beforeAll(async () => {
+    dir = await testDb('pglite', 'uploadlimits');
+    limited = await startServer({ dataDir: dir.dataDir, env: { UPLOAD_UNATTACHED_MAX_MB: '4', UPLOAD_RATE_PER_MINUTE: '4' } });
+    s = await loginViaSms(limited.url, DEMO.enterprise);
+  });
+  afterAll(async () => {
+    await limited?.stop();
+    await dir?.drop();
+  });
+  const send = async (size: number) => {
+    const boundary = `----bx${crypto.randomBytes(8).toString('hex')}`;
+    const content = Buffer.alloc(size, 0x20);
+    PDF.copy(content, 0);
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+      content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const res = await fetch(`${limited.url}/api/files`, { method: 'POST', headers: { ...s.headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, body });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+
+  it('the cap refuses a 3 MiB upload with 413 once 3 MiB of 4 are used, then the rate 429; the client gets the answer', async () => {
+    expect((await send(3 * 1024 * 1024)).status).toBe(201);
+    expectRefused(await send(3 * 1024 * 1024), 413, 'UPLOAD_QUOTA_EXCEEDED');
+    expect((await send(512 * 1024)).status).toBe(201);
+    expectRefused(await send(600 * 1024), 413, 'UPLOAD_QUOTA_EXCEEDED'); // 3.5 MiB + 600 KiB > 4 MiB
+    expectRefused(await send(8 * 1024 * 1024), 429, 'RATE_LIMITED');
+    const me = await fetch(`${limited.url}/api/me`, { headers: s.headers });
+    expect(me.status).toBe(200);
+  });
+});
