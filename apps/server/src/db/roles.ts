@@ -21,6 +21,9 @@ export const APPEND_ONLY_TABLES = ['audit_log'] as const;
  * trigger. Idempotent; the caller holds the migration lock (concurrent GRANTs on one object fail).
  */
 export async function grantApplicationRole(owner: Queryable, appRole: string): Promise<void> {
+  // two URLs that log in as the same role: nothing to grant (and no privilege of the owner to take away)
+  const me = (await owner.query('select current_user as role')).rows[0] as { role: string };
+  if (me.role === appRole) return;
   const r = ident(appRole);
   const statements = [
     `grant usage on schema public to ${r}`,
