@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { adminUrl, appUrl, ensureTestAppRole } from '../apps/server/src/test/global-setup';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
@@ -38,17 +39,19 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bx-e2e-'));
   const env: Record<string, string> = { ...(process.env as Record<string, string>), PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extraEnv };
   delete env.DATABASE_URL;
+  delete env.MIGRATION_DATABASE_URL;
   let dropDb: (() => Promise<void>) | undefined;
   const pgUrl = process.env.TEST_DATABASE_URL;
   if (pgUrl) {
     const name = `bx_e2e_${crypto.randomBytes(5).toString('hex')}`;
     const admin = new pg.Client({ connectionString: pgUrl });
     await admin.connect();
+    await ensureTestAppRole(admin);
     await admin.query(`create database ${name}`);
     await admin.end();
-    const u = new URL(pgUrl);
-    u.pathname = `/${name}`;
-    env.DATABASE_URL = u.toString();
+    // as production runs it: the owner migrates, the application has a restricted role (ADR 015)
+    env.MIGRATION_DATABASE_URL = adminUrl(pgUrl, name);
+    env.DATABASE_URL = appUrl(pgUrl, name);
     dropDb = async () => {
       const c = new pg.Client({ connectionString: pgUrl });
       await c.connect();

@@ -1,5 +1,6 @@
 /**
- * Uploads over real sockets to the server process: 100 MB + 1 byte, an executable renamed .pdf, names
+ * Uploads over real sockets to the server process: 100 MB + 1 byte, an executable renamed .pdf, PDFs
+ * that run JavaScript, a PNG signature followed by HTML (docs/decisions/015), names
  * with ../ and NUL, zero bytes, truncated multipart bodies. Refused uploads answer the right 4xx and
  * leave nothing on disk or in the database; names are reduced to a clean base name (ADR 005: the type
  * is decided by the content, the file is stored under a server name) and never decide where it goes.
@@ -9,7 +10,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CANVAS_PNG_BYTES, JPEG_BYTES } from '../apps/server/src/test/harness';
 import { DEMO, HAS_CJK, loginViaSms, sleep, startServer, testDb, type HttpSession, type RunningServer, type TestDb } from './support';
 
 const MB100 = 100 * 1024 * 1024;
@@ -132,6 +135,23 @@ describe('uploads', () => {
     expectRefused(await upload('x.pdf', Buffer.from('#!/bin/sh\nrm -rf /\n'), 19), 415, 'UNSUPPORTED_FILE_TYPE');
   });
 
+  it('a PDF that runs JavaScript or launches a program (also #xx-escaped, also in an object stream) and images that are not what they claim are 415; real images pass', async () => {
+    const objects = zlib.deflateSync(Buffer.from('3 0 << /Type /Action /S /JavaScript /JS (app.alert(1)) >>'));
+    const hostile: [string, Buffer][] = [
+      ['open.pdf', Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (this.exportDataObject\\(\\)) >> >> endobj\n%%EOF\n')],
+      ['escaped.pdf', Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog /OpenAction << /S /L#61unch /F (calc.exe) >> >> endobj\n%%EOF\n')],
+      ['packed.pdf', Buffer.concat([Buffer.from(`%PDF-1.7\n5 0 obj << /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${objects.length} >>\nstream\n`), objects, Buffer.from('\nendstream\nendobj\n%%EOF\n')])],
+      ['page.png', Buffer.concat([CANVAS_PNG_BYTES.subarray(0, 8), Buffer.from('<!doctype html><script>fetch("/api/me")</script>')])],
+      ['page.jpg', Buffer.concat([JPEG_BYTES, Buffer.from('<!doctype html><script>alert(1)</script>')])],
+    ];
+    for (const [name, content] of hostile) expectRefused(await upload(name, content, content.length, { contentType: 'image/png' }), 415, 'UNSUPPORTED_FILE_TYPE');
+    for (const [name, content] of [['scan.png', CANVAS_PNG_BYTES], ['photo.jpg', JPEG_BYTES]] as const) {
+      const a = await upload(name, content, content.length, { contentType: 'image/jpeg' });
+      expect(a.status, JSON.stringify(a.body)).toBe(201);
+      accepted.push(a.body.id);
+    }
+  });
+
   it('zero bytes is 400', async () => {
     expectRefused(await upload('empty.pdf', Buffer.alloc(0), 0), 400, 'BAD_REQUEST');
   });
@@ -164,12 +184,49 @@ describe('uploads', () => {
     const onDisk = storedFiles();
     expect(onDisk.filter((f) => f.startsWith('tmp/')), 'temporary files').toEqual([]);
     expect(onDisk).toHaveLength(accepted.length);
-    for (const f of onDisk) expect(f).toMatch(/^\d{4}\/\d{2}\/[0-9a-f-]{36}\.pdf$/);
+    for (const f of onDisk) expect(f).toMatch(/^\d{4}\/\d{2}\/[0-9a-f-]{36}\.(pdf|png|jpg)$/);
     await server.stop();
     const rows = await db.query<{ id: string; stored_path: string }>(`select id, stored_path from files where stored_path not like 'seed/%'`);
     expect(rows.map((r) => r.id).sort()).toEqual([...accepted].sort());
     expect(rows.map((r) => r.stored_path).sort()).toEqual(onDisk);
     const audits = await db.query<{ n: number }>(`select count(*)::int as n from audit_log where action = 'file.upload'`);
     expect(audits[0]!.n).toBe(accepted.length);
+  });
+});
+
+describe('upload limits over real sockets (answered before the body is read)', () => {
+  let limited: RunningServer;
+  let dir: TestDb;
+  let s: HttpSession;
+  beforeAll(async () => {
+    dir = await testDb('pglite', 'uploadlimits');
+    limited = await startServer({ dataDir: dir.dataDir, env: { UPLOAD_UNATTACHED_MAX_MB: '4', UPLOAD_RATE_PER_MINUTE: '4' } });
+    s = await loginViaSms(limited.url, DEMO.enterprise);
+  });
+  afterAll(async () => {
+    await limited?.stop();
+    await dir?.drop();
+  });
+  const send = async (size: number) => {
+    const boundary = `----bx${crypto.randomBytes(8).toString('hex')}`;
+    const content = Buffer.alloc(size, 0x20);
+    PDF.copy(content, 0);
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+      content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const res = await fetch(`${limited.url}/api/files`, { method: 'POST', headers: { ...s.headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, body });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+
+  it('the cap refuses a 3 MiB upload with 413 once 3 MiB of 4 are used, then the rate 429; the client gets the answer', async () => {
+    expect((await send(3 * 1024 * 1024)).status).toBe(201);
+    expectRefused(await send(3 * 1024 * 1024), 413, 'UPLOAD_QUOTA_EXCEEDED');
+    expect((await send(512 * 1024)).status).toBe(201);
+    expectRefused(await send(600 * 1024), 413, 'UPLOAD_QUOTA_EXCEEDED'); // 3.5 MiB + 600 KiB > 4 MiB
+    expectRefused(await send(8 * 1024 * 1024), 429, 'RATE_LIMITED');
+    const me = await fetch(`${limited.url}/api/me`, { headers: s.headers });
+    expect(me.status).toBe(200);
   });
 });

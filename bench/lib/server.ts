@@ -26,6 +26,8 @@ export async function freePort(): Promise<number> {
 export interface ServerOptions {
   /** PostgreSQL; absent = PGlite in dataDir/pglite */
   databaseUrl?: string;
+  /** the owner's PostgreSQL URL that migrates (MIGRATION_DATABASE_URL); absent = databaseUrl migrates */
+  migrationUrl?: string;
   dataDir: string;
   port?: number;
   env?: Record<string, string>;
@@ -61,6 +63,8 @@ export function benchEnv(extra: Record<string, string> = {}): Record<string, str
     SMS_COOLDOWN_SECONDS: '1',
     RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
     RATE_LIMIT_SMS_PER_MINUTE: '100000',
+    RATE_LIMIT_GLOBAL_PER_MINUTE: '10000000',
+    UPLOAD_RATE_PER_MINUTE: '100000',
     WEB_DIST: path.join(ROOT, 'bench', '.no-web'),
     ...extra,
   };
@@ -71,10 +75,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) {
     // the caller's own app settings must not leak into the child
-    if (v !== undefined && !/^(DATABASE_URL|TEST_DATABASE_URL|PORT|DATA_DIR|NODE_ID|VITEST.*)$/.test(k)) env[k] = v;
+    if (v !== undefined && !/^(DATABASE_URL|MIGRATION_DATABASE_URL|TEST_DATABASE_URL|PORT|DATA_DIR|NODE_ID|VITEST.*)$/.test(k)) env[k] = v;
   }
   Object.assign(env, benchEnv(), opts.env ?? {}, { PORT: String(port), DATA_DIR: opts.dataDir });
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
+  if (opts.migrationUrl) env.MIGRATION_DATABASE_URL = opts.migrationUrl;
   const args = [...(opts.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', opts.cpuProfDir] : []), '--import', 'tsx', opts.entry ?? 'apps/server/src/server.ts'];
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';

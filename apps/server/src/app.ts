@@ -219,13 +219,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 100 * 1024 * 1024, files: 1, fields: 10, fieldSize: 1024 } });
+  // Every API route: RATE_LIMIT_GLOBAL_PER_MINUTE per client IP, unless it has a limit of its own (the
+  // stricter ones of login and SMS, uploads per account). The web app's files and the health check
+  // are not counted: a page load fetches many assets, and a load balancer probes health often.
   await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_req, ctx) => ({
-      statusCode: 429,
-      code: 'RATE_LIMITED',
-      message: `操作过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试`,
-    }),
+    global: true,
+    max: env.RATE_LIMIT_GLOBAL_PER_MINUTE,
+    timeWindow: 60_000,
+    allowList: (req) => {
+      const route = req.routeOptions.url ?? '';
+      return !route.startsWith('/api/') || route === '/api/health';
+    },
+    errorResponseBuilder: (_req, ctx) => new AppError('RATE_LIMITED', `操作过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试`),
   });
   await app.register(swagger, {
     openapi: {
@@ -277,7 +282,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sessionPolicy,
     lockout: { threshold: env.LOCKOUT_THRESHOLD, lockMs: env.LOCKOUT_MINUTES * 60_000 },
   });
-  const files = createFileService({ db, clock, dataDir: env.DATA_DIR });
+  const files = createFileService({
+    db,
+    clock,
+    dataDir: env.DATA_DIR,
+    limits: { unattachedMaxBytes: env.UPLOAD_UNATTACHED_MAX_MB * 1024 * 1024 },
+  });
   const certifications = createCertificationService({ db, clock, files });
   const admin = createAdminService({ db, clock });
   const dictionaries = createDictionaryService({ db });
@@ -336,7 +346,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         loginRateLimit: env.RATE_LIMIT_LOGIN_PER_MINUTE,
         smsRateLimit: env.RATE_LIMIT_SMS_PER_MINUTE,
       });
-      await api.register(fileRoutes, { files });
+      await api.register(fileRoutes, { files, uploadsPerMinute: env.UPLOAD_RATE_PER_MINUTE });
       await api.register(certificationRoutes, { certifications });
       await api.register(adminRoutes, { admin });
       await api.register(dictionaryRoutes, { dictionaries, db });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { loadEnv } from './config/env';
 import { openDatabase } from './db/client';
+import { applicationRoleRisk } from './db/roles';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './db/seed';
 import { seedReference } from './db/reference';
 import { buildApp } from './app';
@@ -9,8 +10,16 @@ import { createSmsProvider } from './platform/sms/index';
 
 async function main(): Promise<void> {
   const env = loadEnv();
-  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: path.join(env.DATA_DIR, 'pglite') });
+  const database = await openDatabase({
+    url: env.DATABASE_URL,
+    migrationUrl: env.MIGRATION_DATABASE_URL,
+    dataDir: path.join(env.DATA_DIR, 'pglite'),
+  });
   await database.migrate();
+  if (database.kind === 'postgres') {
+    const risk = await applicationRoleRisk(database);
+    if (risk) console.warn(`warning: DATABASE_URL ${risk}; run the application as a role of its own and migrate with MIGRATION_DATABASE_URL (README, 数据库角色)`);
+  }
   await seedReference(database.db);
   if (env.SEED_DEMO) await seedDemo(database.db, env.DATA_DIR);
   const sms = await createSmsProvider(env, database.db, systemClock, (line) => console.log(line));

@@ -13,7 +13,10 @@ const zEnv = z
     PORT: int(3000, 1),
     HOST: z.string().default('0.0.0.0'),
     DATA_DIR: z.string().default('./data'),
+    /** PostgreSQL as the application's role (no DDL, audit_log append-only); absent = embedded PGlite */
     DATABASE_URL: z.string().optional(),
+    /** PostgreSQL as the role that owns the tables and migrates; absent = DATABASE_URL migrates too */
+    MIGRATION_DATABASE_URL: z.string().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SEED_DEMO: bool.default(true),
     TRUST_PROXY: bool.default(false),
@@ -25,7 +28,12 @@ const zEnv = z
     LOCKOUT_MINUTES: int(30, 1),
     RATE_LIMIT_LOGIN_PER_MINUTE: int(30, 1),
     RATE_LIMIT_SMS_PER_MINUTE: int(10, 1),
+    /** per client IP, every API route without a limit of its own (static files and /api/health are exempt) */
     RATE_LIMIT_GLOBAL_PER_MINUTE: int(1200, 1),
+    /** uploads an account may start a minute */
+    UPLOAD_RATE_PER_MINUTE: int(20, 1),
+    /** bytes an account may hold in uploads nothing references yet (a form being filled), in MB */
+    UPLOAD_UNATTACHED_MAX_MB: int(300, 1),
     SMS_PROVIDER: z.enum(['console', 'aliyun', 'tencent']).default('console'),
     /** seconds before a code of the same purpose may be sent again to a phone (SPEC: 60) */
     SMS_COOLDOWN_SECONDS: int(60, 1),

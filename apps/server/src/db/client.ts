@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema/index';
+import { grantApplicationRole } from './roles';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction or the database itself: repositories accept either. */
@@ -34,8 +35,14 @@ export interface Database {
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 export interface OpenOptions {
-  /** PostgreSQL connection string; absent = embedded PGlite. */
+  /** PostgreSQL connection string of the application role; absent = embedded PGlite. */
   url?: string;
+  /**
+   * PostgreSQL connection string of the role that owns the tables and runs the migrations; absent =
+   * `url` migrates (one role for both: then the application could alter or empty its own audit log).
+   * With a different role, migrate() also grants `url`'s role what the application needs (db/roles.ts).
+   */
+  migrationUrl?: string;
   /** PGlite data folder; absent = in memory. */
   dataDir?: string;
   poolSize?: number;
@@ -69,14 +76,22 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       query: async <T,>(text: string, params?: unknown[]) => ({ rows: (await pool.query(text, params)).rows as T[] }),
       migrate: async () => {
         const { migrate: run } = await import('drizzle-orm/node-postgres/migrator');
+        const separate = !!opts.migrationUrl && opts.migrationUrl !== opts.url;
+        // the owner's connection; the application's role is the one its own pool logs in as
+        const ownerPool = separate ? new pg.Pool({ connectionString: opts.migrationUrl, max: 2 }) : pool;
+        ownerPool.on('error', () => {});
+        const appRole = separate ? ((await pool.query('select current_user as role')).rows[0] as { role: string }).role : null;
         // Several app processes may start at once against one database: one migrates, the others wait.
-        const lockClient = await pool.connect();
+        const lockClient = await ownerPool.connect();
         try {
           await lockClient.query('select pg_advisory_lock(7720250115)');
-          await run(db as never, { migrationsFolder: MIGRATIONS_DIR });
+          await run(drizzle(ownerPool, { schema }) as never, { migrationsFolder: MIGRATIONS_DIR });
+          // under the same lock: concurrent GRANTs on one object fail ("tuple concurrently updated")
+          if (appRole) await grantApplicationRole(lockClient, appRole);
         } finally {
           await lockClient.query('select pg_advisory_unlock(7720250115)').catch(() => {});
           lockClient.release();
+          if (separate) await ownerPool.end();
         }
       },
     };

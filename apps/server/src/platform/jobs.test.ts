@@ -9,7 +9,9 @@ let ctx: TestContext;
 beforeAll(async () => {
   // the app's own scheduler is on (checks every second): the last test sees it run the real jobs
   ctx = await createTestContext({ JOBS_ENABLED: 'true', JOBS_CHECK_SECONDS: '1' });
-  await ctx.database.query('create table job_probe (job text not null, run_date date not null)');
+  // DDL as the owner: the app's own role may not create tables (docs/decisions/015); the owner's default
+  // privileges give the app its rows
+  await ctx.ownerQuery('create table job_probe (job text not null, run_date date not null)');
 });
 afterAll(() => ctx.close());
 

@@ -5,6 +5,7 @@ import { openDatabase, type Database } from '../db/client';
 import { createConsoleSmsProvider } from './sms/console';
 import { createChangeFeed } from './changes';
 import { buildUser, createTestContext, login, usingPostgres, type TestContext } from '../test/harness';
+import { appUrl } from '../test/global-setup';
 
 /**
  * Sessions and the unit tree are kept in each process's memory (docs/decisions/011). What must hold:
@@ -137,10 +138,8 @@ describe('sessions kept in memory, two app processes on one database', () => {
   });
 });
 
-/** The PostgreSQL URL of the context's own test database. */
+/** The PostgreSQL URL of the context's own test database, as the application's role. */
 async function currentUrl(ctx: TestContext): Promise<string> {
   const { rows } = await ctx.database.query<{ db: string }>('select current_database() as db');
-  const u = new URL(process.env.TEST_DATABASE_URL!);
-  u.pathname = `/${rows[0]!.db}`;
-  return u.toString();
+  return appUrl(process.env.TEST_DATABASE_URL!, rows[0]!.db);
 }

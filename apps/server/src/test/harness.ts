@@ -16,7 +16,7 @@ import { fixedClock } from '../platform/clock';
 import { hashPassword } from '../platform/passwords';
 import { createSession, SESSION_COOKIE } from '../platform/sessions';
 import { createConsoleSmsProvider } from '../platform/sms/console';
-import { adminUrl, TEMPLATE_DB } from './global-setup';
+import { adminUrl, appUrl, TEMPLATE_DB } from './global-setup';
 import { seedReference } from '../db/reference';
 
 export const PASSWORD = 'Benxi@2026!';
@@ -27,33 +27,47 @@ export interface TestContext {
   env: Env;
   clock: ReturnType<typeof fixedClock>;
   dataDir: string;
+  /**
+   * Raw SQL as the owner of the tables (DDL a test needs, e.g. a probe table). On PostgreSQL the app
+   * runs as a restricted role (global-setup.ts); on PGlite there is one role and this is database.query.
+   */
+  ownerQuery<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
   close(): Promise<void>;
 }
 
 export const usingPostgres = () => !!process.env.TEST_DATABASE_URL;
 
 /** A migrated database of its own: PGlite in memory, or a copy of the PostgreSQL template. */
-async function freshDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
+async function freshDatabase(): Promise<{ database: Database; ownerQuery: TestContext['ownerQuery']; drop(): Promise<void> }> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     const template = inject('pgliteTemplate');
     if (template) {
       const database = await openDatabase({ loadDataDir: new Blob([fs.readFileSync(template)]) });
-      return { database, drop: async () => {} };
+      return { database, ownerQuery: (text, params) => database.query(text, params), drop: async () => {} };
     }
     const database = await openDatabase({});
     await database.migrate();
     await seedReference(database.db);
-    return { database, drop: async () => {} };
+    return { database, ownerQuery: (text, params) => database.query(text, params), drop: async () => {} };
   }
   const name = `bx_t_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create database ${name} template ${TEMPLATE_DB}`);
   await admin.end();
-  const database = await openDatabase({ url: adminUrl(url, name), poolSize: 10 });
+  const database = await openDatabase({ url: appUrl(url, name), poolSize: 10 });
   return {
     database,
+    ownerQuery: async <T,>(text: string, params?: unknown[]) => {
+      const c = new pg.Client({ connectionString: adminUrl(url, name) });
+      await c.connect();
+      try {
+        return { rows: (await c.query(text, params)).rows as T[] };
+      } finally {
+        await c.end();
+      }
+    },
     drop: async () => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
@@ -72,6 +86,9 @@ export async function createTestContext(overrides: Record<string, string> = {}):
     LOG_LEVEL: 'silent',
     RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
     RATE_LIMIT_SMS_PER_MINUTE: '1000',
+    // every inject comes from 127.0.0.1: a test that is about these limits sets them itself
+    RATE_LIMIT_GLOBAL_PER_MINUTE: '1000000',
+    UPLOAD_RATE_PER_MINUTE: '100000',
     WEB_DIST: path.join(dataDir, 'no-web'),
     // a test that wants the daily jobs runs them itself (maintenance.test.ts) or sets this
     JOBS_ENABLED: 'false',
@@ -79,7 +96,7 @@ export async function createTestContext(overrides: Record<string, string> = {}):
     OUTBOX_ENABLED: 'false',
     ...overrides,
   });
-  const { database, drop } = await freshDatabase();
+  const { database, ownerQuery, drop } = await freshDatabase();
   const clock = fixedClock('2026-03-02T02:00:00Z'); // a Monday, 10:00 in Beijing
   const sms = createConsoleSmsProvider({ db: database.db, clock });
   const app = await buildApp({ env, database, clock, sms });
@@ -90,6 +107,7 @@ export async function createTestContext(overrides: Record<string, string> = {}):
     env,
     clock,
     dataDir,
+    ownerQuery,
     async close() {
       await app.close();
       await database.close();
@@ -223,7 +241,16 @@ export function randomCreditCode(): string {
 }
 
 export const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-export const PNG_BYTES = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f5d6b80000000049454e44ae426082', 'hex');
+/** 4 × 3 pixels, made by Chromium's canvas (toDataURL): real files of each accepted image type. */
+export const JPEG_BYTES = Buffer.from(
+  'ffd8ffe000104a46494600010100000100010000ffe201d84943435f50524f46494c45000101000001c800000000043000006d6e74725247422058595a2007e00001000100000000000061637370000000000000000000000000000000000000000000000000000000010000f6d6000100000000d32d0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000964657363000000f0000000247258595a00000114000000146758595a00000128000000146258595a0000013c00000014777470740000015000000014725452430000016400000028675452430000016400000028625452430000016400000028637072740000018c0000003c6d6c756300000000000000010000000c656e5553000000080000001c007300520047004258595a200000000000006fa2000038f50000039058595a2000000000000062990000b785000018da58595a2000000000000024a000000f840000b6cf58595a20000000000000f6d6000100000000d32d706172610000000000040000000266660000f2a700000d59000013d000000a5b00000000000000006d6c756300000000000000010000000c656e5553000000200000001c0047006f006f0067006c006500200049006e0063002e00200032003000310036ffdb004300100b0c0e0c0a100e0d0e1211101318281a181616183123251d283a333d3c3933383740485c4e404457453738506d51575f626768673e4d71797064785c656763ffdb0043011112121815182f1a1a2f634238426363636363636363636363636363636363636363636363636363636363636363636363636363636363636363636363636363ffc00011080003000403012200021101031101ffc4001500010100000000000000000000000000000005ffc4001c1000020203010100000000000000000000010200120321611131ffc4001501010100000000000000000000000000000406ffc40014110100000000000000000000000000000000ffda000c03010002110311003f009f932364ad828aa851550baef9f4f4ee2221144fffd9',
+  'hex',
+);
+export const CANVAS_PNG_BYTES = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000004000000030806000000b4f4aec60000002b4944415478014cc8c10d00000443d1c6444c6075263012eaa4c94b9a2fa1da9f60e755a0bdb890662086010000ffffe134267d00000006494441540300dd840e836e5246620000000049454e44ae426082',
+  'hex',
+);
+export const PNG_BYTES = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f000500020127efa3d50000000049454e44ae426082', 'hex');
 
 /** A multipart body with one file field, as a browser sends it. */
 export function multipart(filename: string, content: Buffer, field = 'file', type = 'application/octet-stream') {

@@ -151,7 +151,7 @@ export const files = pgTable(
     sha256: text('sha256').notNull(),
     createdAt: ts('created_at').notNull(),
   },
-  (t) => [index('files_owner_idx').on(t.ownerOrgId)],
+  (t) => [index('files_owner_idx').on(t.ownerOrgId), index('files_uploader_idx').on(t.uploaderId)],
 );
 
 export const certifications = pgTable(
@@ -189,6 +189,9 @@ export const certifications = pgTable(
     uniqueIndex('certifications_biz_code_uq').on(t.bizCode),
     index('certifications_org_idx').on(t.orgId, t.submittedAt),
     index('certifications_status_idx').on(t.status, t.submittedAt),
+    // which files are attached (the upload cap, the orphan clean-up): migration 0011
+    index('certifications_license_file_idx').on(t.licenseFileId),
+    index('certifications_qualification_file_idx').on(t.qualificationFileId).where(sql`qualification_file_id is not null`),
     // one live (pending or approved) certification per enterprise, and per credit code
     uniqueIndex('certifications_live_org_uq').on(t.orgId).where(sql`status in ('pending','approved')`),
     uniqueIndex('certifications_live_code_uq').on(t.creditCode).where(sql`status in ('pending','approved')`),
@@ -443,6 +446,10 @@ export const quotaApplications = pgTable(
     index('quota_hrss_idx').on(t.hrssOrgId, t.submittedAt, t.id),
     index('quota_hrss_status_idx').on(t.hrssOrgId, t.status, t.submittedAt),
     check('quota_applications_status_ck', sql`${t.status} ${oneOf(quotaWorkflow.codes)}`),
+    // which files are attached (the upload cap, the orphan clean-up): migration 0011
+    index('quota_license_file_idx').on(t.licenseFileId).where(sql`license_file_id is not null`),
+    index('quota_deferral_file_idx').on(t.deferralFileId).where(sql`deferral_file_id is not null`),
+    index('quota_bid_notice_files_idx').using('gin', sql`${t.bidNoticeFileIds} jsonb_path_ops`),
   ],
 );
 

@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { files } from '../../db/schema/index';
 import {
   buildUser,
+  CANVAS_PNG_BYTES,
   createTestContext,
+  JPEG_BYTES,
   login,
   multipart,
   PDF_BYTES,
@@ -61,8 +63,35 @@ describe('file uploads', () => {
     const png = await upload(ent, 'photo.pdf', PNG_BYTES);
     expect(png.statusCode).toBe(201);
     expect(png.json().mime).toBe('image/png');
-    const jpg = await upload(ent, 'scan', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46]));
+    const jpg = await upload(ent, 'scan', JPEG_BYTES);
+    expect(jpg.statusCode).toBe(201);
     expect(jpg.json().mime).toBe('image/jpeg');
+  });
+
+  it('refuses (415, in Chinese, nothing kept) a PDF that runs JavaScript or launches a program, and images that are not what their header says', async () => {
+    const before = { disk: storedFiles().length, rows: await fileRows() };
+    const hostile = [
+      ['openaction.pdf', Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R /OpenAction << /S /JavaScript /JS (app.launchURL\\("http://x"\\)) >> >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')],
+      ['obfuscated.pdf', Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog /AA << /O << /S /J#61vaScript /J#53 (x) >> >> >> endobj\n%%EOF\n')],
+      ['launch.pdf', Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog /OpenAction << /S /Launch /F (cmd.exe) >> >> endobj\n%%EOF\n')],
+      ['attached.pdf', Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog /Names << /EmbeddedFiles 3 0 R >> >> endobj\n%%EOF\n')],
+      ['page.png', Buffer.concat([PNG_BYTES.subarray(0, 8), Buffer.from('<html><body><script>fetch("/api/me")</script></body></html>')])],
+      ['tail.png', Buffer.concat([PNG_BYTES, Buffer.from('<script>alert(1)</script>')])],
+      ['page.jpg', Buffer.concat([JPEG_BYTES.subarray(0, 20), Buffer.from('<html><script>alert(1)</script></html>')])],
+    ] as const;
+    for (const [name, content] of hostile) {
+      const res = await upload(ent, name, content);
+      expect(res.statusCode, name).toBe(415);
+      expect(res.json().code).toBe('UNSUPPORTED_FILE_TYPE');
+      expect(res.json().message).toMatch(/[\u4e00-\u9fff].*后再上传/);
+    }
+    expect((await upload(ent, 'page.png', hostile[4][1])).json().message).toContain('PNG');
+    expect(storedFiles().length).toBe(before.disk);
+    expect(await fileRows()).toBe(before.rows);
+    // the real small files still pass
+    for (const [name, content] of [['a.pdf', PDF_BYTES], ['b.png', CANVAS_PNG_BYTES], ['c.jpg', JPEG_BYTES]] as const) {
+      expect((await upload(ent, name, content)).statusCode, name).toBe(201);
+    }
   });
 
   it('refuses an executable renamed .pdf (415), an empty file (400), and leaves nothing behind', async () => {

@@ -12,13 +12,24 @@ export function contentDisposition(kind: 'inline' | 'attachment', name: string):
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-export const fileRoutes: FastifyPluginAsyncZod<{ files: FileService }> = async (app, { files }) => {
+export const fileRoutes: FastifyPluginAsyncZod<{ files: FileService; uploadsPerMinute: number }> = async (app, { files, uploadsPerMinute }) => {
   const tags = ['文件'];
 
   app.post(
     '/files',
     {
-      config: { access: { permission: 'file.upload', allowUncertified: true } },
+      config: {
+        access: { permission: 'file.upload', allowUncertified: true },
+        // per account (not per IP), counted once the session is known: every attempt, refused ones too
+        rateLimit: {
+          max: uploadsPerMinute,
+          timeWindow: 60_000,
+          hook: 'preHandler',
+          keyGenerator: (req) => `file-upload:${currentUser(req).id}`,
+          errorResponseBuilder: (_req, ctx) =>
+            new AppError('RATE_LIMITED', `上传过于频繁：每个账户每分钟最多上传 ${uploadsPerMinute} 个文件，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再上传`),
+        },
+      },
       schema: {
         tags,
         summary: '上传文件（multipart，字段 file；PDF/JPG/PNG，≤100MB）',
@@ -28,6 +39,8 @@ export const fileRoutes: FastifyPluginAsyncZod<{ files: FileService }> = async (
     },
     async (req, reply) => {
       if (!req.isMultipart()) throw new AppError('BAD_REQUEST', '请以 multipart/form-data 上传文件');
+      const length = Number(req.headers['content-length']);
+      await files.checkRoom(currentUser(req), Number.isFinite(length) ? length : undefined);
       let part: Awaited<ReturnType<typeof req.file>>;
       try {
         part = await req.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } });

@@ -8,6 +8,7 @@ import { writeAudit, type Actor } from '../../platform/audit';
 import type { Clock } from '../../platform/clock';
 import { AppError, notFound } from '../../platform/errors';
 import type { AuthUser } from '../../platform/sessions';
+import { unreferenced } from '../maintenance/orphan-files';
 import { absolutePath, cleanFileName, storeUpload } from './storage';
 
 export type FileRow = typeof files.$inferSelect;
@@ -18,8 +19,34 @@ export const toFileRef = (f: Pick<FileRow, 'id' | 'originalName' | 'size' | 'mim
   mime: f.mime,
 });
 
-export function createFileService(deps: { db: Db; clock: Clock; dataDir: string }) {
+export interface UploadLimits {
+  /** bytes an account may hold in files nothing references yet */
+  unattachedMaxBytes: number;
+}
+
+const MB = 1024 * 1024;
+/** Room for a multipart body's own headers: an upload of `declared` body bytes holds at least declared − this. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+/** Bytes of the uploader's files that nothing references (a form not submitted yet, or abandoned). */
+async function unattachedBytes(tx: Tx, uploaderId: string): Promise<number> {
+  const free = await unreferenced(tx);
+  const res = (await tx.execute(
+    sql`select coalesce(sum(f.size), 0)::bigint as bytes from files f where f.uploader_id = ${uploaderId} and ${free}`,
+  )) as unknown as { rows: { bytes: string | number }[] };
+  return Number(res.rows[0]?.bytes ?? 0);
+}
+
+export function createFileService(deps: { db: Db; clock: Clock; dataDir: string; limits?: UploadLimits }) {
   const { db, clock, dataDir } = deps;
+  const cap = deps.limits?.unattachedMaxBytes ?? 300 * MB;
+  const quotaError = (used: number) =>
+    new AppError(
+      'UPLOAD_QUOTA_EXCEEDED',
+      `已上传但尚未提交的文件已达 ${Math.round(cap / MB)}MB 上限（当前 ${(used / MB).toFixed(1)}MB）；请先提交正在填写的认证或申请，` +
+        '未被任何申请使用的文件会在上传 24 小时后自动清除，届时可再上传',
+      { limitBytes: cap, usedBytes: used },
+    );
 
   /** Scope rule of a file: its own organisation, or a reviewer of a record that references it. */
   async function readable(user: AuthUser, id: string): Promise<FileRow | null> {
@@ -59,11 +86,26 @@ export function createFileService(deps: { db: Db; clock: Clock; dataDir: string 
   }
 
   return {
+    /**
+     * Before the body is read: refuses at once an upload that cannot fit under the cap (its body is
+     * longer than the room left). The exact check is upload()'s, under a lock.
+     */
+    async checkRoom(user: AuthUser, declaredBodyBytes: number | undefined): Promise<void> {
+      const used = await unattachedBytes(db, user.id);
+      const least = Math.max(1, (declaredBodyBytes ?? 0) - MULTIPART_OVERHEAD);
+      if (used + least > cap) throw quotaError(used);
+    },
+
     async upload(user: AuthUser, stream: Readable & { truncated?: boolean }, filename: string | undefined, actor: Actor) {
       const now = clock.now();
       const stored = await storeUpload(dataDir, stream, now);
       try {
         return await db.transaction(async (tx) => {
+          // One account's uploads commit one at a time, each counting the ones before it: parallel
+          // uploads cannot together pass the cap on unattached bytes.
+          await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`files.unattached:${user.id}`}, 0))`);
+          const used = await unattachedBytes(tx, user.id);
+          if (used + stored.size > cap) throw quotaError(used);
           const [row] = await tx
             .insert(files)
             .values({

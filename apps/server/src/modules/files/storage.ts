@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
 import { AppError } from '../../platform/errors';
+import { inspectorFor, type Inspector } from './inspect';
 
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 
@@ -58,11 +59,26 @@ export async function storeUpload(
   const hash = crypto.createHash('sha256');
   let size = 0;
   let head = Buffer.alloc(0);
+  // the content check (inspect.ts) starts once the first bytes tell the type; until then chunks wait
+  let pending: Buffer[] | null = [];
+  let inspector: Inspector | null = null;
+  const startInspecting = () => {
+    const type = sniffType(head);
+    if (type) {
+      inspector = inspectorFor(type.mime);
+      for (const p of pending!) inspector.push(p);
+    }
+    pending = null;
+  };
   const tap = new Transform({
     transform(chunk: Buffer, _enc, cb) {
       size += chunk.length;
       if (head.length < 16) head = Buffer.concat([head, chunk.subarray(0, 16 - head.length)]);
       hash.update(chunk);
+      if (pending) {
+        pending.push(chunk);
+        if (head.length >= 16) startInspecting();
+      } else inspector?.push(chunk);
       cb(null, chunk);
     },
   });
@@ -74,6 +90,9 @@ export async function storeUpload(
     if (size === 0) throw new AppError('BAD_REQUEST', '文件内容为空，请重新选择文件');
     const type = sniffType(head);
     if (!type) throw new AppError('UNSUPPORTED_FILE_TYPE', '只能上传 PDF、JPG 或 PNG 文件（按文件内容识别）');
+    if (pending) startInspecting();
+    const refused = (inspector as Inspector | null)?.finish();
+    if (refused) throw new AppError('UNSUPPORTED_FILE_TYPE', refused);
     const month = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
     fs.mkdirSync(path.join(root, month), { recursive: true });
     const relPath = `${month}/${crypto.randomUUID()}${type.ext}`;

@@ -35,8 +35,11 @@ export async function fileForeignKeys(tx: Tx): Promise<{ schema: string; table: 
   return res.rows.map(({ schema, table, column }) => ({ schema, table, column }));
 }
 
-/** "Nothing references f.id": one NOT EXISTS per referencing column (the planner makes anti-joins of them). */
-async function unreferenced(tx: Tx): Promise<SQL> {
+/**
+ * "Nothing references f.id": one NOT EXISTS per referencing column (the planner makes anti-joins of
+ * them; each column has an index, migration 0011). Also the cap on unattached uploads (files/service.ts).
+ */
+export async function unreferenced(tx: Tx): Promise<SQL> {
   const parts: SQL[] = [];
   for (const fk of await fileForeignKeys(tx)) {
     parts.push(
@@ -45,7 +48,8 @@ async function unreferenced(tx: Tx): Promise<SQL> {
   }
   for (const a of FILE_ID_ARRAYS) {
     parts.push(
-      sql`not exists (select 1 from ${sql.identifier(a.table)} r, jsonb_array_elements_text(r.${sql.identifier(a.column)}) e(v) where e.v = f.id::text)`,
+      // containment, so that the GIN index (jsonb_path_ops) answers it
+      sql`not exists (select 1 from ${sql.identifier(a.table)} r where r.${sql.identifier(a.column)} @> jsonb_build_array(f.id::text))`,
     );
   }
   return sql.join(parts, sql` and `);
