@@ -111,13 +111,13 @@ export function createQuotaService(deps: { db: Db; clock: Clock; ids: Snowflake;
     summary: r.summary,
   });
 
-  /** DTOs for a page of applications: projects, units and files in three queries, not three per row. */
+  /** DTOs for a page of applications: projects, units, files and each project's newest application in four queries, not four per row. */
   async function toDtos(rows: QuotaRow[]): Promise<TQuotaApplication[]> {
     if (rows.length === 0) return [];
     const projectIds = [...new Set(rows.map((q) => q.projectId))];
     const orgIds = [...new Set(rows.flatMap((q) => [q.hrssOrgId, q.authorityOrgId]))];
     const fileIds = [...new Set(rows.flatMap((q) => [q.licenseFileId, q.deferralFileId, ...q.bidNoticeFileIds]).filter((x): x is string => !!x))];
-    const [ps, orgs, fs] = await Promise.all([
+    const [ps, orgs, fs, newest] = await Promise.all([
       db
         .select({ id: projects.id, name: projects.name, regionCode: projects.regionCode, contractorName: projects.contractorName, regionName: regions.name })
         .from(projects)
@@ -125,8 +125,17 @@ export function createQuotaService(deps: { db: Db; clock: Clock; ids: Snowflake;
         .where(inArray(projects.id, projectIds)),
       db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, orgIds)),
       fileIds.length ? db.select().from(files).where(inArray(files.id, fileIds)) : Promise.resolve([]),
+      // the current application of each project (quota_project_idx); any other one is superseded
+      db
+        .selectDistinctOn([quotaApplications.projectId], { projectId: quotaApplications.projectId, id: quotaApplications.id })
+        .from(quotaApplications)
+        .where(inArray(quotaApplications.projectId, projectIds))
+        .orderBy(quotaApplications.projectId, desc(quotaApplications.submittedAt), desc(quotaApplications.id)),
     ]);
-    return rows.map((q) => toDto(q, ps.find((x) => x.id === q.projectId), (id) => orgs.find((o) => o.id === id)?.name ?? '', fs));
+    const current = new Map(newest.map((n) => [n.projectId, n.id]));
+    return rows.map((q) =>
+      toDto(q, ps.find((x) => x.id === q.projectId), (id) => orgs.find((o) => o.id === id)?.name ?? '', fs, current.get(q.projectId) !== q.id),
+    );
   }
 
   function toDto(
@@ -134,6 +143,7 @@ export function createQuotaService(deps: { db: Db; clock: Clock; ids: Snowflake;
     p: { name: string; regionCode: string; contractorName: string; regionName: string } | undefined,
     orgName: (id: string) => string,
     fs: (typeof files.$inferSelect)[],
+    superseded: boolean,
   ): TQuotaApplication {
     const ref = (id: string | null) => {
       const f = id ? fs.find((x) => x.id === id) : undefined;
@@ -152,6 +162,7 @@ export function createQuotaService(deps: { db: Db; clock: Clock; ids: Snowflake;
       hrssOrgName: orgName(q.hrssOrgId),
       authorityOrgName: orgName(q.authorityOrgId),
       status: q.status as QuotaStatus,
+      superseded,
       contractAmount: fenToYuan(q.contractAmountFen),
       prepayMode: q.prepayMode as PrepayMode,
       prepayRatio: formatRatioPpm(q.prepayRatioPpm).replace('%', ''),

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { App, Button, Card, Empty, FloatButton, Input, List, Space, Tag, Typography } from 'antd';
 import CloseOutlined from '@ant-design/icons/CloseOutlined';
 import MessageOutlined from '@ant-design/icons/MessageOutlined';
@@ -25,8 +25,36 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
+const NARROW = '(max-width: 767px)';
+
+/** A phone-sized screen: no corner is free there, whatever floats covers a field. */
+function useNarrow(): boolean {
+  const [narrow, setNarrow] = useState(() => window.matchMedia(NARROW).matches);
+  useEffect(() => {
+    const m = window.matchMedia(NARROW);
+    const on = () => setNarrow(m.matches);
+    m.addEventListener('change', on);
+    return () => m.removeEventListener('change', on);
+  }, []);
+  return narrow;
+}
+
 export default function DevSmsPanel() {
   const [open, setOpen] = useState(false);
+  const narrow = useNarrow();
+  if (narrow) {
+    // in the page's flow, after its content: it covers no field (the list still floats once opened)
+    return (
+      <>
+        <div style={{ padding: '12px 16px 20px', textAlign: 'center' }}>
+          <Button data-testid="dev-sms-button" icon={<MessageOutlined />} aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+            开发短信
+          </Button>
+        </div>
+        {open && <DevSmsList narrow onClose={() => setOpen(false)} />}
+      </>
+    );
+  }
   return (
     <>
       <FloatButton
@@ -47,7 +75,7 @@ export default function DevSmsPanel() {
 }
 
 /** A floating panel (not a drawer) so that it leaves the forms of the page usable. */
-function DevSmsList({ onClose }: { onClose: () => void }) {
+function DevSmsList({ onClose, narrow = false }: { onClose: () => void; narrow?: boolean }) {
   const { message } = App.useApp();
   const [phone, setPhone] = useState('');
   const filter = /^\d{11}$/.test(phone) ? phone : undefined;
@@ -70,9 +98,10 @@ function DevSmsList({ onClose }: { onClose: () => void }) {
       }
       style={{
         position: 'fixed',
-        left: 24,
-        bottom: 100,
-        width: 340,
+        left: narrow ? 8 : 24,
+        right: narrow ? 8 : undefined,
+        bottom: narrow ? 8 : 100,
+        width: narrow ? undefined : 340,
         zIndex: 1100,
         boxShadow: '0 6px 24px rgba(0,0,0,0.2)',
       }}
