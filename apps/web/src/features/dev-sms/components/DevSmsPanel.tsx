@@ -43,16 +43,16 @@ export default function DevSmsPanel() {
   const [open, setOpen] = useState(false);
   const narrow = useNarrow();
   if (narrow) {
-    // in the page's flow, after its content: it covers no field (the list still floats once opened)
+    // in the page's flow, after its content, and so is the list once opened: they cover no field
     return (
-      <>
-        <div style={{ padding: '12px 16px 20px', textAlign: 'center' }}>
+      <div style={{ padding: '12px 12px 20px' }}>
+        <div style={{ textAlign: 'center', marginBottom: open ? 12 : 0 }}>
           <Button data-testid="dev-sms-button" icon={<MessageOutlined />} aria-expanded={open} onClick={() => setOpen((o) => !o)}>
             开发短信
           </Button>
         </div>
-        {open && <DevSmsList narrow onClose={() => setOpen(false)} />}
-      </>
+        {open && <DevSmsList inline onClose={() => setOpen(false)} />}
+      </div>
     );
   }
   return (
@@ -75,7 +75,7 @@ export default function DevSmsPanel() {
 }
 
 /** A floating panel (not a drawer) so that it leaves the forms of the page usable. */
-function DevSmsList({ onClose, narrow = false }: { onClose: () => void; narrow?: boolean }) {
+function DevSmsList({ onClose, inline = false }: { onClose: () => void; inline?: boolean }) {
   const { message } = App.useApp();
   const [phone, setPhone] = useState('');
   const filter = /^\d{11}$/.test(phone) ? phone : undefined;
@@ -96,15 +96,11 @@ function DevSmsList({ onClose, narrow = false }: { onClose: () => void; narrow?:
           <Button type="text" size="small" icon={<CloseOutlined />} aria-label="关闭" onClick={onClose} />
         </Space>
       }
-      style={{
-        position: 'fixed',
-        left: narrow ? 8 : 24,
-        right: narrow ? 8 : undefined,
-        bottom: narrow ? 8 : 100,
-        width: narrow ? undefined : 340,
-        zIndex: 1100,
-        boxShadow: '0 6px 24px rgba(0,0,0,0.2)',
-      }}
+      style={
+        inline
+          ? { boxShadow: '0 2px 8px rgba(0,0,0,0.12)' }
+          : { position: 'fixed', left: 24, bottom: 100, width: 340, zIndex: 1100, boxShadow: '0 6px 24px rgba(0,0,0,0.2)' }
+      }
       styles={{ body: { maxHeight: 'min(60vh, 520px)', overflowY: 'auto', paddingTop: 8 } }}
     >
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
