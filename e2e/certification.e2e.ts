@@ -104,7 +104,7 @@ describe('enterprise certification journey', () => {
     await licenceField.locator('input[type=file]').setInputFiles(newLicence);
     await expect.poll(() => licenceField.getByText(path.basename(newLicence)).count()).toBe(1);
     await expect.poll(() => page.locator('.ant-upload-list-item-uploading').count(), { timeout: 30_000 }).toBe(0);
-    expect(await licenceField.getByText(path.basename(firstLicence)).count()).toBe(0);
+    await expect.poll(() => licenceField.getByText(path.basename(firstLicence)).count()).toBe(0); // after the list's leave animation
     expect(await licenceField.getByText('1/1').count()).toBe(1);
     await page.getByLabel('企业名称').fill('本溪青怡坊建设集团有限公司');
     await page.getByRole('button', { name: '提交认证' }).click();

@@ -152,10 +152,12 @@ export function breadcrumbFor(menu: MenuRoute[], pathname: string): Crumb[] {
   walk(menu, []);
   chains.sort((a, b) => Object.keys(a.params).length - Object.keys(b.params).length);
   const found = chains[0];
-  const root: Crumb = { title: home.name, linkPath: '/' };
-  if (!found) return [root];
+  // an enterprise that is not certified yet has no 首页 to go back to
+  const root: Crumb[] = menu.includes(home) ? [{ title: home.name, linkPath: '/' }] : [];
+  if (pathname === '/') return [{ title: home.name }];
+  if (!found) return root;
   const crumbs = found.chain
-    .filter((r) => r.path !== '/')
+    .filter((r) => r !== home)
     .map((r, i, all) => ({ title: r.name, linkPath: i < all.length - 1 && !r.group ? fill(r.path, found.params) : undefined }));
-  return pathname === '/' ? [{ title: home.name }] : [root, ...crumbs];
+  return [...root, ...crumbs];
 }
