@@ -77,6 +77,9 @@ describe('project journey', () => {
     await date(page, '实际开工日期', '2024-10-08');
     await date(page, '预计竣工日期', today());
     await completion.click();
+    // the calendar does not offer tomorrow (Beijing)
+    await expect.poll(() => page.locator(`.ant-picker-dropdown:visible td[title="${beijingDay(1)}"]`).getAttribute('class')).toContain('ant-picker-cell-disabled');
+    expect(await page.locator(`.ant-picker-dropdown:visible td[title="${today()}"]`).getAttribute('class')).not.toContain('ant-picker-cell-disabled');
     await completion.fill(beijingDay(1));
     await completion.press('Enter');
     await progress.getByText('工程进度').first().click(); // away from the field, as a user does
