@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { journey } from './journey';
@@ -59,7 +60,8 @@ describe('enterprise certification journey', () => {
     await page.getByLabel('法定代表人').fill('张伟');
     await page.getByLabel('联系人').fill('刘洋');
     await page.getByLabel('联系电话').fill('13912345678');
-    await page.locator('input[type=file]').first().setInputFiles(licencePdf());
+    const firstLicence = licencePdf();
+    await page.locator('input[type=file]').first().setInputFiles(firstLicence);
     await expect.poll(() => page.getByText(/licence-.*\.pdf/).count()).toBeGreaterThan(0);
     // wait for the upload to finish: the form refuses to submit while a file is still uploading
     await expect.poll(() => page.locator('.ant-upload-list-item-uploading').count(), { timeout: 30_000 }).toBe(0);
@@ -92,6 +94,18 @@ describe('enterprise certification journey', () => {
     await shot(page, '07-rejected');
     await page.getByRole('button', { name: '重新申请认证' }).click();
     await expect.poll(() => page.getByLabel('企业名称').inputValue()).toBe('本溪青怡坊建设有限公司');
+    // the licence on file (1/1) can be replaced with a visible 替换, and 删除 shows without hovering
+    const licenceField = page.locator('.ant-form-item', { hasText: '营业执照' });
+    await expect.poll(() => licenceField.getByText(path.basename(firstLicence)).count()).toBe(1);
+    expect(await licenceField.getByRole('button', { name: '替换' }).isVisible()).toBe(true);
+    expect(await licenceField.locator('.ant-upload-list-item-action').evaluate((e) => getComputedStyle(e).opacity)).toBe('1');
+    await shot(page, '07a-resubmit-replace');
+    const newLicence = licencePdf();
+    await licenceField.locator('input[type=file]').setInputFiles(newLicence);
+    await expect.poll(() => licenceField.getByText(path.basename(newLicence)).count()).toBe(1);
+    await expect.poll(() => page.locator('.ant-upload-list-item-uploading').count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => licenceField.getByText(path.basename(firstLicence)).count()).toBe(0); // after the list's leave animation
+    expect(await licenceField.getByText('1/1').count()).toBe(1);
     await page.getByLabel('企业名称').fill('本溪青怡坊建设集团有限公司');
     await page.getByRole('button', { name: '提交认证' }).click();
     await page.getByRole('button', { name: '确认提交' }).click();

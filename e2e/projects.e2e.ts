@@ -15,8 +15,9 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** Today in Beijing, as the server decides 竣工. */
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+/** A day in Beijing, as the server decides 竣工 (0 = today). */
+const beijingDay = (offset = 0) => new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+const today = () => beijingDay(0);
 
 describe('project journey', () => {
   it('create a project (units filled in) → 工程进度 to 竣工 → the city hrss finds it in 项目监管', async () => {
@@ -57,20 +58,84 @@ describe('project journey', () => {
     await choose(page, '项目种类', '政府投资项目');
     await shot(page, '20-project-form');
     await page.getByRole('button', { name: /^提\s*交$|提交/ }).last().click();
+    // the long form is scrolled down to its 提交 button…
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(200);
     await page.getByRole('button', { name: '确认提交' }).click();
     await page.waitForURL(/\/projects\/\d{19}$/);
     const id = page.url().split('/').pop()!;
     await expect.poll(() => page.getByText(id).count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByText('未申请').count()).toBeGreaterThan(0);
+    // …and the new project opens at its top, under the breadcrumb
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect((await page.locator('.ant-breadcrumb').innerText()).replace(/\s+/g, '')).toBe('首页/项目管理/项目详情');
     await shot(page, '21-project-detail');
 
-    // 工程进度 → 竣工 (actual completion today)
+    // 工程进度: a future 实际竣工日期 typed in is refused under the field and stays in it
+    const progress = page.getByRole('dialog', { name: '编辑工程进度' });
+    const completion = progress.getByLabel('实际竣工日期', { exact: true });
+    await page.getByRole('button', { name: '编辑', exact: true }).click();
+    await date(page, '实际开工日期', '2024-10-08');
+    await date(page, '预计竣工日期', today());
+    await completion.click();
+    // the calendar does not offer tomorrow (Beijing)
+    await expect.poll(() => page.locator(`.ant-picker-dropdown:visible td[title="${beijingDay(1)}"]`).getAttribute('class')).toContain('ant-picker-cell-disabled');
+    expect(await page.locator(`.ant-picker-dropdown:visible td[title="${today()}"]`).getAttribute('class')).not.toContain('ant-picker-cell-disabled');
+    await completion.fill(beijingDay(1));
+    await completion.press('Enter');
+    await progress.getByText('工程进度').first().click(); // away from the field, as a user does
+    await expect.poll(() => progress.getByText('实际竣工日期不能晚于今天').count()).toBeGreaterThan(0);
+    expect(await completion.inputValue()).toBe(beijingDay(1));
+    await progress.getByRole('button', { name: '确定' }).click();
+    await expect.poll(() => progress.getByText('实际竣工日期不能晚于今天').count()).toBeGreaterThan(0);
+    expect(await completion.inputValue()).toBe(beijingDay(1));
+    expect(await page.getByText('工程进度已保存').count()).toBe(0);
+    await shot(page, '22a-progress-future-refused');
+    await progress.getByRole('button', { name: '取消' }).click();
+
+    // a browser whose clock runs two days ahead lets the date through; the server refuses it and
+    // the dialog shows that under the field, the input kept
+    const aheadContext = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    await aheadContext.addCookies(await page.context().cookies()); // the same session
+    const ahead = await aheadContext.newPage();
+    onTestFailed(() => shot(ahead, 'FAILED-project-journey-ahead'));
+    await ahead.clock.setFixedTime(new Date(Date.now() + 2 * 86_400_000));
+    await ahead.goto(`${app.url}/projects/${id}`);
+    await ahead.getByRole('button', { name: '编辑', exact: true }).click();
+    await date(ahead, '实际开工日期', '2024-10-08');
+    await date(ahead, '预计竣工日期', today());
+    await date(ahead, '实际竣工日期', beijingDay(1));
+    await ahead.getByRole('dialog', { name: '编辑工程进度' }).getByRole('button', { name: '确定' }).click();
+    await ahead.getByRole('button', { name: '确认竣工' }).click();
+    const refused = ahead.getByRole('dialog', { name: '编辑工程进度' });
+    await expect.poll(() => refused.locator('#progress_actualCompletion_help').innerText()).toContain('实际竣工日期不能晚于今天');
+    expect(await refused.getByLabel('实际竣工日期', { exact: true }).inputValue()).toBe(beijingDay(1));
+    expect(await ahead.getByText('工程进度已保存').count()).toBe(0);
+    await shot(ahead, '22b-progress-server-refused');
+    await aheadContext.close();
+
+    // 工程进度 → 竣工 (actual completion today), asked first
     await page.getByRole('button', { name: '编辑', exact: true }).click();
     await date(page, '实际开工日期', '2024-10-08');
     await date(page, '预计竣工日期', today());
     await date(page, '实际竣工日期', today());
-    await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+    await progress.getByRole('button', { name: '确定' }).click();
+    const confirm = page.getByRole('dialog', { name: '确认项目已竣工？' });
+    await expect.poll(() => confirm.getByText('竣工的项目不能再提交定额申请').count()).toBe(1);
+    await expect.poll(() => confirm.getByText(`实际竣工日期：${today()}`).count()).toBe(1);
+    await shot(page, '22c-confirm-completion');
+    await confirm.getByRole('button', { name: '再检查一下' }).click();
+    // not saved: the dialog is still open with the input
+    expect(await page.getByText('工程进度已保存').count()).toBe(0);
+    expect(await completion.inputValue()).toBe(today());
+    await progress.getByRole('button', { name: '确定' }).click();
+    await page.getByRole('button', { name: '确认竣工' }).click();
     await expect.poll(() => page.locator('.ant-descriptions').getByText('竣工', { exact: true }).count()).toBeGreaterThan(0);
+    // 定额申请 stays on the page, greyed, saying why
+    const apply = page.getByRole('button', { name: '定额申请', exact: true });
+    await expect.poll(() => apply.isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('apply-disabled-reason').innerText()).toBe('工程已竣工，不能再申请定额');
+    await apply.hover({ force: true });
+    await expect.poll(() => page.getByRole('tooltip').innerText()).toBe('工程已竣工，不能再申请定额');
     await shot(page, '22-project-completed');
 
     // the city hrss sees it under 项目监管

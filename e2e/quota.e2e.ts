@@ -33,6 +33,17 @@ async function createProject(page: Page, name: string, contractAmount: string): 
   return (await res.json()).id;
 }
 
+async function rejectAsHrss(page: Page, projectName: string, reason: string) {
+  const { login } = journey(app);
+  await login(page, HRSS, DEMO_PASSWORD);
+  await page.goto(`${app.url}/quota/review`);
+  await page.getByRole('row', { name: new RegExp(projectName) }).getByRole('link', { name: '审核' }).click();
+  await page.getByRole('button', { name: '驳回', exact: true }).click();
+  await page.getByLabel('驳回原因').fill(reason);
+  await page.getByRole('button', { name: '确认驳回' }).click();
+  await expect.poll(() => page.getByText(reason).count()).toBeGreaterThan(0);
+}
+
 async function approveAsHrss(page: Page, projectName: string) {
   const { login } = journey(app);
   await login(page, HRSS, DEMO_PASSWORD);
@@ -96,12 +107,14 @@ describe('quota application journey', () => {
     const dialog = page.getByRole('dialog', { name: '定额申请', exact: true });
     await dialog.getByLabel('免缴').check();
     await dialog.getByLabel('营业执照').setInputFiles(licencePdf());
-    // one file at a time, as the 添加文件 button takes them
-    await dialog.getByLabel('中标通知书').setInputFiles(licencePdf());
-    await expect.poll(() => dialog.getByText('1/2').count()).toBeGreaterThan(0);
-    await dialog.getByLabel('中标通知书').setInputFiles(licencePdf());
+    // three chosen at once in the file dialog: the first two are added, the third is left out with a word
+    const notices = [licencePdf(), licencePdf(), licencePdf()];
+    await dialog.getByLabel('中标通知书').setInputFiles(notices);
     await expect.poll(() => dialog.getByText('2/2').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('最多上传2个文件，已选的其余 1 个未添加').count()).toBe(1);
     await expect.poll(() => page.locator('.ant-upload-list-item-uploading').count(), { timeout: 30_000 }).toBe(0);
+    const listed = await dialog.locator('.ant-upload-list-item-name').allInnerTexts();
+    expect(listed.filter((n) => notices.some((f) => f.endsWith(n)))).toEqual(notices.slice(0, 2).map((f) => f.split('/').pop()));
     await dialog.getByLabel('经办人', { exact: true }).fill('李明');
     await dialog.getByLabel('经办人电话').fill('13455554444');
     await shot(page, '33-quota-exempt-dialog');
@@ -114,6 +127,52 @@ describe('quota application journey', () => {
     await page.goto(`${app.url}/projects/${id}`);
     await expect.poll(() => page.getByText('已免缴').count()).toBeGreaterThan(0);
     await shot(page, '34-quota-exempted');
+    await page.close();
+  });
+
+  it('驳回 → 修改后重新提交: the 定额申请列表 marks the old one 已重新提交, the new one is current', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    onTestFailed(() => shot(page, 'FAILED-quota-resubmit'));
+    const { login } = journey(app);
+    await login(page, ENTERPRISE, DEMO_PASSWORD);
+    const name = '明山区污水管网改造';
+    const id = await createProject(page, name, '20000000.00');
+    await page.goto(`${app.url}/projects/${id}`);
+    await page.getByRole('button', { name: '定额申请', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: '定额申请', exact: true });
+    await dialog.getByLabel('一般缴纳').check();
+    await dialog.getByLabel('保函', { exact: true }).check();
+    await dialog.getByLabel('经办人', { exact: true }).fill('张三全');
+    await dialog.getByLabel('经办人电话').fill('13455554444');
+    await dialog.getByRole('button', { name: '提交申请' }).click();
+    await page.getByRole('button', { name: '确认提交' }).click();
+    await expect.poll(() => page.getByText('定额审核中').count()).toBeGreaterThan(0);
+
+    await rejectAsHrss(page, name, '经办人电话有误，请核对');
+
+    await login(page, ENTERPRISE, DEMO_PASSWORD);
+    await page.goto(`${app.url}/projects/${id}`);
+    await page.getByRole('button', { name: '修改后重新提交' }).click();
+    const again = page.getByRole('dialog', { name: '定额申请', exact: true });
+    await again.getByLabel('经办人电话').fill('13455556666');
+    await again.getByRole('button', { name: '重新提交' }).click();
+    await page.getByRole('button', { name: '确认提交' }).click();
+    await expect.poll(() => page.getByText('定额审核中').count()).toBeGreaterThan(0);
+
+    await page.goto(`${app.url}/quota`);
+    expect((await page.locator('.ant-breadcrumb').innerText()).replace(/\s+/g, '')).toBe('首页/申请管理/定额申请');
+    const rows = page.getByRole('row', { name: new RegExp(name) });
+    await expect.poll(() => rows.count()).toBe(2);
+    const rejected = page.getByRole('row', { name: /已驳回/ }).filter({ hasText: name });
+    const current = page.getByRole('row', { name: /申请中/ }).filter({ hasText: name });
+    await expect.poll(() => rejected.getByText('已重新提交', { exact: true }).count()).toBe(1);
+    expect(await current.getByText('已重新提交', { exact: true }).count()).toBe(0);
+    await shot(page, '35-quota-list-superseded');
+    // the old one's own page says it is history
+    await rejected.getByRole('link', { name: '详情' }).click();
+    await expect.poll(() => page.getByText('该申请已重新提交：本项目已有新的定额申请，以最新的申请为准；本页为历史记录。').count()).toBe(1);
+    expect((await page.locator('.ant-breadcrumb').innerText()).replace(/\s+/g, '')).toBe('首页/申请管理/定额申请/定额申请详情');
+    await shot(page, '36-quota-superseded-detail');
     await page.close();
   });
 });

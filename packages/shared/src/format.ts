@@ -34,3 +34,27 @@ export function formatFileSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/** China has one zone and no daylight saving: Beijing time is UTC+8 all year. */
+const BEIJING_OFFSET_MS = 8 * 3600_000;
+
+/** The calendar day in Beijing (YYYY-MM-DD), whatever zone the browser's clock is set to. */
+export function beijingDate(d: Date = new Date()): string {
+  return new Date(d.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The hour (0–23) in Beijing, whatever zone the browser's clock is set to. */
+export function beijingHour(d: Date = new Date()): number {
+  return new Date(d.getTime() + BEIJING_OFFSET_MS).getUTCHours();
+}
+
+/** The greeting for the hour of the day in Beijing. */
+export function greetingFor(d: Date = new Date()): string {
+  const h = beijingHour(d);
+  if (h < 5) return '夜深了';
+  if (h < 9) return '早上好';
+  if (h < 12) return '上午好';
+  if (h < 14) return '中午好';
+  if (h < 18) return '下午好';
+  return '晚上好';
+}

@@ -1,8 +1,10 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { App, Button, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import type { Rule } from 'antd/es/form';
 import UploadOutlined from '@ant-design/icons/UploadOutlined';
+import SwapOutlined from '@ant-design/icons/SwapOutlined';
+import DeleteOutlined from '@ant-design/icons/DeleteOutlined';
 import { errorMessage, fileUrl, uploadFile, type UploadedFile } from '../lib/api';
 
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
@@ -49,24 +51,44 @@ interface Props {
 
 const defaultHint = (count: number, max: number) => `${count}/${max} 单个文件不超过100M，支持 PDF、JPG、PNG 格式`;
 
-/** Upload to POST /api/files with a progress bar; PDF / JPG / PNG up to 100 MB. */
+/**
+ * Upload to POST /api/files with a progress bar; PDF / JPG / PNG up to 100 MB. With `max` > 1
+ * several files can be chosen at once (the ones beyond `max` are left out, with a message). A full
+ * one-file field shows 替换: the new file takes the old one's place once it is uploaded, and the
+ * old one stays if the new one fails. The 删除 icon is always shown, not only on hover.
+ */
 export function FileUploadField({ id, value = [], onChange, max = 1, buttonText = '上传文件', hint = defaultHint }: Props) {
   const { message } = App.useApp();
+  /** the file a 替换 is replacing, kept until the new one is uploaded */
+  const replaced = useRef<UploadFile<UploadedFile> | null>(null);
+  const full = value.length >= max;
+  const replaceable = max === 1 && full;
   return (
-    <div>
+    <div className="bx-upload">
       <Upload<UploadedFile>
         id={id}
         fileList={value}
         maxCount={max}
+        multiple={max > 1}
         accept={ACCEPT}
-        beforeUpload={(file) => {
+        beforeUpload={(file, batch) => {
           if (!ALLOWED.test(file.name)) {
-            message.error('文件类型不支持，仅支持 PDF、JPG、PNG');
+            message.error(`${file.name}：文件类型不支持，仅支持 PDF、JPG、PNG`);
             return Upload.LIST_IGNORE;
           }
           if (file.size > MAX_FILE_BYTES) {
-            message.error('单个文件不超过100M');
+            message.error(`${file.name}：单个文件不超过100M`);
             return Upload.LIST_IGNORE;
+          }
+          if (max > 1) {
+            const room = max - value.length;
+            const place = batch.indexOf(file);
+            if (place >= room) {
+              if (place === room) message.warning(`最多上传${max}个文件，已选的其余 ${batch.length - room} 个未添加`);
+              return Upload.LIST_IGNORE;
+            }
+          } else if (value[0]?.status === 'done') {
+            replaced.current = value[0];
           }
           return true;
         }}
@@ -81,19 +103,30 @@ export function FileUploadField({ id, value = [], onChange, max = 1, buttonText 
           );
           return { abort };
         }}
-        onChange={({ fileList }) =>
-          onChange?.(
-            fileList.map((f) =>
-              f.status === 'done' && f.response ? { ...f, url: fileUrl(f.response.id, true) } : f,
-            ),
-          )
-        }
-        showUploadList={{ showDownloadIcon: false, showRemoveIcon: true }}
+        onChange={({ fileList }) => {
+          const failed = max === 1 && fileList[0]?.status === 'error';
+          if (failed && replaced.current) {
+            message.info(`已保留原文件 ${replaced.current.name}`);
+            const kept = replaced.current;
+            replaced.current = null;
+            onChange?.([kept]);
+            return;
+          }
+          if (fileList[0]?.status === 'done') replaced.current = null;
+          onChange?.(fileList.map((f) => (f.status === 'done' && f.response ? { ...f, url: fileUrl(f.response.id, true) } : f)));
+        }}
+        showUploadList={{ showDownloadIcon: false, showRemoveIcon: true, removeIcon: <DeleteOutlined aria-label="删除" title="删除" /> }}
       >
-        {value.length < max && <Button icon={<UploadOutlined />}>{buttonText}</Button>}
+        {replaceable ? (
+          <Button icon={<SwapOutlined />}>替换</Button>
+        ) : (
+          !full && <Button icon={<UploadOutlined />}>{buttonText}</Button>
+        )}
       </Upload>
       <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginTop: 4 }}>
         {hint(value.length, max)}
+        {max > 1 && !full && '，可一次选择多个文件'}
+        {max > 1 && full && '；如需更换，请先删除'}
       </Typography.Text>
     </div>
   );

@@ -1,3 +1,2 @@
 /** Names shown in the UI. */
 export const PLATFORM_FULL_NAME = '本溪建设工程农民工工资支付保证金管理服务平台';
-export const PLATFORM_SHORT_NAME = '本溪农民工工资保证金管理服务平台';

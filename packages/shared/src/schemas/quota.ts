@@ -109,6 +109,8 @@ export const zQuotaApplication = z.object({
   hrssOrgName: z.string(),
   authorityOrgName: z.string(),
   status: z.enum(QUOTA_STATUSES),
+  /** a newer application of the same project exists (this one was 已驳回 or 已撤回 and applied for again) */
+  superseded: z.boolean(),
   contractAmount: z.string(),
   prepayMode: z.enum(PREPAY_MODES),
   prepayRatio: z.string(),

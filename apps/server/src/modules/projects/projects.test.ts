@@ -80,7 +80,10 @@ describe('新建项目 and 项目详情', () => {
     // today is 2026-03-02 in Beijing (the test clock)
     const future = await ent.inject({ method: 'PUT', url, payload: { actualStart: '2026-01-05', actualCompletion: '2026-03-03' } });
     expect(future.statusCode).toBe(400);
-    expect(future.json().details.fields.actualCompletion).toBeDefined();
+    // refused under the field, in Chinese, naming it (not saved without it while saying 已保存)
+    expect(future.json().details.fields.actualCompletion).toEqual([expect.stringContaining('实际竣工日期不能晚于今天')]);
+    const unchanged = (await ent.inject({ method: 'GET', url: `/api/projects/${p.id}` })).json();
+    expect(unchanged).toMatchObject({ actualStart: null, actualCompletion: null, status: 'not_started' });
     const backwards = await ent.inject({ method: 'PUT', url, payload: { actualStart: '2026-02-01', actualCompletion: '2026-01-31' } });
     expect(backwards.statusCode).toBe(400);
     const building = await ent.inject({ method: 'PUT', url, payload: { actualStart: '2026-01-05', expectedCompletion: '2026-12-20' } });

@@ -203,6 +203,32 @@ describe('reject, then correct and resubmit', () => {
     expect((await submit(ent, base(pid, { previousId: second.json().id }))).statusCode).toBe(201);
   });
 
+  it('the list marks the rejected application superseded once it is resubmitted, for the enterprise and the reviewer alike', async () => {
+    const ent = await enterprise();
+    const pid = await project(ent);
+    const other = await project(ent, { name: '另一个项目' });
+    const first = (await submit(ent, base(pid))).json();
+    const alone = (await submit(ent, base(other))).json();
+    expect(first.superseded).toBe(false);
+    await hrss.inject({ method: 'POST', url: `/api/quota-applications/${first.id}/reject`, payload: { reason: '材料不全' } });
+    await hrss.inject({ method: 'POST', url: `/api/quota-applications/${alone.id}/reject`, payload: { reason: '材料不全' } });
+    // rejected and not yet resubmitted: it is still the project's current application
+    const before = (await ent.inject({ method: 'GET', url: `/api/quota-applications?projectId=${pid}` })).json();
+    expect(before.items.map((q: { status: string; superseded: boolean }) => [q.status, q.superseded])).toEqual([['rejected', false]]);
+
+    const second = (await submit(ent, base(pid, { previousId: first.id }))).json();
+    expect(second.superseded).toBe(false);
+    const flags = (items: { id: string; superseded: boolean }[]) => Object.fromEntries(items.map((q) => [q.id, q.superseded]));
+    for (const who of [ent, hrss]) {
+      const list = (await who.inject({ method: 'GET', url: '/api/quota-applications?pageSize=100' })).json();
+      expect(flags(list.items)).toMatchObject({ [first.id]: true, [second.id]: false, [alone.id]: false });
+    }
+    // the same on its own page (the one being looked at may be on a page without the newer one)
+    expect((await ent.inject({ method: 'GET', url: `/api/quota-applications/${first.id}` })).json().superseded).toBe(true);
+    const onlyRejected = (await ent.inject({ method: 'GET', url: `/api/quota-applications?status=rejected&projectId=${pid}` })).json();
+    expect(flags(onlyRejected.items)).toEqual({ [first.id]: true });
+  });
+
   it('a pending application can be withdrawn by its enterprise, after which approving is a 409', async () => {
     const ent = await enterprise();
     const pid = await project(ent);

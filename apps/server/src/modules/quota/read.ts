@@ -140,14 +140,14 @@ async function allowedActionsFor(ctx: QuotaContext, user: AuthUser, rows: QuotaR
   );
 }
 
-/** DTOs for a page of applications: projects, units and files in three queries, not three per row. */
+/** DTOs for a page of applications: projects, units, files and each project's newest application in four queries, not four per row. */
 export async function toDtos(ctx: QuotaContext, user: AuthUser, rows: QuotaRow[]): Promise<TQuotaApplication[]> {
   if (rows.length === 0) return [];
   const { db } = ctx;
   const projectIds = [...new Set(rows.map((q) => q.projectId))];
   const orgIds = [...new Set(rows.flatMap((q) => [q.hrssOrgId, q.authorityOrgId]))];
   const fileIds = [...new Set(rows.flatMap((q) => [q.licenseFileId, q.deferralFileId, ...q.bidNoticeFileIds]).filter((x): x is string => !!x))];
-  const [ps, orgs, fs] = await Promise.all([
+  const [ps, orgs, fs, newest] = await Promise.all([
     db
       .select({
         id: projects.id,
@@ -162,11 +162,18 @@ export async function toDtos(ctx: QuotaContext, user: AuthUser, rows: QuotaRow[]
       .where(inArray(projects.id, projectIds)),
     db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, orgIds)),
     fileIds.length ? db.select().from(files).where(inArray(files.id, fileIds)) : Promise.resolve([]),
+    // the current application of each project (quota_project_idx); any other one is superseded
+    db
+      .selectDistinctOn([quotaApplications.projectId], { projectId: quotaApplications.projectId, id: quotaApplications.id })
+      .from(quotaApplications)
+      .where(inArray(quotaApplications.projectId, projectIds))
+      .orderBy(quotaApplications.projectId, desc(quotaApplications.submittedAt), desc(quotaApplications.id)),
   ]);
+  const current = new Map(newest.map((n) => [n.projectId, n.id]));
   const allowed = await allowedActionsFor(ctx, user, rows, ps);
   const today = shanghaiDate(ctx.clock.now());
   return rows.map((q) =>
-    toDto(q, ps.find((x) => x.id === q.projectId), (id) => orgs.find((o) => o.id === id)?.name ?? '', fs, today, allowed.get(q.id) ?? []),
+    toDto(q, ps.find((x) => x.id === q.projectId), (id) => orgs.find((o) => o.id === id)?.name ?? '', fs, today, allowed.get(q.id) ?? [], current.get(q.projectId) !== q.id),
   );
 }
 
@@ -177,6 +184,7 @@ function toDto(
   fs: (typeof files.$inferSelect)[],
   today: string,
   allowedActions: QuotaAction[],
+  superseded: boolean,
 ): TQuotaApplication {
   const ref = (id: string | null) => {
     const f = id ? fs.find((x) => x.id === id) : undefined;
@@ -194,6 +202,7 @@ function toDto(
     hrssOrgName: orgName(q.hrssOrgId),
     authorityOrgName: orgName(q.authorityOrgId),
     status: q.status as QuotaStatus,
+    superseded,
     contractAmount: fenToYuan(q.contractAmountFen),
     prepayMode: q.prepayMode as PrepayMode,
     prepayRatio: formatRatioPpm(q.prepayRatioPpm).replace('%', ''),

@@ -22,6 +22,8 @@ export interface MenuRoute {
   name: string;
   icon?: ReactNode;
   hideInMenu?: boolean;
+  /** a menu group without a page of its own (申请管理): not a link in the breadcrumb */
+  group?: boolean;
   routes?: MenuRoute[];
 }
 
@@ -41,8 +43,12 @@ function projects(role: Role): MenuRoute {
     icon: <ProjectOutlined />,
     routes: [
       { path: '/projects/new', name: '新建项目', hideInMenu: true },
-      { path: '/projects/:id', name: '项目详情', hideInMenu: true },
-      { path: '/projects/:id/edit', name: '编辑基础信息', hideInMenu: true },
+      {
+        path: '/projects/:id',
+        name: '项目详情',
+        hideInMenu: true,
+        routes: [{ path: '/projects/:id/edit', name: '编辑基础信息', hideInMenu: true }],
+      },
     ],
   };
 }
@@ -57,6 +63,7 @@ const applications: MenuRoute = {
   path: '/applications',
   name: '申请管理',
   icon: <FormOutlined />,
+  group: true,
   routes: [{ path: '/quota', name: '定额申请', routes: [quotaDetail] }],
 };
 
@@ -103,4 +110,54 @@ export function menuFor(me: Me): MenuRoute[] {
     default:
       return can(me.role, 'project.read') ? [home, projects(me.role)] : [home];
   }
+}
+
+export interface Crumb {
+  title: string;
+  /** where the crumb leads; none for a menu group (申请管理) or the page itself */
+  linkPath?: string;
+}
+
+/** The values of a route pattern's `:params` in a pathname, or null when it does not match. */
+function matchPath(pattern: string, pathname: string): Record<string, string> | null {
+  const want = pattern.split('/');
+  const got = pathname.replace(/\/+$/, '').split('/');
+  if (pattern === '/') return pathname === '/' ? {} : null;
+  if (want.length !== got.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    if (want[i]!.startsWith(':')) {
+      if (!got[i]) return null;
+      params[want[i]!.slice(1)] = got[i]!;
+    } else if (want[i] !== got[i]) return null;
+  }
+  return params;
+}
+
+const fill = (pattern: string, params: Record<string, string>) => pattern.replace(/:(\w+)/g, (_, k: string) => params[k] ?? `:${k}`);
+
+/**
+ * 面包屑 from the menu: 首页 / the menu entries down to the page, e.g. 首页 / 申请管理 / 定额申请 /
+ * 定额申请详情. A route without `:params` wins over one with (定额审核 before 定额申请详情 :id).
+ */
+export function breadcrumbFor(menu: MenuRoute[], pathname: string): Crumb[] {
+  const chains: { chain: MenuRoute[]; params: Record<string, string> }[] = [];
+  const walk = (routes: MenuRoute[], up: MenuRoute[]) => {
+    for (const r of routes) {
+      const params = matchPath(r.path, pathname);
+      if (params) chains.push({ chain: [...up, r], params });
+      if (r.routes) walk(r.routes, [...up, r]);
+    }
+  };
+  walk(menu, []);
+  chains.sort((a, b) => Object.keys(a.params).length - Object.keys(b.params).length);
+  const found = chains[0];
+  // an enterprise that is not certified yet has no 首页 to go back to
+  const root: Crumb[] = menu.includes(home) ? [{ title: home.name, linkPath: '/' }] : [];
+  if (pathname === '/') return [{ title: home.name }];
+  if (!found) return root;
+  const crumbs = found.chain
+    .filter((r) => r !== home)
+    .map((r, i, all) => ({ title: r.name, linkPath: i < all.length - 1 && !r.group ? fill(r.path, found.params) : undefined }));
+  return [...root, ...crumbs];
 }

@@ -2,19 +2,17 @@ import { PageContainer } from '@ant-design/pro-components';
 import { Card, Col, Descriptions, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { certificationStatusLabels, formatDateTime, orgTypeLabels, roleLabels, type OrgType } from '@benxi/shared';
+import { certificationStatusLabels, formatDateTime, greetingFor, orgTypeLabels, roleLabels, type OrgType } from '@benxi/shared';
 import { useMe, type Me } from '../../features/auth/api/me';
 import { useCertification } from '../../features/certification/api/certification';
 import { certificationListQueryOptions } from '../../features/admin-certifications/api/certifications';
 import { quotaListQueryOptions } from '../../features/quota/api/quota';
+import { PLATFORM_FULL_NAME } from '../../components/constants';
 
-function greeting(): string {
-  const h = new Date().getHours();
-  if (h < 6) return '夜深了';
-  if (h < 12) return '上午好';
-  if (h < 14) return '中午好';
-  if (h < 18) return '下午好';
-  return '晚上好';
+/** "上午好，张三" by Beijing time; the organisation's name when the account has no name, never the phone. */
+function greetingLine(me: Pick<Me, 'name' | 'org'>, now = new Date()): string {
+  const who = me.name?.trim() || me.org.name?.trim();
+  return who ? `${greetingFor(now)}，${who}` : greetingFor(now);
 }
 
 function EnterpriseCertState() {
@@ -76,12 +74,28 @@ function HrssTodo() {
   );
 }
 
+/** The role's own business, not yet online: what it will be, so that the page says what to expect. */
+function ComingSoon({ title, items }: { title: string; items: string[] }) {
+  return (
+    <Card title={title}>
+      <ul style={{ margin: 0, paddingInlineStart: 20, lineHeight: 2 }}>
+        {items.map((i) => (
+          <li key={i}>{i}</li>
+        ))}
+      </ul>
+      <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+        以上功能正在建设中，上线后将在左侧菜单中显示；如需办理，请联系平台运营人员。
+      </Typography.Paragraph>
+    </Card>
+  );
+}
+
 function WelcomeCard({ me }: { me: Me }) {
   const orgType = orgTypeLabels[me.org.type as OrgType] ?? me.org.type;
   return (
     <Card>
       <Typography.Title level={4} style={{ marginTop: 0 }}>
-        {greeting()}，{me.name || me.phone}，欢迎使用本溪建设工程农民工工资支付保证金管理服务平台
+        {greetingLine(me)}，欢迎使用{PLATFORM_FULL_NAME}
       </Typography.Title>
       <Descriptions column={{ xs: 1, sm: 1, md: 2, lg: 3, xl: 3, xxl: 3 }} size="small" style={{ marginTop: 12 }}>
         <Descriptions.Item label="角色">
@@ -131,12 +145,26 @@ export default function HomePage() {
             </Typography.Paragraph>
           </Card>
         )}
-        {(me.role === 'bank' || me.role === 'insurer') && (
-          <Card>
-            <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-              {roleLabels[me.role]}的业务功能（开户到账确认、保函与保单办理等）正在建设中，上线后将在左侧菜单中显示。
-            </Typography.Paragraph>
-          </Card>
+        {me.role === 'bank' && (
+          <ComingSoon
+            title="经办银行的业务"
+            items={[
+              '现金存缴：为施工企业开立农民工工资保证金专用账户，确认到账（账号、到账金额、到账日期、凭证）',
+              '银行保函：受理或不受理企业的保函申请，出函并回传保函号与保函文件',
+              '支付通知书：按人社部门的《农民工工资保证金支付通知书》向农民工支付工资',
+            ]}
+          />
+        )}
+        {me.role === 'insurer' && (
+          <ComingSoon
+            title="保险公司的业务"
+            items={[
+              '核保：审核企业的农民工工资支付履约保证保险订单，确认最终费率与保费或拒绝承保',
+              '收款与出单：确认企业的保费支付，出具保单（保单号、保单文件）',
+              '发票：按企业申请开具并上传发票',
+              '理赔：按人社部门的《农民工工资保证金支付通知书》支付',
+            ]}
+          />
         )}
         {me.role === 'enterprise' && (
           <Card>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { PageContainer } from '@ant-design/pro-components';
-import { Button, Card, Space, Tooltip } from 'antd';
+import { Button, Card, Space, Tooltip, Typography } from 'antd';
 import EditOutlined from '@ant-design/icons/EditOutlined';
 import { useNavigate, useParams } from 'react-router';
 import { can } from '@benxi/shared';
@@ -15,6 +15,8 @@ import { ProjectQuotaCard } from '../../../features/quota/components/ProjectQuot
 import { QuotaApplyModal } from '../../../features/quota/components/QuotaApplyModal';
 import { PageLoading } from '../../../components/PageLoading';
 import { ProjectLoadError } from './ProjectLoadError';
+
+const COMPLETED_NO_QUOTA = '工程已竣工，不能再申请定额';
 
 /** 项目详情: base data, 工程进度 (editable by the owner), and the project's applications. */
 export default function ProjectDetailPage() {
@@ -39,6 +41,23 @@ export default function ProjectDetailPage() {
   // 修改后重新提交 on the latest application when it is 已驳回 and nothing is live.
   const mayApply = p.allowedActions.includes('quota.submit');
   const canResubmit = !!latest?.allowedActions.includes('resubmit');
+  // On a 竣工 project the button stays, greyed, with the reason: a button that vanishes tells the user nothing.
+  const blockedByCompletion = !mayApply && can(me.role, 'quota.apply') && p.depositStatus === 'none' && p.status === 'completed';
+  const applyButton =
+    mayApply || blockedByCompletion ? (
+      <Space>
+        {blockedByCompletion && (
+          <Typography.Text type="secondary" data-testid="apply-disabled-reason">
+            {COMPLETED_NO_QUOTA}
+          </Typography.Text>
+        )}
+        <Tooltip title={mayApply ? undefined : COMPLETED_NO_QUOTA}>
+          <Button type="primary" disabled={!mayApply} onClick={() => setApplying({})}>
+            定额申请
+          </Button>
+        </Tooltip>
+      </Space>
+    ) : undefined;
 
   const baseActions = owner ? (
     <Space>
@@ -58,13 +77,7 @@ export default function ProjectDetailPage() {
       title="项目详情"
       subTitle={p.name}
       onBack={() => navigate('/projects')}
-      extra={
-        mayApply ? (
-          <Button type="primary" onClick={() => setApplying({})}>
-            定额申请
-          </Button>
-        ) : undefined
-      }
+      extra={applyButton}
       tags={
         <Space size={0}>
           <ProjectStatusTag status={p.status} />

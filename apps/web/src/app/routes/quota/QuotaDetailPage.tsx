@@ -10,7 +10,7 @@ import { useProject } from '../../../features/projects/api/projects';
 import { successorsOf, useProjectQuotas, useQuota, useQuotaChain, type QuotaApplication } from '../../../features/quota/api/quota';
 import { EnterpriseRecordInfo, RequirementPanel } from '../../../features/quota/components/RequirementPanel';
 import { QuotaAttachments, QuotaDepositInfo, QuotaHistory } from '../../../features/quota/components/QuotaInfo';
-import { OverdueTag, QuotaStatusTag } from '../../../features/quota/components/QuotaTags';
+import { OverdueTag, QuotaStatusTag, SupersededTag } from '../../../features/quota/components/QuotaTags';
 import { WithdrawQuota } from '../../../features/quota/components/QuotaActions';
 import { QuotaReviewActions } from '../../../features/quota/components/ReviewActions';
 import { QuotaApplyModal } from '../../../features/quota/components/QuotaApplyModal';
@@ -87,13 +87,17 @@ export default function QuotaDetailPage() {
         <Space size={0}>
           <QuotaStatusTag status={q.status} />
           <OverdueTag q={q} />
+          <SupersededTag q={q} />
         </Space>
       }
       extra={actions}
     >
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        {q.superseded && (
+          <Alert type="info" showIcon message="该申请已重新提交：本项目已有新的定额申请，以最新的申请为准；本页为历史记录。" />
+        )}
         {q.status === 'rejected' && (
-          <Alert type="error" showIcon message="定额申请已驳回" description={`驳回原因：${q.rejectReason ?? '-'}`} />
+          <Alert type={q.superseded ? 'warning' : 'error'} showIcon message="定额申请已驳回" description={`驳回原因：${q.rejectReason ?? '-'}`} />
         )}
         <Card>
           <QuotaDepositInfo q={q} />

@@ -9,11 +9,10 @@ const styles = {
     flexDirection: 'column',
     background: 'linear-gradient(160deg, #0b3d91 0%, #1557b0 45%, #2f7bd8 100%)',
   },
+  // padding, gaps and font sizes are in index.html (.auth-*): they change on narrow screens
   header: {
     display: 'flex',
     alignItems: 'center',
-    gap: 12,
-    padding: '18px 40px',
     color: '#fff',
     borderBottom: '1px solid rgba(255,255,255,0.15)',
   },
@@ -22,8 +21,6 @@ const styles = {
     display: 'flex',
     alignItems: 'center',
     justifyContent: 'center',
-    gap: 72,
-    padding: '40px 24px',
     flexWrap: 'wrap',
   },
   intro: { color: '#fff', maxWidth: 440 },
@@ -36,7 +33,6 @@ const styles = {
   },
   cardTitle: {
     margin: 0,
-    padding: '16px 28px',
     fontSize: 18,
     fontWeight: 600,
     color: 'rgba(0,0,0,0.88)',
@@ -45,18 +41,22 @@ const styles = {
   footer: { textAlign: 'center', color: 'rgba(255,255,255,0.65)', fontSize: 12, padding: '16px 0 20px' },
 } satisfies Record<string, CSSProperties>;
 
-/** The frame of 登录 / 注册 / 忘记密码: platform title, a short introduction, and the form card. */
+/**
+ * The frame of 登录 / 注册 / 忘记密码: platform title, a short introduction, and the form card.
+ * On a phone the header is compact and the card comes before the introduction, so that the form
+ * is on the first screen.
+ */
 export function AuthShell({ title, children }: { title: string; children: ReactNode }) {
   return (
     <div style={styles.page}>
-      <header style={styles.header}>
+      <header style={styles.header} className="auth-header">
         <Logo size={40} />
         <div>
-          <div style={{ fontSize: 22, fontWeight: 600, letterSpacing: 1 }}>{PLATFORM_FULL_NAME}</div>
-          <div style={{ fontSize: 12, opacity: 0.75 }}>本溪市建设工程领域农民工工资支付保障</div>
+          <div className="auth-title">{PLATFORM_FULL_NAME}</div>
+          <div className="auth-subtitle">本溪市建设工程领域农民工工资支付保障</div>
         </div>
       </header>
-      <main style={styles.main}>
+      <main style={styles.main} className="auth-main">
         <section style={styles.intro} className="auth-intro">
           <h2 style={{ color: '#fff', marginTop: 0, fontSize: 30, fontWeight: 600, lineHeight: 1.4 }}>
             农民工工资支付保证金
@@ -70,9 +70,9 @@ export function AuthShell({ title, children }: { title: string; children: ReactN
           </ul>
         </section>
         {/* A plain panel rather than antd Card: Card drags Tabs and Dropdown into the login chunk. */}
-        <section style={styles.card} aria-label={title}>
-          <h1 style={styles.cardTitle}>{title}</h1>
-          <div style={{ padding: '20px 28px 24px' }}>{children}</div>
+        <section style={styles.card} className="auth-card" aria-label={title}>
+          <h1 style={styles.cardTitle} className="auth-card-title">{title}</h1>
+          <div className="auth-card-body">{children}</div>
         </section>
       </main>
       <footer style={styles.footer}>{PLATFORM_FULL_NAME} · 请使用 Chrome、Edge 等现代浏览器访问</footer>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { App, Button, Card, Empty, FloatButton, Input, List, Space, Tag, Typography } from 'antd';
 import CloseOutlined from '@ant-design/icons/CloseOutlined';
 import MessageOutlined from '@ant-design/icons/MessageOutlined';
@@ -27,8 +27,36 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
+const NARROW = '(max-width: 767px)';
+
+/** A phone-sized screen: no corner is free there, whatever floats covers a field. */
+function useNarrow(): boolean {
+  const [narrow, setNarrow] = useState(() => window.matchMedia(NARROW).matches);
+  useEffect(() => {
+    const m = window.matchMedia(NARROW);
+    const on = () => setNarrow(m.matches);
+    m.addEventListener('change', on);
+    return () => m.removeEventListener('change', on);
+  }, []);
+  return narrow;
+}
+
 export default function DevSmsPanel() {
   const [open, setOpen] = useState(false);
+  const narrow = useNarrow();
+  if (narrow) {
+    // in the page's flow, after its content, and so is the list once opened: they cover no field
+    return (
+      <div style={{ padding: '12px 12px 20px' }}>
+        <div style={{ textAlign: 'center', marginBottom: open ? 12 : 0 }}>
+          <Button data-testid="dev-sms-button" icon={<MessageOutlined />} aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+            开发短信
+          </Button>
+        </div>
+        {open && <DevSmsList inline onClose={() => setOpen(false)} />}
+      </div>
+    );
+  }
   return (
     <>
       <FloatButton
@@ -49,7 +77,7 @@ export default function DevSmsPanel() {
 }
 
 /** A floating panel (not a drawer) so that it leaves the forms of the page usable. */
-function DevSmsList({ onClose }: { onClose: () => void }) {
+function DevSmsList({ onClose, inline = false }: { onClose: () => void; inline?: boolean }) {
   const { message } = App.useApp();
   const [phone, setPhone] = useState('');
   const filter = /^\d{11}$/.test(phone) ? phone : undefined;
@@ -70,14 +98,11 @@ function DevSmsList({ onClose }: { onClose: () => void }) {
           <Button type="text" size="small" icon={<CloseOutlined />} aria-label="关闭" onClick={onClose} />
         </Space>
       }
-      style={{
-        position: 'fixed',
-        left: 24,
-        bottom: 100,
-        width: 340,
-        zIndex: 1100,
-        boxShadow: '0 6px 24px rgba(0,0,0,0.2)',
-      }}
+      style={
+        inline
+          ? { boxShadow: '0 2px 8px rgba(0,0,0,0.12)' }
+          : { position: 'fixed', left: 24, bottom: 100, width: 340, zIndex: 1100, boxShadow: '0 6px 24px rgba(0,0,0,0.2)' }
+      }
       styles={{ body: { maxHeight: 'min(60vh, 520px)', overflowY: 'auto', paddingTop: 8 } }}
     >
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>

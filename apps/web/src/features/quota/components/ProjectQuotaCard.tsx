@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { formatDateTime, type Role } from '@benxi/shared';
 import { showYuan } from '../../../lib/money';
 import type { QuotaApplication } from '../api/quota';
-import { OverdueTag, QuotaStatusTag, applyTypeText } from './QuotaTags';
+import { OverdueTag, QuotaStatusTag, SupersededTag, applyTypeText } from './QuotaTags';
 import { WithdrawQuota, quotaDetailPath } from './QuotaActions';
 
 /**
@@ -51,6 +51,7 @@ export function ProjectQuotaCard({
           <span>
             <QuotaStatusTag status={q.status} />
             <OverdueTag q={q} />
+            <SupersededTag q={q} />
           </span>
           {q.status === 'rejected' && q.rejectReason && (
             <Typography.Text type="danger" style={{ fontSize: 12 }}>

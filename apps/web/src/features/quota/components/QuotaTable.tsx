@@ -9,7 +9,7 @@ import { showYuan } from '../../../lib/money';
 import { tablePagination, tableRequestError, toTableResult } from '../../../lib/page';
 import { regionSelectOptions, useFormDictionaries } from '../../dictionaries/api/dictionaries';
 import { exportQuotas, quotaListQueryOptions, type QuotaApplication, type QuotaFilters } from '../api/quota';
-import { OverdueTag, QuotaStatusTag, applyTypeText, dueAmount, payMethodText, quotaStatusValueEnum } from './QuotaTags';
+import { OverdueTag, QuotaStatusTag, SupersededTag, applyTypeText, dueAmount, payMethodText, quotaStatusValueEnum } from './QuotaTags';
 import { quotaDetailPath } from './QuotaActions';
 import { useExport } from '../../../lib/use-export';
 
@@ -75,10 +75,15 @@ export function QuotaTable({ role, review = false, headerTitle }: { role: Role; 
     dataIndex: 'status',
     valueType: 'select',
     valueEnum: quotaStatusValueEnum,
-    width: 100,
+    width: 110,
     initialValue: review ? 'pending' : undefined,
     fieldProps: { placeholder: '请选择申请状态' },
-    render: (_, q) => <QuotaStatusTag status={q.status} />,
+    render: (_, q) => (
+      <Space size={4} direction="vertical">
+        <QuotaStatusTag status={q.status} />
+        <SupersededTag q={q} />
+      </Space>
+    ),
   };
   const contractor: ProColumns<QuotaApplication> = { title: '施工总包单位', dataIndex: 'contractorName', search: false, ellipsis: true, width: 190 };
   const actions: ProColumns<QuotaApplication> = {
@@ -92,6 +97,9 @@ export function QuotaTable({ role, review = false, headerTitle }: { role: Role; 
       </Link>,
     ],
   };
+
+  // a superseded application is history: greyed, so the current one of the project stands out
+  const rowStyle = (q: QuotaApplication) => (review && q.overdue ? { background: '#fff1f0' } : q.superseded ? { color: 'rgba(0,0,0,0.45)' } : undefined);
 
   const columns: ProColumns<QuotaApplication>[] = review
     ? [
@@ -140,8 +148,8 @@ export function QuotaTable({ role, review = false, headerTitle }: { role: Role; 
       options={{ density: false, setting: false, reload: true }}
       pagination={tablePagination}
       onRequestError={tableRequestError(message.error)}
-      scroll={{ x: review ? 1145 : 1040 }}
-      onRow={(q) => (review && q.overdue ? { style: { background: '#fff1f0' } } : {})}
+      scroll={{ x: review ? 1155 : 1050 }}
+      onRow={(q) => ({ style: rowStyle(q) })}
       toolBarRender={() => [
         <Button key="export" icon={<DownloadOutlined />} loading={exporting} onClick={runExport}>
           导出 Excel

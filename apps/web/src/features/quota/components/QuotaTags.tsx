@@ -1,4 +1,4 @@
-import { Tag } from 'antd';
+import { Tag, Tooltip } from 'antd';
 import {
   applyTypeLabels,
   payMethodLabels,
@@ -18,6 +18,17 @@ export function QuotaStatusTag({ status }: { status: QuotaStatus }) {
 /** 已超期: still 申请中 after its 审核期限 (5 working days). */
 export function OverdueTag({ q }: { q: Pick<QuotaApplication, 'overdue'> }) {
   return q.overdue ? <Tag color="red">已超期</Tag> : null;
+}
+
+/** 已重新提交: the project has a newer application; this one is history, the newer one counts. */
+export function SupersededTag({ q }: { q: Pick<QuotaApplication, 'superseded'> }) {
+  return q.superseded ? (
+    <Tooltip title="该项目已有新的定额申请，以最新的申请为准">
+      <Tag color="default" data-testid="superseded-tag">
+        已重新提交
+      </Tag>
+    </Tooltip>
+  ) : null;
 }
 
 export const quotaStatusValueEnum = {
