@@ -81,6 +81,8 @@ export async function submitQuotaApplication(ctx: QuotaContext, user: AuthUser, 
     await db.transaction(async (tx) => {
       // first, as before: a file that is not the enterprise's upload is refused whatever else is wrong
       for (const kind of ['license', 'bid_notice', 'deferral'] as const) {
+        // a new application: nothing of a kind without files to replace
+        if (kinds[kind].length === 0) continue;
         await ctx.attachments.attach(tx, { ownerType: 'quota_application', ownerId: id.toString(), kind, fileIds: kinds[kind], uploaderOrgId: user.orgId, at: now });
       }
       let previousId: bigint | null = null;
