@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { creditCodeCheckChar, type Role } from '@benxi/shared';
 import type { Db } from './client';
-import { appSecrets, certifications, files, organizations, users } from './schema/index';
+import { appSecrets, attachments, certifications, files, organizations, users } from './schema/index';
 import { hashPassword } from '../platform/passwords';
 import { findOrg, seedReference } from './reference';
 import { newBizCode } from '../modules/certification/service';
@@ -101,7 +101,7 @@ export async function seedDemo(db: Db, dataDir: string, now = new Date()): Promi
             createdAt: now,
           })
           .returning();
-        await tx.insert(certifications).values({
+        const [cert] = await tx.insert(certifications).values({
           bizCode: newBizCode(now),
           orgId: org!.id,
           applicantId: user!.id,
@@ -115,11 +115,11 @@ export async function seedDemo(db: Db, dataDir: string, now = new Date()): Promi
           legalRepresentative: '王建国',
           contactName: '李明',
           contactPhone: a.phone,
-          licenseFileId: file!.id,
           submittedAt: now,
           updatedAt: now,
           decidedAt: now,
-        });
+        }).returning({ id: certifications.id });
+        await tx.insert(attachments).values({ fileId: file!.id, ownerType: 'certification', ownerId: cert!.id, kind: 'license', createdAt: now });
       }
     }
   });

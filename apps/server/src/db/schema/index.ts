@@ -175,10 +175,7 @@ export const certifications = pgTable(
     legalRepresentative: text('legal_representative').notNull(),
     contactName: text('contact_name').notNull(),
     contactPhone: text('contact_phone').notNull(),
-    licenseFileId: uuid('license_file_id')
-      .notNull()
-      .references(() => files.id),
-    qualificationFileId: uuid('qualification_file_id').references(() => files.id),
+    // 营业执照 and 资质证书 are attachments (attachments.ts, migration 0016)
     rejectReason: text('reject_reason'),
     submittedAt: ts('submitted_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
@@ -189,9 +186,6 @@ export const certifications = pgTable(
     uniqueIndex('certifications_biz_code_uq').on(t.bizCode),
     index('certifications_org_idx').on(t.orgId, t.submittedAt),
     index('certifications_status_idx').on(t.status, t.submittedAt),
-    // which files are attached (the upload cap, the orphan clean-up): migration 0011
-    index('certifications_license_file_idx').on(t.licenseFileId),
-    index('certifications_qualification_file_idx').on(t.qualificationFileId).where(sql`qualification_file_id is not null`),
     // one live (pending or approved) certification per enterprise, and per credit code
     uniqueIndex('certifications_live_org_uq').on(t.orgId).where(sql`status in ('pending','approved')`),
     uniqueIndex('certifications_live_code_uq').on(t.creditCode).where(sql`status in ('pending','approved')`),
@@ -417,10 +411,8 @@ export const quotaApplications = pgTable(
     handlerName: text('handler_name').notNull(),
     handlerPhone: text('handler_phone').notNull(),
     description: text('description'),
-    licenseFileId: uuid('license_file_id').references(() => files.id),
-    bidNoticeFileIds: jsonb('bid_notice_file_ids').$type<string[]>().notNull().default([]),
     deferralReason: text('deferral_reason'),
-    deferralFileId: uuid('deferral_file_id').references(() => files.id),
+    // its files (营业执照, 中标通知书, 缓缴证明) are attachments (attachments.ts, migration 0016)
     requiredRatioPpm: integer('required_ratio_ppm').notNull(),
     requiredFen: bigint('required_fen', { mode: 'bigint' }).notNull(),
     exemptionAllowed: boolean('exemption_allowed').notNull(),
@@ -446,10 +438,6 @@ export const quotaApplications = pgTable(
     index('quota_hrss_idx').on(t.hrssOrgId, t.submittedAt, t.id),
     index('quota_hrss_status_idx').on(t.hrssOrgId, t.status, t.submittedAt),
     check('quota_applications_status_ck', sql`${t.status} ${oneOf(quotaWorkflow.codes)}`),
-    // which files are attached (the upload cap, the orphan clean-up): migration 0011
-    index('quota_license_file_idx').on(t.licenseFileId).where(sql`license_file_id is not null`),
-    index('quota_deferral_file_idx').on(t.deferralFileId).where(sql`deferral_file_id is not null`),
-    index('quota_bid_notice_files_idx').using('gin', sql`${t.bidNoticeFileIds} jsonb_path_ops`),
   ],
 );
 
@@ -479,3 +467,4 @@ export const jobRuns = pgTable(
   ],
 );
 export * from './outbox';
+export * from './attachments';

@@ -8,44 +8,24 @@ import type { Clock } from '../../platform/clock';
 import { AppError, fieldError, invalidState, notFound } from '../../platform/errors';
 import type { AuthUser } from '../../platform/sessions';
 import { escapeLike } from '../../platform/sql';
-import { unitAndChildren } from '../projects/policy';
+import { scopeOf } from '../../platform/scope';
 
 const enteredOrg = alias(organizations, 'entered_org');
 
 /**
- * Which entries of the register a user reads and which they may remove (ADR 014). An entry belongs to
- * the unit that entered it (entered_by_org_id). A unit removes the entries of its remit — its own and
- * those of the units directly under it (the city bureau its district bureaus'), the same remit as for
- * projects (projects/policy.ts). It reads those and the entries of the units above it: a district sees
- * the city's listings that raise its enterprises' ratios, but cannot lift them. admin reads all.
+ * Which entries of the register a user reads and which they may remove: platform/scope.ts (ADR 014,
+ * 019). An entry belongs to the unit that entered it; a unit removes its remit's entries (its own and
+ * those of the units directly under it) and reads those and the entries of the units above it.
  */
-export type ArrearsScope = { read: 'all' | string[]; remove: string[] };
-
-/** The units above one, nearest first (a district bureau: its city bureau). */
-async function unitsAbove(db: Db, orgId: string): Promise<string[]> {
-  const result = (await db.execute(sql`
-    with recursive up (id, parent_id, depth) as (
-      select id, parent_id, 0 from organizations where id = ${orgId}
-      union all
-      select o.id, o.parent_id, up.depth + 1 from organizations o join up on o.id = up.parent_id where up.depth < 8
-    )
-    select id from up where depth > 0 order by depth`)) as unknown as { rows: { id: string }[] };
-  return result.rows.map((r) => r.id);
-}
-
-export async function arrearsScopeOf(db: Db, user: AuthUser): Promise<ArrearsScope> {
-  if (user.role === 'admin') return { read: 'all', remove: [] };
-  if (user.role !== 'hrss') return { read: [], remove: [] };
-  const [remit, above] = await Promise.all([unitAndChildren(db, user.orgId), unitsAbove(db, user.orgId)]);
-  return { read: [...remit, ...above], remove: remit };
-}
+const scopes = async (db: Db, user: AuthUser) => {
+  const [read, remove] = await Promise.all([scopeOf(db, user, 'arrears_record'), scopeOf(db, user, 'arrears_record', 'act')]);
+  return { read, remove };
+};
+type Scopes = Awaited<ReturnType<typeof scopes>>;
 
 /** 欠薪及失信记录: the register hrss keeps; each entry names its source document and who entered it. */
 export function createArrearsService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
-
-  const readable = (scope: ArrearsScope): SQL =>
-    scope.read === 'all' ? sql`true` : scope.read.length ? inArray(arrearsRecords.enteredByOrgId, scope.read) : sql`false`;
 
   async function enterpriseByCode(creditCode: string) {
     const [org] = await db.select().from(organizations).where(and(eq(organizations.creditCode, creditCode), eq(organizations.type, 'enterprise')));
@@ -53,16 +33,24 @@ export function createArrearsService(deps: { db: Db; clock: Clock }) {
     return org;
   }
 
-  const select = () =>
+  /** the entries with what the list shows; `removable`: the user may remove it (its scope's act rule) */
+  const select = (scope: Scopes) =>
     db
-      .select({ r: arrearsRecords, enterpriseName: organizations.name, creditCode: organizations.creditCode, phone: users.phone, enteredOrgName: enteredOrg.name })
+      .select({
+        r: arrearsRecords,
+        enterpriseName: organizations.name,
+        creditCode: organizations.creditCode,
+        phone: users.phone,
+        enteredOrgName: enteredOrg.name,
+        removable: sql<boolean>`(${scope.remove})`.mapWith(Boolean),
+      })
       .from(arrearsRecords)
       .innerJoin(organizations, eq(organizations.id, arrearsRecords.enterpriseOrgId))
       .innerJoin(users, eq(users.id, arrearsRecords.enteredBy))
       .innerJoin(enteredOrg, eq(enteredOrg.id, arrearsRecords.enteredByOrgId));
 
   type Row = Awaited<ReturnType<ReturnType<typeof select>['execute']>>[number];
-  const toDto = (x: Row, scope: ArrearsScope) => ({
+  const toDto = (x: Row) => ({
     id: x.r.id,
     enterpriseOrgId: x.r.enterpriseOrgId,
     enterpriseName: x.enterpriseName ?? '',
@@ -76,21 +64,21 @@ export function createArrearsService(deps: { db: Db; clock: Clock }) {
     enteredByPhone: x.phone,
     enteredByOrg: x.enteredOrgName ?? '',
     createdAt: x.r.createdAt.toISOString(),
-    canRemove: !x.r.removedOn && scope.remove.includes(x.r.enteredByOrgId),
+    canRemove: !x.r.removedOn && x.removable,
   });
 
   return {
     async list(user: AuthUser, q: { keyword?: string; kind?: ArrearsKind; page: number; pageSize: number }) {
-      const scope = await arrearsScopeOf(db, user);
-      const where: SQL[] = [readable(scope)];
+      const scope = await scopes(db, user);
+      const where: SQL[] = [scope.read];
       if (q.kind) where.push(eq(arrearsRecords.kind, q.kind));
       if (q.keyword) where.push(or(ilike(organizations.name, `%${escapeLike(q.keyword)}%`), eq(organizations.creditCode, q.keyword))!);
       const cond = and(...where);
       const [rows, [total]] = await Promise.all([
-        select().where(cond).orderBy(desc(arrearsRecords.occurredOn), desc(arrearsRecords.createdAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+        select(scope).where(cond).orderBy(desc(arrearsRecords.occurredOn), desc(arrearsRecords.createdAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
         db.select({ n: count() }).from(arrearsRecords).innerJoin(organizations, eq(organizations.id, arrearsRecords.enterpriseOrgId)).where(cond),
       ]);
-      return { items: rows.map((r) => toDto(r, scope)), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+      return { items: rows.map(toDto), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
     },
 
     async create(user: AuthUser, input: { creditCode: string; kind: ArrearsKind; regionCode: string; occurredOn: string; sourceDocument: string; note?: string }, actor: Actor) {
@@ -114,8 +102,8 @@ export function createArrearsService(deps: { db: Db; clock: Clock }) {
         await writeAudit(tx, actor, now, { action: 'arrears.create', targetType: 'arrears_record', targetId: row!.id, after: { ...input, enterprise: org.name } });
         return row!.id;
       });
-      const [r] = await select().where(eq(arrearsRecords.id, id));
-      return toDto(r!, await arrearsScopeOf(db, user));
+      const [r] = await select(await scopes(db, user)).where(eq(arrearsRecords.id, id));
+      return toDto(r!);
     },
 
     /**
@@ -124,10 +112,10 @@ export function createArrearsService(deps: { db: Db; clock: Clock }) {
      * remover's remit) with its audit row, so of two removals at once exactly one takes effect.
      */
     async remove(user: AuthUser, id: string, removedOn: string, actor: Actor) {
-      const scope = await arrearsScopeOf(db, user);
-      const [before] = await select().where(and(eq(arrearsRecords.id, id), readable(scope)));
+      const scope = await scopes(db, user);
+      const [before] = await select(scope).where(and(eq(arrearsRecords.id, id), scope.read));
       if (!before) throw notFound('记录');
-      if (!scope.remove.includes(before.r.enteredByOrgId)) {
+      if (!before.removable) {
         throw new AppError('FORBIDDEN', `该记录由${before.enteredOrgName ?? '其他单位'}登记，只能由登记单位或其上级单位移出，请联系登记单位办理`);
       }
       if (before.r.removedOn) throw invalidState('该记录已移出');
@@ -141,7 +129,7 @@ export function createArrearsService(deps: { db: Db; clock: Clock }) {
             and(
               eq(arrearsRecords.id, id),
               isNull(arrearsRecords.removedOn),
-              inArray(arrearsRecords.enteredByOrgId, scope.remove),
+              scope.remove,
               lte(arrearsRecords.occurredOn, removedOn),
             ),
           )
@@ -149,8 +137,8 @@ export function createArrearsService(deps: { db: Db; clock: Clock }) {
         if (done.length !== 1) throw invalidState('该记录已移出');
         await writeAudit(tx, actor, now, { action: 'arrears.remove', targetType: 'arrears_record', targetId: id, before: { removedOn: null }, after: { removedOn } });
       });
-      const [r] = await select().where(eq(arrearsRecords.id, id));
-      return toDto(r!, scope);
+      const [r] = await select(scope).where(eq(arrearsRecords.id, id));
+      return toDto(r!);
     },
 
     async getDuties(creditCode: string) {

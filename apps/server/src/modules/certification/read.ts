@@ -1,29 +1,32 @@
 import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { certificationWorkflow, type CertificationCondition, type CertificationStatus, type TCertification } from '@benxi/shared';
 import type { Tx } from '../../db/client';
-import { certifications, files, users } from '../../db/schema/index';
+import { certifications, users } from '../../db/schema/index';
 import { notFound } from '../../platform/errors';
+import { parseResourceId, scopeOf } from '../../platform/scope';
 import type { AuthUser } from '../../platform/sessions';
 import { escapeLike } from '../../platform/sql';
-import { toFileRef } from '../files/service';
+import { attachedFiles, toFileRef, type FileRow } from '../files/attachments';
 import type { CertificationContext } from './context';
 
 type CertRow = typeof certifications.$inferSelect;
 
-const licence = alias(files, 'licence');
-const qualFile = alias(files, 'qual_file');
-
+/** A page of certifications with the applicant's phone; `withFiles` adds their 营业执照 and 资质证书. */
 export function selectFull(tx: Tx) {
-  return tx
-    .select({ c: certifications, applicantPhone: users.phone, licence, qualFile })
-    .from(certifications)
-    .innerJoin(users, eq(users.id, certifications.applicantId))
-    .leftJoin(licence, eq(licence.id, certifications.licenseFileId))
-    .leftJoin(qualFile, eq(qualFile.id, certifications.qualificationFileId));
+  return tx.select({ c: certifications, applicantPhone: users.phone }).from(certifications).innerJoin(users, eq(users.id, certifications.applicantId));
 }
 
-type FullRow = { c: CertRow; applicantPhone: string; licence: typeof files.$inferSelect | null; qualFile: typeof files.$inferSelect | null };
+type BaseRow = { c: CertRow; applicantPhone: string };
+type FullRow = BaseRow & { licence: FileRow | null; qualFile: FileRow | null };
+
+/** The rows with their attached files (two kinds, one query for the page). */
+export async function withFiles(tx: Tx, rows: BaseRow[]): Promise<FullRow[]> {
+  const attached = await attachedFiles(tx, 'certification', rows.map((r) => r.c.id));
+  return rows.map((r) => {
+    const a = attached.get(r.c.id);
+    return { ...r, licence: a?.get('license')?.[0] ?? null, qualFile: a?.get('qualification')?.[0] ?? null };
+  });
+}
 
 /**
  * The DTO for the acting user; `latest` says whether this is the enterprise's newest certification
@@ -56,16 +59,18 @@ export function toDto(r: FullRow, user: AuthUser, latest: boolean): TCertificati
   };
 }
 
-/** A certification by id as the reviewer sees it (the enterprise reads only its newest: `current`). */
+/** A certification by id as the reviewer sees it, within the user's scope (the enterprise reads only its newest: `current`). */
 export async function getById(tx: Tx, user: AuthUser, id: string): Promise<TCertification | null> {
-  const [row] = await selectFull(tx).where(eq(certifications.id, id)).limit(1);
-  return row ? toDto(row, user, false) : null;
+  const key = parseResourceId('certification', id);
+  if (key === null) return null;
+  const [row] = await selectFull(tx).where(and(eq(certifications.id, key as string), await scopeOf(tx, user, 'certification'))).limit(1);
+  return row ? toDto((await withFiles(tx, [row]))[0]!, user, false) : null;
 }
 
 /** The enterprise's newest certification: what its certification page shows. */
 export async function currentCertification(ctx: CertificationContext, user: AuthUser): Promise<TCertification | null> {
-  const [row] = await selectFull(ctx.db).where(eq(certifications.orgId, user.orgId)).orderBy(desc(certifications.submittedAt)).limit(1);
-  return row ? toDto(row, user, true) : null;
+  const [row] = await selectFull(ctx.db).where(await scopeOf(ctx.db, user, 'certification')).orderBy(desc(certifications.submittedAt)).limit(1);
+  return row ? toDto((await withFiles(ctx.db, [row]))[0]!, user, true) : null;
 }
 
 export async function listCertifications(
@@ -74,13 +79,13 @@ export async function listCertifications(
   query: { status?: CertificationStatus; keyword?: string; page: number; pageSize: number },
 ) {
   const { db } = ctx;
-  const where: SQL[] = [];
+  const where: SQL[] = [await scopeOf(db, user, 'certification')];
   if (query.status) where.push(eq(certifications.status, query.status));
   if (query.keyword) {
     const k = `%${escapeLike(query.keyword)}%`;
     where.push(or(ilike(certifications.enterpriseName, k), ilike(certifications.creditCode, k), ilike(certifications.bizCode, k))!);
   }
-  const cond = where.length ? and(...where) : undefined;
+  const cond = and(...where);
   const [rows, [total]] = await Promise.all([
     selectFull(db)
       .where(cond)
@@ -89,7 +94,7 @@ export async function listCertifications(
       .offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(certifications).where(cond),
   ]);
-  return { items: rows.map((r) => toDto(r, user, false)), total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
+  return { items: (await withFiles(db, rows)).map((r) => toDto(r, user, false)), total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
 }
 
 export async function getCertification(ctx: CertificationContext, user: AuthUser, id: string): Promise<TCertification> {

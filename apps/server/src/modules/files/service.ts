@@ -1,23 +1,17 @@
 import fs from 'node:fs';
-import { and, eq, or, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Readable } from 'node:stream';
 import type { Db, Tx } from '../../db/client';
-import { certifications, files, quotaApplications } from '../../db/schema/index';
-import { quotaScope } from '../quota/policy';
+import { files } from '../../db/schema/index';
 import { writeAudit, type Actor } from '../../platform/audit';
 import type { Clock } from '../../platform/clock';
 import { AppError, notFound } from '../../platform/errors';
+import { parseResourceId, scopeOf } from '../../platform/scope';
 import type { AuthUser } from '../../platform/sessions';
-import { unreferenced } from '../maintenance/orphan-files';
+import { attach, attachedFiles, unattached, type FileRow } from './attachments';
 import { absolutePath, cleanFileName, storeUpload } from './storage';
 
-export type FileRow = typeof files.$inferSelect;
-export const toFileRef = (f: Pick<FileRow, 'id' | 'originalName' | 'size' | 'mime'>) => ({
-  id: f.id,
-  name: f.originalName,
-  size: f.size,
-  mime: f.mime,
-});
+export { toFileRef, type FileRow } from './attachments';
 
 export interface UploadLimits {
   /** bytes an account may hold in files nothing references yet */
@@ -28,11 +22,10 @@ const MB = 1024 * 1024;
 /** Room for a multipart body's own headers: an upload of `declared` body bytes holds at least declared − this. */
 const MULTIPART_OVERHEAD = 64 * 1024;
 
-/** Bytes of the uploader's files that nothing references (a form not submitted yet, or abandoned). */
+/** Bytes of the uploader's files attached to nothing (a form not submitted yet, or abandoned). */
 async function unattachedBytes(tx: Tx, uploaderId: string): Promise<number> {
-  const free = await unreferenced(tx);
   const res = (await tx.execute(
-    sql`select coalesce(sum(f.size), 0)::bigint as bytes from files f where f.uploader_id = ${uploaderId} and ${free}`,
+    sql`select coalesce(sum(f.size), 0)::bigint as bytes from files f where f.uploader_id = ${uploaderId} and ${unattached}`,
   )) as unknown as { rows: { bytes: string | number }[] };
   return Number(res.rows[0]?.bytes ?? 0);
 }
@@ -48,41 +41,12 @@ export function createFileService(deps: { db: Db; clock: Clock; dataDir: string;
       { limitBytes: cap, usedBytes: used },
     );
 
-  /** Scope rule of a file: its own organisation, or a reviewer of a record that references it. */
+  /** The file, if the user may read it: it may read an owner the file is attached to, or (unattached) it is its organisation's upload (platform/scope.ts). */
   async function readable(user: AuthUser, id: string): Promise<FileRow | null> {
-    const [file] = await db.select().from(files).where(eq(files.id, id)).limit(1);
-    if (!file) return null;
-    if (file.ownerOrgId === user.orgId) return file;
-    // reviewers of a quota application in their remit see its attachments
-    if (user.role !== 'enterprise') {
-      const scope = await quotaScope(db, user);
-      if (scope) {
-        const [ref] = await db
-          .select({ id: quotaApplications.id })
-          .from(quotaApplications)
-          .where(
-            and(
-              scope,
-              or(
-                eq(quotaApplications.licenseFileId, id),
-                eq(quotaApplications.deferralFileId, id),
-                sql`${quotaApplications.bidNoticeFileIds} @> ${JSON.stringify([id])}::jsonb`,
-              ),
-            ),
-          )
-          .limit(1);
-        if (ref) return file;
-      }
-    }
-    if (user.role === 'admin') {
-      const [ref] = await db
-        .select({ id: certifications.id })
-        .from(certifications)
-        .where(or(eq(certifications.licenseFileId, id), eq(certifications.qualificationFileId, id)))
-        .limit(1);
-      if (ref) return file;
-    }
-    return null;
+    const key = parseResourceId('file', id);
+    if (key === null) return null;
+    const [file] = await db.select().from(files).where(and(eq(files.id, key as string), await scopeOf(db, user, 'file'))).limit(1);
+    return file ?? null;
   }
 
   return {
@@ -141,21 +105,9 @@ export function createFileService(deps: { db: Db; clock: Clock; dataDir: string;
       return { file, stream: fs.createReadStream(p) };
     },
 
-    /**
-     * For commands that attach files: the file must exist and belong to the user's organisation. The
-     * row stays locked (`for key share`, as a foreign key check does) until the command commits, so
-     * the orphan clean-up (maintenance/orphan-files.ts) cannot delete a file being attached.
-     */
-    async ownFile(tx: Tx, user: AuthUser, id: string, label: string): Promise<FileRow> {
-      const [file] = await tx
-        .select()
-        .from(files)
-        .where(and(eq(files.id, id), eq(files.ownerOrgId, user.orgId)))
-        .limit(1)
-        .for('key share');
-      if (!file) throw new AppError('VALIDATION_FAILED', `${label}文件不存在，请重新上传`, { fields: { [label]: ['请重新上传'] } });
-      return file;
-    },
+    /** attachments/attach: the commands that attach files get it from here (certification) or import it (quota) */
+    attach,
+    attachedFiles,
   };
 }
 

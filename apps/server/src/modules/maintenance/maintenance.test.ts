@@ -15,7 +15,7 @@ import {
   usingPostgres,
   type TestContext,
 } from '../../test/harness';
-import { FILE_ID_ARRAYS, fileForeignKeys } from './orphan-files';
+import { fileForeignKeys } from './orphan-files';
 import { maintenanceJobs } from './service';
 
 let ctx: TestContext;
@@ -73,7 +73,11 @@ describe('清理孤立上传文件', () => {
     });
     expect(q.statusCode, q.body).toBe(201);
     // a second certification-held file: the qualification of the enterprise's own record
-    await ctx.database.query('update certifications set qualification_file_id = $1 where license_file_id = $2', [qualification, certLicence]);
+    await ctx.database.query(
+      `insert into attachments (file_id, owner_type, owner_id, kind, created_at)
+       select $1, 'certification', owner_id, 'qualification', now() from attachments where file_id = $2`,
+      [qualification, certLicence],
+    );
     const before = await Promise.all([qualification, notice, quotaLicence, orphan, certLicence].map(fileRow));
     expect(before.every((r) => r && onDisk(r))).toBe(true);
 
@@ -103,23 +107,15 @@ describe('清理孤立上传文件', () => {
     expect((await scheduler().check())['files.purge-orphans']).toBe('done');
   });
 
-  it('knows every column that holds a file id: a foreign key to files, or a listed jsonb array', async () => {
+  it('knows every column that holds a file id: attachments.file_id is the only one (ADR 019)', async () => {
     const fks = (await fileForeignKeys(ctx.database.db)).map((f) => `${f.table}.${f.column}`);
-    expect(fks).toEqual(
-      expect.arrayContaining([
-        'certifications.license_file_id',
-        'certifications.qualification_file_id',
-        'quota_applications.license_file_id',
-        'quota_applications.deferral_file_id',
-      ]),
-    );
-    const listed = FILE_ID_ARRAYS.map((a) => `${a.table}.${a.column}`);
+    expect(fks).toEqual(['attachments.file_id']);
     const { rows } = await ctx.database.query<{ c: string }>(
       `select table_name || '.' || column_name as c from information_schema.columns
        where table_schema = 'public' and table_name <> 'files' and column_name like '%file%' order by 1`,
     );
-    const unknown = rows.map((r) => r.c).filter((c) => !fks.includes(c) && !listed.includes(c));
-    expect(unknown, 'a new column holds file ids: give it a foreign key to files, or add it to FILE_ID_ARRAYS').toEqual([]);
+    const unknown = rows.map((r) => r.c).filter((c) => !fks.includes(c));
+    expect(unknown, 'a new column holds file ids: attach the files instead (files/attachments.ts#attach)').toEqual([]);
   });
 });
 
@@ -203,7 +199,7 @@ describe('an upload being attached while the clean-up runs (PostgreSQL: two conn
     const released = new Promise<void>((r) => (release = r));
     let locked!: () => void;
     const isLocked = new Promise<void>((r) => (locked = r));
-    // what files/service.ts#ownFile does inside a submit, before it inserts the reference
+    // what files/attachments.ts#attach does inside a submit, before it inserts the attachment
     const submit = ctx.database.db.transaction(async (tx) => {
       await tx.select({ id: files.id }).from(files).where(eq(files.id, id)).for('key share');
       locked();

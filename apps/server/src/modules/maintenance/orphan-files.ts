@@ -5,19 +5,13 @@ import { jobLabels } from '@benxi/shared';
 import type { Tx } from '../../db/client';
 import { writeAudit, type Actor } from '../../platform/audit';
 import type { DailyJob, JobLogger } from '../../platform/jobs';
+import { unattached } from '../files/attachments';
 import { absolutePath } from '../files/storage';
 
 /** An upload not attached to anything within this long is an orphan (a form abandoned or re-filled). */
 export const ORPHAN_AGE_MS = 24 * 3_600_000;
 /** At most this many files a run; the rest go the next day. */
 export const ORPHAN_BATCH = 2_000;
-
-/**
- * Columns that hold file ids without a foreign key: jsonb arrays of ids. Every foreign key to
- * files(id) is found in the catalog at run time, so a new attachment column with a foreign key is
- * respected without a change here; maintenance.test.ts fails if a column named *file* is neither.
- */
-export const FILE_ID_ARRAYS = [{ table: 'quota_applications', column: 'bid_notice_file_ids' }] as const;
 
 export const SYSTEM_ACTOR: Actor = { id: null, phone: null, role: null, ip: null };
 
@@ -36,23 +30,11 @@ export async function fileForeignKeys(tx: Tx): Promise<{ schema: string; table: 
 }
 
 /**
- * "Nothing references f.id": one NOT EXISTS per referencing column (the planner makes anti-joins of
- * them; each column has an index, migration 0011). Also the cap on unattached uploads (files/service.ts).
+ * An orphan is a file with no attachment (ADR 019): attachments.file_id is the one column that holds
+ * file ids (maintenance.test.ts fails if another appears). The same test is the upload cap's (files/service.ts).
  */
-export async function unreferenced(tx: Tx): Promise<SQL> {
-  const parts: SQL[] = [];
-  for (const fk of await fileForeignKeys(tx)) {
-    parts.push(
-      sql`not exists (select 1 from ${sql.identifier(fk.schema)}.${sql.identifier(fk.table)} r where r.${sql.identifier(fk.column)} = f.id)`,
-    );
-  }
-  for (const a of FILE_ID_ARRAYS) {
-    parts.push(
-      // containment, so that the GIN index (jsonb_path_ops) answers it
-      sql`not exists (select 1 from ${sql.identifier(a.table)} r where r.${sql.identifier(a.column)} @> jsonb_build_array(f.id::text))`,
-    );
-  }
-  return sql.join(parts, sql` and `);
+export async function unreferenced(_tx: Tx): Promise<SQL> {
+  return unattached;
 }
 
 interface Orphan {
@@ -68,7 +50,7 @@ interface Orphan {
  * the run's transaction (with one audit row), contents from disk after it commits.
  *
  * A file being attached at the same moment is never taken: the attaching commands lock the file
- * row (`for key share`, files/service.ts#ownFile, quota ownFiles) before they reference it; this job
+ * rows (`for key share`, files/attachments.ts#attach) before they attach them; this job
  * locks candidates `for update skip locked`, so it skips a file being attached, and an attachment
  * that comes after waits for this transaction and then finds the file gone (「请重新上传」). The
  * references are checked again by the DELETE itself, in a snapshot taken after the locks are held.

@@ -19,7 +19,7 @@ import { AppError, fieldError, notFound, uniqueViolation } from '../../platform/
 import type { AuthUser } from '../../platform/sessions';
 import type { Snowflake } from '../../platform/snowflake';
 import type { DictionaryService } from '../dictionaries/service';
-import { projectScope, projectScopeOf, type ProjectScope } from './policy';
+import { projectScopeOf, scopeOf, type ProjectScope, type ScopeMode } from '../../platform/scope';
 import { createTotalsCache, type TotalsCache } from './totals';
 import { escapeLike } from '../../platform/sql';
 
@@ -233,9 +233,9 @@ export function createProjectService(deps: {
     if (input.plannedEnd < input.plannedStart) throw fieldError('plannedEnd', '计划结束日期不能早于开始日期');
   }
 
-  async function loadScoped(user: AuthUser, id: bigint) {
-    const scope = await projectScope(db, user);
-    if (!scope) throw notFound('项目');
+  /** The project if the user may read it (`act`: change it — its enterprise); otherwise 404. */
+  async function loadScoped(user: AuthUser, id: bigint, mode: ScopeMode = 'read') {
+    const scope = await scopeOf(db, user, 'project', mode);
     const [row] = await db
       .select({ p: projects, authorityName: authorityOrg.name, hrssName: hrssOrg.name })
       .from(projects)
@@ -374,8 +374,7 @@ export function createProjectService(deps: {
 
     /** Base data until the first quota application; contacts always. */
     async update(user: AuthUser, id: string, patch: Partial<ProjectInput>, actor: Actor): Promise<TProject> {
-      const { p: before } = await loadScoped(user, parseId(id));
-      if (before.enterpriseOrgId !== user.orgId) throw notFound('项目');
+      const { p: before } = await loadScoped(user, parseId(id), 'act');
       const touchesBase = BASE_FIELDS.some((f) => patch[f] !== undefined);
       if (touchesBase && before.baseLocked) {
         throw new AppError('INVALID_STATE', '项目已提交定额申请，基础信息不能再修改；工程进度和联系人仍可修改');
@@ -455,8 +454,7 @@ export function createProjectService(deps: {
       input: { actualStart?: string | null; expectedCompletion?: string | null; actualCompletion?: string | null },
       actor: Actor,
     ): Promise<TProject> {
-      const { p: before } = await loadScoped(user, parseId(id));
-      if (before.enterpriseOrgId !== user.orgId) throw notFound('项目');
+      const { p: before } = await loadScoped(user, parseId(id), 'act');
       const now = clock.now();
       const today = shanghaiDate(now);
       if (input.actualStart && input.actualStart > today) throw fieldError('actualStart', '实际开工日期不能晚于今天');

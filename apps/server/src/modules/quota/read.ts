@@ -20,15 +20,14 @@ import {
   type TQuotaApplication,
 } from '@benxi/shared';
 import type { Tx } from '../../db/client';
-import { arrearsRecords, enterpriseCompliance, files, organizations, projects, quotaApplications, regions } from '../../db/schema/index';
+import { arrearsRecords, enterpriseCompliance, organizations, projects, quotaApplications, regions } from '../../db/schema/index';
 import { shanghaiDate } from '../../platform/clock';
-import { fieldError, notFound } from '../../platform/errors';
+import { notFound } from '../../platform/errors';
+import { scopeOf, type ScopeMode } from '../../platform/scope';
 import type { AuthUser } from '../../platform/sessions';
 import { escapeLike } from '../../platform/sql';
-import { toFileRef } from '../files/service';
-import { projectScope } from '../projects/policy';
+import { toFileRef, type FileRow } from '../files/attachments';
 import type { QuotaContext } from './context';
-import { quotaScope } from './policy';
 
 export type QuotaRow = typeof quotaApplications.$inferSelect;
 export type ProjectRow = typeof projects.$inferSelect;
@@ -48,15 +47,15 @@ export const parseQuotaId = (id: string) => {
   }
 };
 
-export async function loadProject(ctx: QuotaContext, user: AuthUser, projectId: string): Promise<ProjectRow> {
-  const scope = await projectScope(ctx.db, user);
+/** The project, if the user may read it (`act`: may change it; for 定额申请, its enterprise). */
+export async function loadProject(ctx: QuotaContext, user: AuthUser, projectId: string, mode: ScopeMode = 'read'): Promise<ProjectRow> {
   let id: bigint;
   try {
     id = BigInt(projectId);
   } catch {
     throw notFound('项目');
   }
-  const [p] = scope ? await ctx.db.select().from(projects).where(and(eq(projects.id, id), scope)).limit(1) : [];
+  const [p] = await ctx.db.select().from(projects).where(and(eq(projects.id, id), await scopeOf(ctx.db, user, 'project', mode))).limit(1);
   if (!p) throw notFound('项目');
   return p;
 }
@@ -146,8 +145,7 @@ export async function toDtos(ctx: QuotaContext, user: AuthUser, rows: QuotaRow[]
   const { db } = ctx;
   const projectIds = [...new Set(rows.map((q) => q.projectId))];
   const orgIds = [...new Set(rows.flatMap((q) => [q.hrssOrgId, q.authorityOrgId]))];
-  const fileIds = [...new Set(rows.flatMap((q) => [q.licenseFileId, q.deferralFileId, ...q.bidNoticeFileIds]).filter((x): x is string => !!x))];
-  const [ps, orgs, fs, newest] = await Promise.all([
+  const [ps, orgs, attached, newest] = await Promise.all([
     db
       .select({
         id: projects.id,
@@ -161,7 +159,7 @@ export async function toDtos(ctx: QuotaContext, user: AuthUser, rows: QuotaRow[]
       .innerJoin(regions, eq(regions.code, projects.regionCode))
       .where(inArray(projects.id, projectIds)),
     db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, orgIds)),
-    fileIds.length ? db.select().from(files).where(inArray(files.id, fileIds)) : Promise.resolve([]),
+    ctx.attachments.filesOf(db, 'quota_application', rows.map((q) => q.id.toString())),
     // the current application of each project (quota_project_idx); any other one is superseded
     db
       .selectDistinctOn([quotaApplications.projectId], { projectId: quotaApplications.projectId, id: quotaApplications.id })
@@ -173,7 +171,7 @@ export async function toDtos(ctx: QuotaContext, user: AuthUser, rows: QuotaRow[]
   const allowed = await allowedActionsFor(ctx, user, rows, ps);
   const today = shanghaiDate(ctx.clock.now());
   return rows.map((q) =>
-    toDto(q, ps.find((x) => x.id === q.projectId), (id) => orgs.find((o) => o.id === id)?.name ?? '', fs, today, allowed.get(q.id) ?? [], current.get(q.projectId) !== q.id),
+    toDto(q, ps.find((x) => x.id === q.projectId), (id) => orgs.find((o) => o.id === id)?.name ?? '', attached.get(q.id.toString()), today, allowed.get(q.id) ?? [], current.get(q.projectId) !== q.id),
   );
 }
 
@@ -181,13 +179,14 @@ function toDto(
   q: QuotaRow,
   p: ProjectSummary | undefined,
   orgName: (id: string) => string,
-  fs: (typeof files.$inferSelect)[],
+  attached: Map<string, FileRow[]> | undefined,
   today: string,
   allowedActions: QuotaAction[],
   superseded: boolean,
 ): TQuotaApplication {
-  const ref = (id: string | null) => {
-    const f = id ? fs.find((x) => x.id === id) : undefined;
+  const kind = (k: 'license' | 'bid_notice' | 'deferral') => attached?.get(k) ?? [];
+  const one = (k: 'license' | 'deferral') => {
+    const f = kind(k)[0];
     return f ? toFileRef(f) : null;
   };
   return {
@@ -212,10 +211,10 @@ function toDto(
     handlerName: q.handlerName,
     handlerPhone: q.handlerPhone,
     description: q.description,
-    licenseFile: ref(q.licenseFileId),
-    bidNoticeFiles: q.bidNoticeFileIds.map((id) => ref(id)).filter((x): x is NonNullable<typeof x> => !!x),
+    licenseFile: one('license'),
+    bidNoticeFiles: kind('bid_notice').map(toFileRef),
     deferralReason: q.deferralReason,
-    deferralFile: ref(q.deferralFileId),
+    deferralFile: one('deferral'),
     requirement: {
       ratioPpm: q.requiredRatioPpm,
       ratioText: formatRatioPpm(q.requiredRatioPpm),
@@ -241,9 +240,10 @@ function toDto(
   };
 }
 
-export async function loadScoped(ctx: QuotaContext, user: AuthUser, id: string): Promise<QuotaRow> {
-  const scope = await quotaScope(ctx.db, user);
-  const [q] = scope ? await ctx.db.select().from(quotaApplications).where(and(eq(quotaApplications.id, parseQuotaId(id)), scope)).limit(1) : [];
+/** The application, if the user may read it (`act`: take an action on it: its enterprise, the hrss of its remit). */
+export async function loadScoped(ctx: QuotaContext, user: AuthUser, id: string, mode: ScopeMode = 'read'): Promise<QuotaRow> {
+  const scope = await scopeOf(ctx.db, user, 'quota_application', mode);
+  const [q] = await ctx.db.select().from(quotaApplications).where(and(eq(quotaApplications.id, parseQuotaId(id)), scope)).limit(1);
   if (!q) throw notFound('定额申请');
   return q;
 }
@@ -254,22 +254,9 @@ export async function lockStatus(tx: Tx, id: bigint): Promise<QuotaStatus | null
   return (row?.status as QuotaStatus | undefined) ?? null;
 }
 
-export async function ownFiles(tx: Tx, user: AuthUser, ids: string[]) {
-  if (ids.length === 0) return;
-  // locked like a foreign key check until the submit commits: the orphan clean-up skips them
-  const rows = await tx
-    .select({ id: files.id })
-    .from(files)
-    .where(and(inArray(files.id, ids), eq(files.ownerOrgId, user.orgId)))
-    .for('key share');
-  if (rows.length !== new Set(ids).size) throw fieldError('files', '附件不存在，请重新上传');
-}
-
 async function listCondition(ctx: QuotaContext, user: AuthUser, q: QuotaFilter) {
   const { db } = ctx;
-  const scope = await quotaScope(db, user);
-  if (!scope) return null;
-  const where: SQL[] = [scope];
+  const where: SQL[] = [await scopeOf(db, user, 'quota_application')];
   if (q.status) where.push(eq(quotaApplications.status, q.status));
   if (q.projectId) where.push(eq(quotaApplications.projectId, BigInt(q.projectId)));
   if (q.projectName || q.regionCode) {

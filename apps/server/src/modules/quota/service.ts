@@ -4,6 +4,7 @@ import type { Clock } from '../../platform/clock';
 import type { AuthUser } from '../../platform/sessions';
 import type { Snowflake } from '../../platform/snowflake';
 import { moveDeposit } from '../deposit/move-deposit';
+import { attach, attachedFiles } from '../files/attachments';
 import type { RulesService } from '../rules/service';
 import { approveQuotaApplication, type ApproveQuotaInput } from './commands/approve-quota-application';
 import { rejectQuotaApplication } from './commands/reject-quota-application';
@@ -18,8 +19,24 @@ export type { QuotaInput } from './commands/submit-quota-application';
  * The quota module's entry for the routes: one context (db, clock, ids, rules, audit, deposit) and
  * the named commands and queries (commands/*.ts, read.ts) bound to it.
  */
-export function createQuotaService(deps: { db: Db; clock: Clock; ids: Snowflake; rules: RulesService; audit?: QuotaContext['audit']; deposit?: QuotaContext['deposit'] }) {
-  const ctx: QuotaContext = { db: deps.db, clock: deps.clock, ids: deps.ids, rules: deps.rules, audit: deps.audit ?? writeAudit, deposit: deps.deposit ?? { move: moveDeposit } };
+export function createQuotaService(deps: {
+  db: Db;
+  clock: Clock;
+  ids: Snowflake;
+  rules: RulesService;
+  audit?: QuotaContext['audit'];
+  deposit?: QuotaContext['deposit'];
+  attachments?: QuotaContext['attachments'];
+}) {
+  const ctx: QuotaContext = {
+    db: deps.db,
+    clock: deps.clock,
+    ids: deps.ids,
+    rules: deps.rules,
+    audit: deps.audit ?? writeAudit,
+    deposit: deps.deposit ?? { move: moveDeposit },
+    attachments: deps.attachments ?? { attach, filesOf: attachedFiles },
+  };
   return {
     ctx,
     parseId: parseQuotaId,

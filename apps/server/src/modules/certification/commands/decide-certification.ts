@@ -4,6 +4,7 @@ import { certifications, organizations } from '../../../db/schema/index';
 import type { Actor } from '../../../platform/audit';
 import { AppError, invalidState, notFound, uniqueViolation } from '../../../platform/errors';
 import { recordEvent } from '../../../platform/outbox';
+import { parseResourceId, scopeOf } from '../../../platform/scope';
 import type { AuthUser } from '../../../platform/sessions';
 import type { CertificationContext } from '../context';
 import { getById } from '../read';
@@ -23,7 +24,8 @@ export async function decideCertification(
   const action = certificationWorkflow.actions[actionName];
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(certifications).where(eq(certifications.id, id)).limit(1).for('update');
+    const key = parseResourceId('certification', id);
+    const [before] = key === null ? [] : await tx.select().from(certifications).where(and(eq(certifications.id, key as string), await scopeOf(tx, admin, 'certification', 'act'))).limit(1).for('update');
     if (!before) throw notFound('认证申请');
     if (!certificationWorkflow.can(actionName, before.status as CertificationStatus)) throw invalidState('该认证申请已审核，不能重复审核');
     const updated = await tx

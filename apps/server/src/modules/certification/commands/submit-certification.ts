@@ -6,7 +6,7 @@ import type { Actor } from '../../../platform/audit';
 import { AppError, invalidState, uniqueViolation } from '../../../platform/errors';
 import type { AuthUser } from '../../../platform/sessions';
 import type { CertificationContext } from '../context';
-import { selectFull, toDto } from '../read';
+import { selectFull, toDto, withFiles } from '../read';
 
 /** 业务编码: RZ + yyyyMMddHHmmss (Asia/Shanghai) + 6 random digits = RZ + 20 digits. */
 export function newBizCode(now: Date): string {
@@ -33,11 +33,15 @@ export async function submitCertification(ctx: CertificationContext, user: AuthU
       if (holder && holder.id !== user.orgId) {
         throw new AppError('CREDIT_CODE_TAKEN', '该统一社会信用代码已被其他企业认证，如有疑问请联系平台运营人员');
       }
-      await ctx.files.ownFile(tx, user, input.licenseFileId!, 'licenseFileId');
-      if (input.qualificationFileId) await ctx.files.ownFile(tx, user, input.qualificationFileId, 'qualificationFileId');
+      const id = crypto.randomUUID();
+      await ctx.files.attach(tx, { ownerType: 'certification', ownerId: id, kind: 'license', fileIds: [input.licenseFileId!], uploaderOrgId: user.orgId, field: 'licenseFileId', label: '营业执照', at: now });
+      if (input.qualificationFileId) {
+        await ctx.files.attach(tx, { ownerType: 'certification', ownerId: id, kind: 'qualification', fileIds: [input.qualificationFileId], uploaderOrgId: user.orgId, field: 'qualificationFileId', label: '资质证书', at: now });
+      }
       const [row] = await tx
         .insert(certifications)
         .values({
+          id,
           bizCode: newBizCode(now),
           orgId: user.orgId,
           applicantId: user.id,
@@ -51,8 +55,6 @@ export async function submitCertification(ctx: CertificationContext, user: AuthU
           legalRepresentative: input.legalRepresentative,
           contactName: input.contactName,
           contactPhone: input.contactPhone,
-          licenseFileId: input.licenseFileId!,
-          qualificationFileId: input.qualificationFileId ?? null,
           submittedAt: now,
           updatedAt: now,
         })
@@ -64,7 +66,7 @@ export async function submitCertification(ctx: CertificationContext, user: AuthU
         after: { status, enterpriseName: input.enterpriseName, creditCode: input.creditCode },
       });
       const [full] = await selectFull(tx).where(eq(certifications.id, row!.id)).limit(1);
-      return toDto(full!, user, true);
+      return toDto((await withFiles(tx, [full!]))[0]!, user, true);
     });
   } catch (err) {
     const constraint = uniqueViolation(err);

@@ -16,7 +16,7 @@ export interface ApproveQuotaInput {
 /** 审核通过 (hrss): the 核定金额 is fixed and the deposit becomes 待缴纳 / 已免缴 / 已缓缴 by 申请类型. */
 export async function approveQuotaApplication(ctx: QuotaContext, user: AuthUser, id: string, body: ApproveQuotaInput, actor: Actor): Promise<TQuotaApplication> {
   const action = quotaWorkflow.actions.approve;
-  const q = await loadScoped(ctx, user, id);
+  const q = await loadScoped(ctx, user, id, 'act');
   if (!quotaWorkflow.can('approve', q.status as QuotaStatus)) {
     throw invalidState(q.status === quotaWorkflow.actions.approve.to ? '该申请已审核通过，不能重复审核' : '该申请已不在审核中');
   }

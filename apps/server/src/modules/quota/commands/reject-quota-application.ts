@@ -10,7 +10,7 @@ import { getQuotaApplication, loadScoped, lockStatus } from '../read';
 /** 审核驳回 (hrss, with a reason shown to the enterprise): the deposit goes back to 未申请. */
 export async function rejectQuotaApplication(ctx: QuotaContext, user: AuthUser, id: string, reason: string, actor: Actor): Promise<TQuotaApplication> {
   const action = quotaWorkflow.actions.reject;
-  const q = await loadScoped(ctx, user, id);
+  const q = await loadScoped(ctx, user, id, 'act');
   if (!quotaWorkflow.can('reject', q.status as QuotaStatus)) throw invalidState('该申请已不在审核中');
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {

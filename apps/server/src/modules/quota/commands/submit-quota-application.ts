@@ -7,7 +7,8 @@ import { AppError, fieldError, invalidState, notFound, uniqueViolation } from '.
 import type { AuthUser } from '../../../platform/sessions';
 import { storeParams, type StoredParams } from '../../rules/service';
 import type { QuotaContext } from '../context';
-import { loadProject, ownFiles, recordFor, toDtos } from '../read';
+import { scopeOf } from '../../../platform/scope';
+import { loadProject, recordFor, toDtos } from '../read';
 
 export interface QuotaInput {
   projectId: string;
@@ -39,8 +40,7 @@ const divRound = (a: bigint, b: bigint) => (a * 2n + b) / (2n * b);
  */
 export async function submitQuotaApplication(ctx: QuotaContext, user: AuthUser, input: QuotaInput, actor: Actor): Promise<TQuotaApplication> {
   const { db, clock, rules } = ctx;
-  const p = await loadProject(ctx, user, input.projectId);
-  if (p.enterpriseOrgId !== user.orgId) throw notFound('项目');
+  const p = await loadProject(ctx, user, input.projectId, 'act');
   if (p.status === PROJECT_COMPLETED) throw invalidState('项目已竣工，不能再申请定额');
   const contractFen = yuanToFen(input.contractAmount);
   if (contractFen <= 0n) throw fieldError('contractAmount', '施工合同金额应大于0');
@@ -70,15 +70,27 @@ export async function submitQuotaApplication(ctx: QuotaContext, user: AuthUser, 
   const dueOn = calendar.addWorkingDays(shanghaiDate(now), 5);
   const id = ctx.ids.next();
   const status = quotaWorkflow.actions.submit.to;
+  const mine = await scopeOf(db, user, 'quota_application', 'act');
+  // the form's files by kind: only those its 申请类型 uses are kept
+  const kinds = {
+    license: input.applyType === 'exempt' && input.licenseFileId ? [input.licenseFileId] : [],
+    bid_notice: input.applyType === 'exempt' ? input.bidNoticeFileIds : [],
+    deferral: input.applyType === 'deferred' && input.deferralFileId ? [input.deferralFileId] : [],
+  };
   try {
     await db.transaction(async (tx) => {
-      await ownFiles(tx, user, [input.licenseFileId, input.deferralFileId, ...input.bidNoticeFileIds].filter((x): x is string => !!x));
+      // first, as before: a file that is not the enterprise's upload is refused whatever else is wrong
+      for (const kind of ['license', 'bid_notice', 'deferral'] as const) {
+        // a new application: nothing of a kind without files to replace
+        if (kinds[kind].length === 0) continue;
+        await ctx.attachments.attach(tx, { ownerType: 'quota_application', ownerId: id.toString(), kind, fileIds: kinds[kind], uploaderOrgId: user.orgId, at: now });
+      }
       let previousId: bigint | null = null;
       if (input.previousId) {
         const [prev] = await tx
           .select()
           .from(quotaApplications)
-          .where(and(eq(quotaApplications.id, BigInt(input.previousId)), eq(quotaApplications.enterpriseOrgId, user.orgId)));
+          .where(and(eq(quotaApplications.id, BigInt(input.previousId)), mine));
         if (!prev || prev.projectId !== p.id) throw notFound('定额申请');
         if (!quotaWorkflow.can('resubmit', prev.status as QuotaStatus)) throw invalidState('只有已驳回的申请可以修改后重新提交');
         const [latest] = await tx
@@ -108,10 +120,7 @@ export async function submitQuotaApplication(ctx: QuotaContext, user: AuthUser, 
         handlerName: input.handlerName,
         handlerPhone: input.handlerPhone,
         description: input.description ?? null,
-        licenseFileId: input.applyType === 'exempt' ? (input.licenseFileId ?? null) : null,
-        bidNoticeFileIds: input.applyType === 'exempt' ? input.bidNoticeFileIds : [],
         deferralReason: input.applyType === 'deferred' ? (input.deferralReason ?? null) : null,
-        deferralFileId: input.applyType === 'deferred' ? (input.deferralFileId ?? null) : null,
         requiredRatioPpm: req.ratioPpm,
         requiredFen: req.requiredFen,
         exemptionAllowed: req.exemptionAllowed,

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { quotaWorkflow, type QuotaStatus, type TQuotaApplication } from '@benxi/shared';
 import { quotaApplications } from '../../../db/schema/index';
 import type { Actor } from '../../../platform/audit';
-import { invalidState, notFound } from '../../../platform/errors';
+import { invalidState } from '../../../platform/errors';
 import type { AuthUser } from '../../../platform/sessions';
 import type { QuotaContext } from '../context';
 import { getQuotaApplication, loadScoped, lockStatus } from '../read';
@@ -10,8 +10,7 @@ import { getQuotaApplication, loadScoped, lockStatus } from '../read';
 /** 撤回 (the enterprise, its own application still 申请中): the deposit goes back to 未申请. */
 export async function withdrawQuotaApplication(ctx: QuotaContext, user: AuthUser, id: string, actor: Actor): Promise<TQuotaApplication> {
   const action = quotaWorkflow.actions.withdraw;
-  const q = await loadScoped(ctx, user, id);
-  if (q.enterpriseOrgId !== user.orgId) throw notFound('定额申请');
+  const q = await loadScoped(ctx, user, id, 'act');
   if (!quotaWorkflow.can('withdraw', q.status as QuotaStatus)) throw invalidState('只有申请中的定额申请可以撤回');
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {

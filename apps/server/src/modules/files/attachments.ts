@@ -1,0 +1,106 @@
+import { and, asc, eq, inArray, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../db/client';
+import { attachments, files } from '../../db/schema/index';
+import { AppError, fieldError } from '../../platform/errors';
+import type { AttachmentOwnerType } from '../../platform/scope';
+
+export type FileRow = typeof files.$inferSelect;
+export type { AttachmentOwnerType } from '../../platform/scope';
+
+/** The kinds of file each owner type has (the form's fields). */
+export const ATTACHMENT_KINDS = {
+  quota_application: ['license', 'bid_notice', 'deferral'],
+  certification: ['license', 'qualification'],
+} as const satisfies Record<AttachmentOwnerType, readonly string[]>;
+export type AttachmentKind<T extends AttachmentOwnerType> = (typeof ATTACHMENT_KINDS)[T][number];
+
+export const toFileRef = (f: Pick<FileRow, 'id' | 'originalName' | 'size' | 'mime'>) => ({
+  id: f.id,
+  name: f.originalName,
+  size: f.size,
+  mime: f.mime,
+});
+export type FileRef = ReturnType<typeof toFileRef>;
+
+export interface AttachInput<T extends AttachmentOwnerType> {
+  ownerType: T;
+  ownerId: string;
+  kind: AttachmentKind<T>;
+  /** the form's files of this kind, in order; [] removes the kind's files */
+  fileIds: readonly string[];
+  /** the acting user's organisation: every file must be its upload */
+  uploaderOrgId: string;
+  /** the form field and its label, for the message when a file is refused */
+  field?: string;
+  label?: string;
+  /** the command's time (its clock) */
+  at?: Date;
+}
+
+/**
+ * Attaches the form's files of one kind to an owner, inside the command's transaction (ADR 019):
+ * each file must exist and be an upload of the acting organisation, and may not already serve as
+ * another kind of document or belong to another type of record (upload it again for that); the
+ * kind's previous files of this owner are replaced (a resubmitted form). The file rows stay locked
+ * (`for key share`, as a foreign key check does) until the commit, so the orphan clean-up
+ * (maintenance/orphan-files.ts) cannot delete a file being attached.
+ */
+export async function attach<T extends AttachmentOwnerType>(tx: Tx, input: AttachInput<T>): Promise<void> {
+  const field = input.field ?? 'files';
+  const ids = [...input.fileIds];
+  if (new Set(ids).size !== ids.length) throw fieldError(field, `${input.label ?? '附件'}中有重复的文件，请删除重复的文件后再提交`);
+  if (ids.length > 0) {
+    const found = await tx
+      .select({ id: files.id })
+      .from(files)
+      .where(and(inArray(files.id, ids), eq(files.ownerOrgId, input.uploaderOrgId)))
+      .for('key share');
+    if (found.length !== ids.length) {
+      throw input.label
+        ? new AppError('VALIDATION_FAILED', `${input.label}文件不存在，请重新上传`, { fields: { [field]: ['请重新上传'] } })
+        : fieldError(field, '附件不存在，请重新上传');
+    }
+    const [elsewhere] = await tx
+      .select({ ownerType: attachments.ownerType, kind: attachments.kind })
+      .from(attachments)
+      .where(and(inArray(attachments.fileId, ids), or(ne(attachments.ownerType, input.ownerType), ne(attachments.kind, input.kind))))
+      .limit(1);
+    if (elsewhere) {
+      throw fieldError(field, `${input.label ?? '附件'}中有文件已作为其他材料提交过，请重新上传该文件`);
+    }
+  }
+  const owner = and(eq(attachments.ownerType, input.ownerType), eq(attachments.ownerId, input.ownerId), eq(attachments.kind, input.kind))!;
+  await tx.delete(attachments).where(ids.length ? and(owner, notInArray(attachments.fileId, ids)) : owner);
+  if (ids.length === 0) return;
+  const now = input.at ?? new Date();
+  await tx
+    .insert(attachments)
+    .values(ids.map((fileId, position) => ({ fileId, ownerType: input.ownerType, ownerId: input.ownerId, kind: input.kind, position, createdAt: now })))
+    .onConflictDoUpdate({ target: [attachments.ownerType, attachments.ownerId, attachments.kind, attachments.fileId], set: { position: sql`excluded.position` } });
+}
+
+/** The attached files of some owners, by owner id then kind, each kind in its order. */
+export async function attachedFiles(tx: Tx, ownerType: AttachmentOwnerType, ownerIds: readonly string[]): Promise<Map<string, Map<string, FileRow[]>>> {
+  const out = new Map<string, Map<string, FileRow[]>>();
+  if (ownerIds.length === 0) return out;
+  const rows = await tx
+    .select({ ownerId: attachments.ownerId, kind: attachments.kind, file: files })
+    .from(attachments)
+    .innerJoin(files, eq(files.id, attachments.fileId))
+    .where(and(eq(attachments.ownerType, ownerType), inArray(attachments.ownerId, [...new Set(ownerIds)])))
+    .orderBy(asc(attachments.ownerId), asc(attachments.kind), asc(attachments.position), asc(attachments.createdAt));
+  for (const r of rows) {
+    let byKind = out.get(r.ownerId);
+    if (!byKind) out.set(r.ownerId, (byKind = new Map()));
+    const list = byKind.get(r.kind) ?? [];
+    list.push(r.file);
+    byKind.set(r.kind, list);
+  }
+  return out;
+}
+
+/**
+ * "f is attached to nothing", on a query over `files f`: an orphan (the daily clean-up) and what
+ * counts against an account's cap on unattached uploads (service.ts). attachments_file_idx answers it.
+ */
+export const unattached: SQL = sql`not exists (select 1 from attachments a where a.file_id = f.id)`;

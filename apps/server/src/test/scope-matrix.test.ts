@@ -1,0 +1,350 @@
+/**
+ * Role × route × object (docs/decisions/019). Every route of /api/openapi.json with a path
+ * parameter has an entry here: a real object to call it on (enterprise A's project, quota
+ * application, files; an arrears record of 平山区; certifications; the operator's configuration),
+ * and for each identity the answer it must get: allowed (2xx, or the workflow's 409 when an earlier
+ * caller already moved the object), 404 (out of its scope: it must not learn the object exists) or 403
+ * (a role that may never call the route). A route with a parameter and no entry fails the test, so
+ * a new route cannot be forgotten.
+ *
+ * Out-of-scope and refused callers go first, so an allowed caller that follows proves they changed
+ * nothing (its first call on a fresh object must be a 2xx).
+ */
+import { eq, sql } from 'drizzle-orm';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '@benxi/shared';
+import { calendarOverrides, dictItems, loginThrottle, organizations, quotaApplications, supervisionMappings, users } from '../db/schema/index';
+import { RESOURCES, scopeOf, type Resource } from '../platform/scope';
+import { buildUser, certificationInput, createTestContext, orgByName, projectInput, sessionFor, uploadFile, type Session, type TestContext } from './harness';
+
+const WHO = ['owner', 'enterpriseB', 'hrssX', 'hrssOther', 'hrssCity', 'authorityX', 'authorityOther', 'bank', 'insurer', 'admin'] as const;
+type Who = (typeof WHO)[number];
+type Outcome = 'ok' | 404 | 403;
+
+const PINGSHAN = '210502'; // district X
+
+let ctx: TestContext;
+const as = {} as Record<Who, Session & { role: Role; orgId: string }>;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  const make = async (who: Who, role: Role, unit?: string) => {
+    const u = await buildUser(ctx, { role, certified: true, ...(unit ? { orgId: await orgByName(ctx, unit) } : {}) });
+    as[who] = { ...(await sessionFor(ctx, u)), role, orgId: u.orgId };
+  };
+  await make('owner', 'enterprise');
+  await make('enterpriseB', 'enterprise');
+  await make('hrssX', 'hrss', '本溪市平山区人力资源和社会保障局');
+  await make('hrssOther', 'hrss', '本溪市溪湖区人力资源和社会保障局');
+  await make('hrssCity', 'hrss', '辽宁省本溪市人力资源和社会保障局');
+  await make('authorityX', 'authority', '本溪市平山区住房和城乡建设局');
+  await make('authorityOther', 'authority', '本溪市溪湖区住房和城乡建设局');
+  await make('bank', 'bank', '中国建设银行股份有限公司本溪分行');
+  await make('insurer', 'insurer', '中国人民财产保险股份有限公司本溪市分公司');
+  await make('admin', 'admin');
+}, 120_000);
+afterAll(() => ctx?.close());
+
+const ok = (res: LightMyRequestResponse) => res.statusCode >= 200 && res.statusCode < 300;
+
+// ------------------------------------------------------------------------------------------------
+// Objects
+
+/** A project of enterprise A in district X (平山区: its hrss and housing bureau supervise it). */
+async function projectOfA(overrides: Record<string, unknown> = {}): Promise<string> {
+  const res = await as.owner.inject({ method: 'POST', url: '/api/projects', payload: projectInput({ regionCode: PINGSHAN, ...overrides }) });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+
+/** A 申请中 quota application of A (一般缴纳), on a project of its own. */
+async function quotaOfA(): Promise<string> {
+  const projectId = await projectOfA();
+  const res = await as.owner.inject({
+    method: 'POST',
+    url: '/api/quota-applications',
+    payload: { projectId, contractAmount: '20000000.00', prepayMode: 'ratio', prepayRatio: '2', applyType: 'general', payMethod: 'guarantee', handlerName: '张三全', handlerPhone: '13455554444' },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+
+/** A 免缴 application of A with its 营业执照 and 中标通知书: the licence file. */
+async function fileOfAQuota(): Promise<string> {
+  const projectId = await projectOfA({ contractAmount: '2999999.99' });
+  const licence = await uploadFile(as.owner, '营业执照.pdf');
+  const notice = await uploadFile(as.owner, '中标通知书.pdf');
+  const res = await as.owner.inject({
+    method: 'POST',
+    url: '/api/quota-applications',
+    payload: { projectId, contractAmount: '2999999.99', prepayMode: 'ratio', prepayRatio: '2', applyType: 'exempt', handlerName: '张三全', handlerPhone: '13455554444', licenseFileId: licence, bidNoticeFileIds: [notice],
+      // A has other projects in the district by now: 免缴 needs a written reason then
+      justification: '应急抢险工程，工期一个月' },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return licence;
+}
+
+let certOfA: { id: string; fileId: string } | undefined;
+/** A's own certification (pending) and its 营业执照. */
+async function certificationFileOfA(): Promise<string> {
+  if (!certOfA) {
+    const fileId = await uploadFile(as.owner, '营业执照（认证）.pdf');
+    const res = await as.owner.inject({ method: 'POST', url: '/api/certification', payload: certificationInput({ licenseFileId: fileId }) });
+    expect(res.statusCode, res.body).toBe(201);
+    certOfA = { id: res.json().id, fileId };
+  }
+  return certOfA.fileId;
+}
+
+/** A pending certification of a newly registered (uncertified) enterprise. */
+async function pendingCertification(): Promise<string> {
+  const u = await buildUser(ctx, { role: 'enterprise' });
+  const s = await sessionFor(ctx, u);
+  const res = await s.inject({ method: 'POST', url: '/api/certification', payload: certificationInput({ licenseFileId: await uploadFile(s) }) });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+
+async function arrearsEnteredBy(who: 'hrssX' | 'hrssCity'): Promise<string> {
+  const [org] = await ctx.database.db.select().from(organizations).where(eq(organizations.id, as.owner.orgId));
+  const res = await as[who].inject({
+    method: 'POST',
+    url: '/api/arrears-records',
+    payload: { creditCode: org!.creditCode, kind: 'arrears', regionCode: PINGSHAN, occurredOn: '2025-05-01', sourceDocument: '欠薪认定书 本人社〔2025〕1号' },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Who gets what
+
+/** everyone but `allowed` gets `rest` */
+const only = (allowed: Who[], rest: 403 | 404, also: Partial<Record<Who, Outcome>> = {}): Record<Who, Outcome> =>
+  Object.fromEntries(WHO.map((w) => [w, also[w] ?? (allowed.includes(w) ? 'ok' : rest)])) as Record<Who, Outcome>;
+
+/** read a project or quota application: A, the units of its remit (district X, the city), admin */
+const READ_SUPERVISED = only(['owner', 'hrssX', 'hrssCity', 'authorityX', 'admin'], 404, { bank: 403, insurer: 403 });
+/** change A's object: A only; other enterprises do not see it; no other role may call the route */
+const ENTERPRISE_ACTS = only(['owner'], 403, { enterpriseB: 404 });
+/** 审核 (hrss only): the hrss units of its remit; another district does not see it */
+const HRSS_REVIEWS = only(['hrssX', 'hrssCity'], 403, { hrssOther: 404 });
+/** the operator's own routes */
+const ADMIN_ONLY = only(['admin'], 403);
+
+interface Entry {
+  object: string;
+  make(): Promise<string>;
+  body?: () => Promise<unknown> | unknown;
+  expect: Record<Who, Outcome>;
+}
+
+const randomCode = () => `t${Math.random().toString(36).slice(2, 10)}`;
+const matrix: Record<string, Entry[]> = {
+  'GET /api/projects/{id}': [{ object: "A's project (平山区)", make: () => projectOfA(), expect: READ_SUPERVISED }],
+  'PATCH /api/projects/{id}': [{ object: "A's project", make: () => projectOfA(), body: () => ({ managerName: '王五' }), expect: ENTERPRISE_ACTS }],
+  'PUT /api/projects/{id}/progress': [{ object: "A's project", make: () => projectOfA(), body: () => ({ actualStart: '2026-02-01' }), expect: ENTERPRISE_ACTS }],
+  'GET /api/quota-applications/{id}': [{ object: "A's quota application", make: quotaOfA, expect: READ_SUPERVISED }],
+  'POST /api/quota-applications/{id}/withdraw': [{ object: "A's quota application", make: quotaOfA, expect: ENTERPRISE_ACTS }],
+  'POST /api/quota-applications/{id}/approve': [{ object: "A's quota application", make: quotaOfA, body: () => ({}), expect: HRSS_REVIEWS }],
+  'POST /api/quota-applications/{id}/reject': [{ object: "A's quota application", make: quotaOfA, body: () => ({ reason: '材料不全，请补充施工合同' }), expect: HRSS_REVIEWS }],
+  'GET /api/files/{id}': [
+    // reading a file = reading its owner; banks and insurers may call the route but nothing is theirs
+    { object: "a file attached to A's quota application", make: fileOfAQuota, expect: only(['owner', 'hrssX', 'hrssCity', 'authorityX', 'admin'], 404) },
+    { object: "a file attached to A's certification", make: certificationFileOfA, expect: only(['owner', 'admin'], 404) },
+    { object: "A's unattached upload", make: () => uploadFile(as.owner, '草稿.pdf'), expect: only(['owner'], 404) },
+    { object: "a bank's unattached upload", make: () => uploadFile(as.bank, '保函.pdf'), expect: only(['bank'], 404) },
+  ],
+  'POST /api/arrears-records/{id}/remove': [
+    { object: 'a record entered by 平山区', make: () => arrearsEnteredBy('hrssX'), body: () => ({ removedOn: '2026-03-01' }), expect: HRSS_REVIEWS },
+    // a district reads the city's entries (they raise its enterprises' ratios) but may not lift them: 403 with whom to ask
+    { object: 'a record entered by the city', make: () => arrearsEnteredBy('hrssCity'), body: () => ({ removedOn: '2026-03-01' }), expect: only(['hrssCity'], 403) },
+  ],
+  'GET /api/admin/certifications/{id}': [{ object: 'a pending certification', make: pendingCertification, expect: ADMIN_ONLY }],
+  'POST /api/admin/certifications/{id}/approve': [{ object: 'a pending certification', make: pendingCertification, expect: ADMIN_ONLY }],
+  'POST /api/admin/certifications/{id}/reject': [{ object: 'a pending certification', make: pendingCertification, body: () => ({ reason: '营业执照不清晰，请重新上传' }), expect: ADMIN_ONLY }],
+  // the operator's configuration: no owner, admin only
+  ...Object.fromEntries(
+    (['unlock', 'disable', 'enable', 'reset-password'] as const).map((action) => [
+      `POST /api/admin/users/{id}/${action}`,
+      [
+        {
+          // in the state the action applies to: locked for 解除锁定, disabled for 启用
+          object: action === 'unlock' ? 'a locked user' : action === 'enable' ? 'a disabled user' : 'a user',
+          make: async () => {
+            const u = await buildUser(ctx, { role: 'enterprise', certified: true });
+            if (action === 'unlock') {
+              await ctx.database.db.insert(loginThrottle).values({ phone: u.phone, failedCount: 5, lockedUntil: new Date(ctx.clock.now().getTime() + 3_600_000), updatedAt: ctx.clock.now() });
+            }
+            if (action === 'enable') await ctx.database.db.update(users).set({ status: 'disabled' }).where(eq(users.id, u.id));
+            return u.id;
+          },
+          expect: ADMIN_ONLY,
+        },
+      ],
+    ]),
+  ),
+  'PATCH /api/admin/organizations/{id}': [
+    {
+      object: 'an organisation',
+      make: async () => (await ctx.database.db.insert(organizations).values({ type: 'bank', name: `测试银行${randomCode()}`, certified: true }).returning())[0]!.id,
+      body: () => ({ enabled: true }),
+      expect: ADMIN_ONLY,
+    },
+  ],
+  ...Object.fromEntries(
+    ['PATCH', 'DELETE'].map((m) => [
+      `${m} /api/admin/dict-items/{id}`,
+      [
+        {
+          object: 'a dictionary item',
+          make: async () => (await ctx.database.db.insert(dictItems).values({ dictType: 'project_type', code: randomCode(), label: '测试类型' }).returning())[0]!.id,
+          body: m === 'PATCH' ? () => ({ label: '测试类型（改）' }) : undefined,
+          expect: ADMIN_ONLY,
+        },
+      ],
+    ]),
+  ),
+  'PATCH /api/admin/regions/{code}': [{ object: 'a region', make: async () => PINGSHAN, body: () => ({ enabled: true }), expect: ADMIN_ONLY }],
+  'DELETE /api/admin/supervision-mappings/{id}': [
+    {
+      object: 'a unit mapping',
+      make: async () =>
+        (await ctx.database.db
+          .insert(supervisionMappings)
+          .values({ kind: 'authority', industryType: 'water', regionCode: '210503', orgId: await orgByName(ctx, '本溪市溪湖区住房和城乡建设局'), isDefault: false })
+          .returning())[0]!.id,
+      expect: ADMIN_ONLY,
+    },
+  ],
+  'PUT /api/admin/ratio-params/{code}': [
+    {
+      object: "a region's ratio parameters",
+      make: async () => PINGSHAN,
+      body: async () => {
+        const list = (await as.admin.inject({ method: 'GET', url: '/api/admin/ratio-params' })).json() as Record<string, unknown>[];
+        const { regionCode: _c, regionName: _n, effectiveFrom: _e, ...body } = list.find((p) => p.regionCode === PINGSHAN)!;
+        return body;
+      },
+      expect: ADMIN_ONLY,
+    },
+  ],
+  'DELETE /api/admin/calendar-overrides/{date}': [
+    {
+      object: 'a working-day override',
+      make: async () => {
+        await ctx.database.db.insert(calendarOverrides).values({ date: '2026-05-09', workday: true, note: '测试' }).onConflictDoNothing();
+        return '2026-05-09';
+      },
+      expect: ADMIN_ONLY,
+    },
+  ],
+};
+
+// ------------------------------------------------------------------------------------------------
+
+interface Op {
+  method: string;
+  path: string;
+}
+async function routesWithParameters(): Promise<Op[]> {
+  const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+  const ops: Op[] = [];
+  for (const [p, methods] of Object.entries(doc.paths)) {
+    if (!p.includes('{')) continue;
+    for (const m of Object.keys(methods)) ops.push({ method: m.toUpperCase(), path: p });
+  }
+  return ops;
+}
+
+const classOf = (res: LightMyRequestResponse): string => (ok(res) ? '2xx' : String(res.statusCode));
+
+describe('role × route × object', () => {
+  it('has an entry for every route with a path parameter, and none for a route that is gone', async () => {
+    const ops = (await routesWithParameters()).map((o) => `${o.method} ${o.path}`);
+    expect(ops.length).toBeGreaterThan(20);
+    expect(ops.filter((k) => !matrix[k]), 'routes with an id and no matrix entry: add one (who may call it, on which objects)').toEqual([]);
+    expect(Object.keys(matrix).filter((k) => !ops.includes(k)), 'matrix entries for routes the API no longer has').toEqual([]);
+  });
+
+  it('answers each identity exactly its class: allowed (2xx, or 409 once the object has moved), 404 out of scope, 403 never', async () => {
+    const failures: string[] = [];
+    let calls = 0;
+    for (const op of await routesWithParameters()) {
+      const key = `${op.method} ${op.path}`;
+      for (const entry of matrix[key] ?? []) {
+        const id = await entry.make();
+        const url = op.path.replace(/\{[^}]+\}/, id);
+        const body = entry.body ? await entry.body() : undefined;
+        const send = (who: Who) => {
+          const opts: InjectOptions = { method: op.method as InjectOptions['method'], url };
+          if (body !== undefined) opts.payload = body as InjectOptions['payload'];
+          return as[who].inject(opts);
+        };
+        // refused and out-of-scope callers first: the allowed ones after them find the object unchanged
+        const order = [...WHO].sort((a, b) => Number(entry.expect[a] === 'ok') - Number(entry.expect[b] === 'ok'));
+        let firstAllowed = true;
+        for (const who of order) {
+          const want = entry.expect[who];
+          const res = await send(who);
+          calls += 1;
+          const got = classOf(res);
+          const code = (() => {
+            try {
+              return String(res.json().code);
+            } catch {
+              return '';
+            }
+          })();
+          const fine =
+            want === 'ok'
+              ? firstAllowed
+                ? got === '2xx'
+                : got === '2xx' || got === '409'
+              : got === String(want) && code === (want === 404 ? 'NOT_FOUND' : 'FORBIDDEN');
+          if (!fine) failures.push(`${key} on ${entry.object} as ${who}: expected ${want === 'ok' ? (firstAllowed ? '2xx' : '2xx or 409') : want}, got ${res.statusCode} ${code} ${res.statusCode >= 400 ? res.body.slice(0, 160) : ''}`);
+          if (want === 'ok') firstAllowed = false;
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    // every route × object × identity was called
+    const expected = Object.values(matrix).reduce((n, entries) => n + entries.length * WHO.length, 0);
+    expect(calls).toBe(expected);
+  }, 600_000);
+});
+
+describe('banks and insurers: nothing is addressed to them yet', () => {
+  it('their scope of every resource selects none of the objects that exist, while admin’s selects them', async () => {
+    // make sure there is at least one of each
+    await quotaOfA();
+    await certificationFileOfA();
+    await arrearsEnteredBy('hrssX');
+    const tables: Record<Resource, string> = { project: 'projects', quota_application: 'quota_applications', certification: 'certifications', file: 'files', arrears_record: 'arrears_records' };
+    for (const resource of RESOURCES) {
+      const count = async (who: Who) => {
+        const cond = await scopeOf(ctx.database.db, as[who], resource);
+        const res = (await ctx.database.db.execute(sql`select count(*)::int as n from ${sql.identifier(tables[resource])} where ${cond}`)) as unknown as { rows: { n: number }[] };
+        return res.rows[0]!.n;
+      };
+      // a bank reads its own uploads only (the matrix made one)
+      const own = (await ctx.database.query<{ n: number }>('select count(*)::int as n from files where owner_org_id = $1', [as.bank.orgId])).rows[0]!.n;
+      expect(own).toBeGreaterThan(0);
+      expect(await count('bank'), `bank: ${resource}`).toBe(resource === 'file' ? own : 0);
+      expect(await count('insurer'), `insurer: ${resource}`).toBe(0);
+      if (resource !== 'file') expect(await count('admin'), `admin: ${resource}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('a bank and an insurer get 404 for every file and 403 for every other object route', async () => {
+    const [q] = await ctx.database.db.select({ id: quotaApplications.id }).from(quotaApplications).limit(1);
+    const files = [await fileOfAQuota(), await certificationFileOfA(), await uploadFile(as.owner, '草稿2.pdf')];
+    for (const who of ['bank', 'insurer'] as const) {
+      for (const id of files) expect((await as[who].inject({ method: 'GET', url: `/api/files/${id}` })).statusCode, `${who} file`).toBe(404);
+      expect((await as[who].inject({ method: 'GET', url: `/api/quota-applications/${q!.id}` })).statusCode).toBe(403);
+      expect((await as[who].inject({ method: 'GET', url: '/api/projects' })).statusCode).toBe(403);
+    }
+  });
+});
