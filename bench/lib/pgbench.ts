@@ -48,7 +48,8 @@ function render(s: TracedStatement, value: (i: number, v: string | null) => stri
 /** A statement's shape: its text with the contents of string literals left out. */
 const shape = (text: string) => text.replace(/'(?:[^']|'')*'/g, "''");
 
-const isBegin = (s: TracedStatement) => /^(begin|start transaction)\b/i.test(s.text.trim());
+/** a BEGIN on its own (a query string that also commits, as the sync's, is a transaction by itself) */
+const isBegin = (s: TracedStatement) => /^(begin|start transaction)(\s+[a-z ]+)?\s*;?\s*$/i.test(s.text.trim());
 const isEnd = (s: TracedStatement) => /^(commit|rollback|end)\b/i.test(s.text.trim());
 
 /**
@@ -83,7 +84,8 @@ export function readScript(what: string, statements: TracedStatement[]): string 
 }
 
 /**
- * The write path's script from two captured chains whose statements are the same: a value that is the
+ * The write path's script from two captured chains whose statements are the same (in any order where
+ * the app sent them in parallel; the script keeps the first chain's order): a value that is the
  * same in both is written in; a whole-number value that differs (an id made by the app) becomes a
  * variable drawn anew for every chain, and is also replaced where it appears inside other values (an
  * audit row's JSON); any other differing value (a timestamp, a generated name) is written in as the
@@ -91,11 +93,17 @@ export function readScript(what: string, statements: TracedStatement[]): string 
  */
 export function writeScript(what: string, a: TracedStatement[], b: TracedStatement[]): string {
   const sa = serialize(a);
-  const sb = serialize(b);
-  const texts = (x: TracedStatement[]) => x.map((s) => shape(s.text)).join('\n;\n');
-  if (sa.length !== sb.length || texts(sa) !== texts(sb)) {
-    throw new Error(`the write path sent different statements in two chains (${sa.length} vs ${sb.length}); no script can stand for both`);
-  }
+  const rest = serialize(b);
+  // reads the app sends in parallel (Promise.all) arrive in either order: pair each statement of the
+  // first chain with the next unpaired one of the same shape in the second
+  const used = new Set<number>();
+  const sb = sa.map((s) => {
+    const j = rest.findIndex((t, k) => !used.has(k) && shape(t.text) === shape(s.text));
+    if (j < 0) throw new Error(`the write path sent different statements in two chains (${sa.length} vs ${rest.length}; unmatched: ${s.text.slice(0, 120)})`);
+    used.add(j);
+    return rest[j]!;
+  });
+  if (sa.length !== rest.length) throw new Error(`the write path sent ${sa.length} and ${rest.length} statements in two chains; no script can stand for both`);
   const vars = new Map<string, string>(); // value in chain a → variable name
   const defs: string[] = [];
   sa.forEach((s, i) => {
