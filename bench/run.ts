@@ -190,9 +190,10 @@ async function measureDbCeilingPgbench(p: Prepared): Promise<Row[]> {
     captured.write = cap.write;
     // two chains that sent the same statements (a cache of the app may have expired during one)
     let why = '';
-    for (let i = 0; i + 1 < cap.write.length; i++) {
+    const pairs = cap.write.flatMap((_, i) => cap.write.map((__, j) => [i, j] as const).filter(([a, b]) => a < b));
+    for (const [i, j] of pairs) {
       try {
-        const text = writeScript('write: 新建项目 → 定额申请 → 人社审核通过 (one chain = one pgbench transaction)', cap.write[i]!.statements, cap.write[i + 1]!.statements);
+        const text = writeScript('write: 新建项目 → 定额申请 → 人社审核通过 (one chain = one pgbench transaction)', cap.write[i]!.statements, cap.write[j]!.statements);
         scripts.push({ scenario: 'write', files: [write('write.sql', text)], perTransaction: 3 });
         why = '';
         break;

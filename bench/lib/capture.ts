@@ -37,12 +37,17 @@ export class SqlTrace {
   mark(): void {
     this.offset = fs.statSync(this.file).size;
   }
-  /** Statements sent since the last mark (background work left out). */
+  /**
+   * Statements sent since the last mark, background work left out: see isBackground, and everything
+   * on the change feed's listening connection (its heartbeat `select 1`), known by its LISTEN.
+   */
   since(): TracedStatement[] {
     const buf = fs.readFileSync(this.file);
-    const lines = buf.subarray(this.offset).toString('utf8').split('\n').filter(Boolean);
+    const parse = (b: Buffer) => b.toString('utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as TracedStatement);
+    const listeners = new Set(parse(buf).filter((s) => /^listen\b/i.test(s.text.trim())).map((s) => s.pid));
+    const lines = parse(buf.subarray(this.offset));
     this.offset = buf.length;
-    return lines.map((l) => JSON.parse(l) as TracedStatement).filter((s) => !isBackground(s));
+    return lines.filter((s) => !isBackground(s) && !listeners.has(s.pid));
   }
 }
 
