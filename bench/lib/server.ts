@@ -35,6 +35,8 @@ export interface ServerOptions {
   cpuProfDir?: string;
   /** the entry file (default: the app's server) */
   entry?: string;
+  /** modules loaded before the entry (`--import`), e.g. bench/lib/sql-trace.ts for the capture */
+  preload?: string[];
   startTimeoutMs?: number;
 }
 
@@ -80,7 +82,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   Object.assign(env, benchEnv(), opts.env ?? {}, { PORT: String(port), DATA_DIR: opts.dataDir });
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
   if (opts.migrationUrl) env.MIGRATION_DATABASE_URL = opts.migrationUrl;
-  const args = [...(opts.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', opts.cpuProfDir] : []), '--import', 'tsx', opts.entry ?? 'apps/server/src/server.ts'];
+  const args = [...(opts.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', opts.cpuProfDir] : []), '--import', 'tsx', ...(opts.preload ?? []).flatMap((m) => ['--import', m]), opts.entry ?? 'apps/server/src/server.ts'];
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const append = (b: Buffer) => {
