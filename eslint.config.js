@@ -16,12 +16,6 @@ const NOT_YET_CONVERTED = [
   'apps/server/src/modules/projects/**',
   'apps/server/src/modules/arrears/**',
   'apps/server/src/modules/deposit/**',
-  'apps/server/src/modules/auth/**',
-  'apps/server/src/modules/admin/**',
-  'apps/server/src/modules/dictionaries/**',
-  'apps/server/src/modules/rules/**',
-  'apps/server/src/modules/maintenance/**',
-  'apps/server/src/modules/dev/**',
 ];
 
 /** Where Drizzle and the schema may be imported. */

@@ -17,10 +17,10 @@ import type { Accounts } from './service';
 /** The dictionaries' data functions (modules/dictionaries/repository.ts), passed in by app.ts. */
 export type DictionaryData = typeof DictionariesRepository;
 
-/** A first password that satisfies the policy: 14 characters from every class, no look-alikes. */
 /** A PATCH whose fields are all absent changes nothing (and an UPDATE without a SET is an SQL error). */
 const isEmptyPatch = (patch: object) => Object.values(patch).every((v) => v === undefined);
 
+/** A first password that satisfies the policy: 14 characters from every class, no look-alikes. */
 export function generatePassword(phone: string): string {
   const sets = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnpqrstuvwxyz', '23456789', '!@#$%^&*?'];
   for (;;) {
