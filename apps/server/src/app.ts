@@ -33,6 +33,8 @@ import { createAdminService } from './modules/admin/service';
 import { adminRoutes } from './modules/admin/routes';
 import { authRoutes } from './modules/auth/routes';
 import { createAuthService } from './modules/auth/service';
+import * as accounts from './modules/auth/repository';
+import * as dictionaryData from './modules/dictionaries/repository';
 import { certificationRoutes } from './modules/certification/routes';
 import { createCertificationService } from './modules/certification/service';
 import { devRoutes } from './modules/dev/routes';
@@ -289,12 +291,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     limits: { unattachedMaxBytes: env.UPLOAD_UNATTACHED_MAX_MB * 1024 * 1024 },
   });
   const certifications = createCertificationService({ db, clock, files });
-  const admin = createAdminService({ db, clock });
-  const dictionaries = createDictionaryService({ db });
+  const admin = createAdminService({ db, clock, accounts });
+  const dictionaries = createDictionaryService({ db, organizationsByIds: accounts.organizationsByIds });
   const ids = createSnowflake(env.NODE_ID ?? process.pid % 1024);
   const projects = createProjectService({ db, query: database.query, backgroundQuery: database.backgroundQuery, clock, ids, dictionaries });
-  const manage = createManageService({ db, clock, sms: deps.sms, dictionaries });
-  const rules = createRulesService({ db, clock });
+  const manage = createManageService({ db, clock, sms: deps.sms, dictionaries, accounts, dictionaryData });
+  const rules = createRulesService({ db, clock, regions: dictionaryData });
   const quota = createQuotaService({ db, clock, ids, rules });
   const arrears = createArrearsService({ db, clock });
   const jobRuns = createJobRunService({ db });

@@ -196,3 +196,22 @@ export async function deleteSession(tx: Tx, sessionId: string): Promise<void> {
 export async function deleteUserSessions(tx: Tx, userId: string): Promise<void> {
   await tx.delete(sessions).where(and(eq(sessions.userId, userId)));
 }
+
+/**
+ * Deletes the sessions past their absolute expiry (`expired`) or unused since before `idleSince`
+ * (`idle`): the daily 清理过期会话 (modules/maintenance/purge-sessions.ts). Each deletion reaches the
+ * other processes through the change feed like a logout.
+ */
+export async function purgeSessions(tx: Tx, now: Date, idleSince: Date): Promise<{ expired: number; idle: number }> {
+  const res = (await tx.execute(sql`
+    with gone as (
+      delete from sessions
+      where expires_at <= ${now} or last_seen_at < ${idleSince}
+      returning expires_at <= ${now} as expired
+    )
+    select count(*) filter (where expired)::int as expired, count(*) filter (where not expired)::int as idle from gone`)) as unknown as {
+    rows: { expired: number; idle: number }[];
+  };
+  const { expired = 0, idle = 0 } = res.rows[0] ?? {};
+  return { expired, idle };
+}

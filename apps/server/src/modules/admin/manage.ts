@@ -1,10 +1,7 @@
 import crypto from 'node:crypto';
-import { and, asc, count, desc, eq, ilike, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { roleOrgType, type AuditAction, type OrgType, type Role } from '@benxi/shared';
 import { passwordProblems } from '@benxi/shared/password';
-import type { Db } from '../../db/client';
-import { certifications, dictItems, loginThrottle, organizations, projects, regions, supervisionMappings, users } from '../../db/schema/index';
+import type { Db, Tx } from '../../db/client';
 import { writeAudit, type Actor } from '../../platform/audit';
 import type { Clock } from '../../platform/clock';
 import { AppError, fieldError, invalidState, notFound, uniqueViolation } from '../../platform/errors';
@@ -12,14 +9,18 @@ import { hashPassword } from '../../platform/passwords';
 import { deleteUserSessions } from '../../platform/sessions';
 import type { SmsProvider } from '../../platform/sms/provider';
 import type { DictionaryService } from '../dictionaries/service';
+import type * as DictionariesRepository from '../dictionaries/repository';
 import { escapeLike } from '../../platform/sql';
+import * as repo from './repository';
+import type { Accounts } from './service';
 
-const parentOrg = alias(organizations, 'parent_org');
+/** The dictionaries' data functions (modules/dictionaries/repository.ts), passed in by app.ts. */
+export type DictionaryData = typeof DictionariesRepository;
 
-/** A first password that satisfies the policy: 14 characters from every class, no look-alikes. */
 /** A PATCH whose fields are all absent changes nothing (and an UPDATE without a SET is an SQL error). */
 const isEmptyPatch = (patch: object) => Object.values(patch).every((v) => v === undefined);
 
+/** A first password that satisfies the policy: 14 characters from every class, no look-alikes. */
 export function generatePassword(phone: string): string {
   const sets = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnpqrstuvwxyz', '23456789', '!@#$%^&*?'];
   for (;;) {
@@ -35,25 +36,17 @@ export function generatePassword(phone: string): string {
   }
 }
 
-/** Where a dictionary code is used: such an entry can only be disabled, never deleted. */
-async function dictInUse(db: Db, dictType: string, code: string, label: string): Promise<boolean> {
-  const col =
-    dictType === 'industry_type' ? projects.industryType : dictType === 'project_type' ? projects.projectType : dictType === 'project_category' ? projects.category : null;
-  if (col) {
-    const [hit] = await db.select({ one: sql`1` }).from(projects).where(eq(col, code)).limit(1);
-    if (hit) return true;
-    if (dictType === 'industry_type') {
-      const [m] = await db.select({ one: sql`1` }).from(supervisionMappings).where(eq(supervisionMappings.industryType, code)).limit(1);
-      return !!m;
-    }
-    return false;
-  }
-  const [hit] = await db.select({ one: sql`1` }).from(certifications).where(eq(certifications.qualification, label)).limit(1);
-  return !!hit;
-}
+export function createManageService(deps: { db: Db; clock: Clock; sms: SmsProvider; dictionaries: DictionaryService; accounts: Accounts; dictionaryData: DictionaryData }) {
+  const { db, clock, dictionaries, accounts, dictionaryData: dict } = deps;
 
-export function createManageService(deps: { db: Db; clock: Clock; sms: SmsProvider; dictionaries: DictionaryService }) {
-  const { db, clock, dictionaries } = deps;
+  /** Where a dictionary code is used: such an entry can only be disabled, never deleted. */
+  async function dictInUse(tx: Tx, dictType: string, code: string, label: string): Promise<boolean> {
+    if (dictType === 'industry_type' || dictType === 'project_type' || dictType === 'project_category') {
+      if (await repo.projectUsesDictCode(tx, dictType, code)) return true;
+      return dictType === 'industry_type' && (await dict.mappingUsesIndustry(tx, code));
+    }
+    return repo.certificationUsesQualification(tx, label);
+  }
 
   async function sendPassword(phone: string, password: string, first: boolean) {
     await deps.sms.send({
@@ -65,15 +58,10 @@ export function createManageService(deps: { db: Db; clock: Clock; sms: SmsProvid
   }
 
   async function dictionaryView() {
-    const [rs, ds, ms] = await Promise.all([
-      db.select().from(regions).orderBy(asc(regions.sort)),
-      db.select().from(dictItems).orderBy(asc(dictItems.dictType), asc(dictItems.sort)),
-      db
-        .select({ m: supervisionMappings, orgName: organizations.name })
-        .from(supervisionMappings)
-        .innerJoin(organizations, eq(organizations.id, supervisionMappings.orgId))
-        .orderBy(asc(supervisionMappings.regionCode), asc(supervisionMappings.kind), asc(supervisionMappings.industryType)),
-    ]);
+    const [rs, ds, mappings] = await Promise.all([dict.listRegions(db), dict.listDictItems(db, { byType: true }), dict.listMappings(db)]);
+    const units = new Map((await accounts.organizationsByIds(db, [...new Set(mappings.map((m) => m.orgId))])).map((o) => [o.id, o.name]));
+    // every mapping's unit exists (a foreign key)
+    const ms = mappings.filter((m) => units.has(m.orgId)).map((m) => ({ m, orgName: units.get(m.orgId) ?? null }));
     const items = await Promise.all(
       ds.map(async (d) => ({
         id: d.id,
@@ -100,7 +88,7 @@ export function createManageService(deps: { db: Db; clock: Clock; sms: SmsProvid
     };
   }
 
-  async function audited<T>(actor: Actor, entry: { action: AuditAction; targetType: string; targetId: string; before?: unknown; after?: unknown }, fn: (tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => Promise<T>): Promise<T> {
+  async function audited<T>(actor: Actor, entry: { action: AuditAction; targetType: string; targetId: string; before?: unknown; after?: unknown }, fn: (tx: Tx) => Promise<T>): Promise<T> {
     const now = clock.now();
     const out = await db.transaction(async (tx) => {
       const r = await fn(tx);
@@ -118,7 +106,7 @@ export function createManageService(deps: { db: Db; clock: Clock; sms: SmsProvid
       try {
         const id = crypto.randomUUID();
         await audited(actor, { action: 'dict.create', targetType: 'dict_item', targetId: id, after: input }, (tx) =>
-          tx.insert(dictItems).values({ id, ...input }),
+          dict.insertDictItem(tx, { id, ...input }),
         );
       } catch (err) {
         if (uniqueViolation(err)) throw new AppError('CONFLICT', '该字典中已有相同编码的条目');
@@ -128,34 +116,34 @@ export function createManageService(deps: { db: Db; clock: Clock; sms: SmsProvid
     },
 
     async updateDictItem(id: string, patch: { label?: string; enabled?: boolean; sort?: number }, actor: Actor) {
-      const [before] = await db.select().from(dictItems).where(eq(dictItems.id, id));
+      const before = await dict.findDictItem(db, id);
       if (!before) throw notFound('字典条目');
       if (patch.label && before.dictType === 'qualification' && patch.label !== before.label && (await dictInUse(db, before.dictType, before.code, before.label))) {
         throw invalidState('该资质名称已被企业认证引用，不能改名，可停用后新增');
       }
       if (isEmptyPatch(patch)) return dictionaryView();
       await audited(actor, { action: 'dict.update', targetType: 'dict_item', targetId: id, before, after: patch }, (tx) =>
-        tx.update(dictItems).set(patch).where(eq(dictItems.id, id)),
+        dict.updateDictItem(tx, id, patch),
       );
       return dictionaryView();
     },
 
     async deleteDictItem(id: string, actor: Actor) {
-      const [before] = await db.select().from(dictItems).where(eq(dictItems.id, id));
+      const before = await dict.findDictItem(db, id);
       if (!before) throw notFound('字典条目');
       if (await dictInUse(db, before.dictType, before.code, before.label)) {
         throw invalidState('该字典条目已被使用，不能删除，只能停用');
       }
-      await audited(actor, { action: 'dict.delete', targetType: 'dict_item', targetId: id, before }, (tx) => tx.delete(dictItems).where(eq(dictItems.id, id)));
+      await audited(actor, { action: 'dict.delete', targetType: 'dict_item', targetId: id, before }, (tx) => dict.deleteDictItem(tx, id));
       return dictionaryView();
     },
 
     async updateRegion(code: string, patch: { name?: string; enabled?: boolean }, actor: Actor) {
-      const [before] = await db.select().from(regions).where(eq(regions.code, code));
+      const before = await dict.findRegion(db, code);
       if (!before) throw notFound('地区');
       if (isEmptyPatch(patch)) return dictionaryView();
       await audited(actor, { action: 'region.update', targetType: 'region', targetId: code, before, after: patch }, (tx) =>
-        tx.update(regions).set(patch).where(eq(regions.code, code)),
+        dict.updateRegion(tx, code, patch),
       );
       return dictionaryView();
     },
@@ -163,26 +151,15 @@ export function createManageService(deps: { db: Db; clock: Clock; sms: SmsProvid
     async createMapping(input: { kind: 'authority' | 'hrss'; industryType?: string | null; regionCode: string; orgId: string; isDefault: boolean }, actor: Actor) {
       const industryType = input.kind === 'hrss' ? null : (input.industryType ?? null);
       if (input.kind === 'authority' && !industryType) throw fieldError('industryType', '行业主管单位的映射需要选择行业主管类型');
-      const [org] = await db.select().from(organizations).where(eq(organizations.id, input.orgId));
+      const org = await accounts.findOrganization(db, input.orgId);
       if (!org || org.type !== input.kind) throw fieldError('orgId', input.kind === 'hrss' ? '请选择人社监管单位' : '请选择行业主管单位');
-      const [region] = await db.select().from(regions).where(eq(regions.code, input.regionCode));
+      const region = await dict.findRegion(db, input.regionCode);
       if (!region) throw fieldError('regionCode', '请选择有效的地区');
       const id = crypto.randomUUID();
       try {
         await audited(actor, { action: 'mapping.create', targetType: 'supervision_mapping', targetId: id, after: { ...input, industryType } }, async (tx) => {
-          if (input.isDefault) {
-            await tx
-              .update(supervisionMappings)
-              .set({ isDefault: false })
-              .where(
-                and(
-                  eq(supervisionMappings.kind, input.kind),
-                  eq(supervisionMappings.regionCode, input.regionCode),
-                  industryType ? eq(supervisionMappings.industryType, industryType) : isNull(supervisionMappings.industryType),
-                ),
-              );
-          }
-          await tx.insert(supervisionMappings).values({ id, kind: input.kind, industryType, regionCode: input.regionCode, orgId: input.orgId, isDefault: input.isDefault });
+          if (input.isDefault) await dict.clearDefaultMapping(tx, { kind: input.kind, regionCode: input.regionCode, industryType });
+          await dict.insertMapping(tx, { id, kind: input.kind, industryType, regionCode: input.regionCode, orgId: input.orgId, isDefault: input.isDefault });
         });
       } catch (err) {
         if (uniqueViolation(err)) throw new AppError('CONFLICT', '该映射已存在');
@@ -192,34 +169,22 @@ export function createManageService(deps: { db: Db; clock: Clock; sms: SmsProvid
     },
 
     async deleteMapping(id: string, actor: Actor) {
-      const [before] = await db.select().from(supervisionMappings).where(eq(supervisionMappings.id, id));
+      const before = await dict.findMapping(db, id);
       if (!before) throw notFound('映射');
       await audited(actor, { action: 'mapping.delete', targetType: 'supervision_mapping', targetId: id, before }, (tx) =>
-        tx.delete(supervisionMappings).where(eq(supervisionMappings.id, id)),
+        dict.deleteMapping(tx, id),
       );
       return dictionaryView();
     },
 
     async listOrganizations(q: { type?: OrgType; keyword?: string; id?: string; page: number; pageSize: number }) {
-      const where: SQL[] = [];
-      if (q.id) where.push(eq(organizations.id, q.id));
-      if (q.type) where.push(eq(organizations.type, q.type));
-      if (q.keyword) where.push(or(ilike(organizations.name, `%${escapeLike(q.keyword)}%`), ilike(organizations.creditCode, `%${escapeLike(q.keyword)}%`))!);
-      const cond = where.length ? and(...where) : undefined;
-      const userCount = db.$with('user_count').as(db.select({ orgId: users.orgId, n: count().as('n') }).from(users).groupBy(users.orgId));
-      const [rows, [total]] = await Promise.all([
-        db
-          .with(userCount)
-          .select({ o: organizations, parentName: parentOrg.name, n: userCount.n })
-          .from(organizations)
-          .leftJoin(parentOrg, eq(parentOrg.id, organizations.parentId))
-          .leftJoin(userCount, eq(userCount.orgId, organizations.id))
-          .where(cond)
-          .orderBy(asc(organizations.type), asc(organizations.regionCode), desc(organizations.createdAt))
-          .limit(q.pageSize)
-          .offset((q.page - 1) * q.pageSize),
-        db.select({ n: count() }).from(organizations).where(cond),
-      ]);
+      const { rows, total } = await accounts.listOrganizations(db, {
+        id: q.id,
+        type: q.type,
+        keyword: q.keyword ? escapeLike(q.keyword) : undefined,
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      });
       return {
         items: rows.map(({ o, parentName, n }) => ({
           id: o.id,
@@ -235,7 +200,7 @@ export function createManageService(deps: { db: Db; clock: Clock; sms: SmsProvid
           userCount: Number(n ?? 0),
           createdAt: o.createdAt.toISOString(),
         })),
-        total: total?.n ?? 0,
+        total,
         page: q.page,
         pageSize: q.pageSize,
       };
@@ -244,14 +209,14 @@ export function createManageService(deps: { db: Db; clock: Clock; sms: SmsProvid
     async createOrganization(input: { type: OrgType; name: string; regionCode?: string | null; parentId?: string | null; industryType?: string | null }, actor: Actor) {
       if (input.type === 'authority' && !input.industryType) throw fieldError('industryType', '行业主管单位需要选择行业主管类型');
       if (input.parentId) {
-        const [p] = await db.select().from(organizations).where(eq(organizations.id, input.parentId));
+        const p = await accounts.findOrganization(db, input.parentId);
         if (!p || p.type !== input.type) throw fieldError('parentId', '上级单位必须是同类型单位');
       }
-      const [dup] = await db.select({ id: organizations.id }).from(organizations).where(and(eq(organizations.name, input.name), eq(organizations.type, input.type)));
+      const dup = await accounts.organizationNamed(db, input.name, input.type);
       if (dup) throw new AppError('CONFLICT', '已有同名同类型的单位');
       const id = crypto.randomUUID();
       await audited(actor, { action: 'organization.create', targetType: 'organization', targetId: id, after: input }, (tx) =>
-        tx.insert(organizations).values({
+        accounts.insertOrganization(tx, {
           id,
           type: input.type,
           name: input.name,
@@ -266,16 +231,16 @@ export function createManageService(deps: { db: Db; clock: Clock; sms: SmsProvid
     },
 
     async updateOrganization(id: string, patch: { name?: string; enabled?: boolean; parentId?: string | null }, actor: Actor) {
-      const [before] = await db.select().from(organizations).where(eq(organizations.id, id));
+      const before = await accounts.findOrganization(db, id);
       if (!before) throw notFound('单位');
       if (before.type === 'enterprise' && patch.name) throw invalidState('企业名称以认证信息为准，不能在此修改');
       if (patch.parentId) {
-        const [p] = await db.select().from(organizations).where(and(eq(organizations.id, patch.parentId), ne(organizations.id, id)));
+        const p = await accounts.findOtherOrganization(db, patch.parentId, id);
         if (!p || p.type !== before.type) throw fieldError('parentId', '上级单位必须是同类型的其他单位');
       }
       if (!isEmptyPatch(patch)) {
         await audited(actor, { action: 'organization.update', targetType: 'organization', targetId: id, before: { name: before.name, enabled: before.enabled, parentId: before.parentId }, after: patch }, (tx) =>
-          tx.update(organizations).set(patch).where(eq(organizations.id, id)),
+          accounts.updateOrganization(tx, id, patch),
         );
       }
       return (await this.listOrganizations({ id, page: 1, pageSize: 1 })).items[0]!;
@@ -284,7 +249,7 @@ export function createManageService(deps: { db: Db; clock: Clock; sms: SmsProvid
     /** A supervisor, bank, insurer or operator account; the first password goes by SMS and must be changed. */
     async createUser(input: { phone: string; name: string; role: Role; orgId: string }, actor: Actor): Promise<string> {
       if (input.role === 'enterprise') throw fieldError('role', '企业用户请自行注册');
-      const [org] = await db.select().from(organizations).where(eq(organizations.id, input.orgId));
+      const org = await accounts.findOrganization(db, input.orgId);
       if (!org) throw fieldError('orgId', '所属单位不存在');
       if (roleOrgType[input.role] !== org.type) throw fieldError('role', '角色与所属单位的类型不一致');
       const password = generatePassword(input.phone);
@@ -292,7 +257,7 @@ export function createManageService(deps: { db: Db; clock: Clock; sms: SmsProvid
       const id = crypto.randomUUID();
       try {
         await audited(actor, { action: 'user.create', targetType: 'user', targetId: id, after: { phone: input.phone, name: input.name, role: input.role, orgId: input.orgId } }, (tx) =>
-          tx.insert(users).values({ id, phone: input.phone, name: input.name, role: input.role, orgId: input.orgId, passwordHash, mustChangePassword: true, createdAt: clock.now() }),
+          accounts.insertUser(tx, { id, phone: input.phone, name: input.name, role: input.role, orgId: input.orgId, passwordHash, mustChangePassword: true, createdAt: clock.now() }),
         );
       } catch (err) {
         if (uniqueViolation(err)) throw new AppError('PHONE_TAKEN', '该手机号已有账户');
@@ -304,13 +269,13 @@ export function createManageService(deps: { db: Db; clock: Clock; sms: SmsProvid
 
     /** A temporary password by SMS; also unlocks and ends every session. */
     async resetUserPassword(id: string, actor: Actor): Promise<void> {
-      const [u] = await db.select().from(users).where(eq(users.id, id));
+      const u = await accounts.findUserById(db, id);
       if (!u) throw notFound('用户');
       const password = generatePassword(u.phone);
       const passwordHash = await hashPassword(password);
       await audited(actor, { action: 'user.password.admin-reset', targetType: 'user', targetId: id }, async (tx) => {
-        await tx.update(users).set({ passwordHash, mustChangePassword: true, passwordChangedAt: clock.now() }).where(eq(users.id, id));
-        await tx.delete(loginThrottle).where(eq(loginThrottle.phone, u.phone));
+        await accounts.updateUser(tx, id, { passwordHash, mustChangePassword: true, passwordChangedAt: clock.now() });
+        await accounts.clearFailures(tx, u.phone);
         await deleteUserSessions(tx, id);
       });
       await sendPassword(u.phone, password, false);

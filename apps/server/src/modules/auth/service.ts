@@ -1,15 +1,14 @@
-import { eq } from 'drizzle-orm';
 import { formatDateTime, loginFailureReasonLabels, maskPhone, passwordMessages, type LoginFailureReason, type SmsPurpose, type TMe } from '@benxi/shared';
 import { passwordProblems } from '@benxi/shared/password';
 import type { Db } from '../../db/client';
-import { organizations, users } from '../../db/schema/index';
 import { writeAudit, type Actor } from '../../platform/audit';
 import type { Clock } from '../../platform/clock';
 import { AppError, uniqueViolation } from '../../platform/errors';
 import { dummyHash, hashPassword, verifyPassword } from '../../platform/passwords';
 import { createSession, deleteSession, deleteUserSessions, type AuthUser, type SessionPolicy } from '../../platform/sessions';
 import { smsCodeInvalid, type SmsService } from '../../platform/sms/service';
-import { clearFailures, lock, lockedUntil, reserveAttempt, type LockoutPolicy } from './throttle';
+import * as accounts from './repository';
+import type { LockoutPolicy } from './repository';
 
 export interface AuthDeps {
   db: Db;
@@ -89,7 +88,7 @@ export function createAuthService(deps: AuthDeps) {
     if (attempt >= threshold) {
       const until = new Date(now.getTime() + lockMs);
       await db.transaction(async (tx) => {
-        await lock(tx, phone, until);
+        await accounts.lock(tx, phone, until);
         await writeAudit(tx, ...audit);
         if (userId) {
           await deleteUserSessions(tx, userId);
@@ -119,15 +118,12 @@ export function createAuthService(deps: AuthDeps) {
       try {
         await db.transaction(async (tx) => {
           if (!(await sms.consume(tx, codeId))) throw smsCodeInvalid();
-          const [org] = await tx.insert(organizations).values({ type: 'enterprise', createdAt: now }).returning();
-          const [user] = await tx
-            .insert(users)
-            .values({ phone: input.phone, passwordHash, role: 'enterprise', orgId: org!.id, createdAt: now, passwordChangedAt: now })
-            .returning({ id: users.id });
-          await writeAudit(tx, { ...actor, id: user!.id, phone: input.phone, role: 'enterprise' }, now, {
+          const orgId = await accounts.insertOrganization(tx, { type: 'enterprise', createdAt: now });
+          const userId = await accounts.insertUser(tx, { phone: input.phone, passwordHash, role: 'enterprise', orgId, createdAt: now, passwordChangedAt: now });
+          await writeAudit(tx, { ...actor, id: userId, phone: input.phone, role: 'enterprise' }, now, {
             action: 'user.register',
             targetType: 'user',
-            targetId: user!.id,
+            targetId: userId,
             after: { phone: input.phone, role: 'enterprise' },
           });
         });
@@ -148,13 +144,13 @@ export function createAuthService(deps: AuthDeps) {
     ): Promise<{ token: string; user: AuthUser }> {
       const { phone } = input;
       const now = clock.now();
-      const attempt = await reserveAttempt(db, phone, now, deps.lockout);
+      const attempt = await accounts.reserveAttempt(db, phone, now, deps.lockout);
       // Looked up on every path, known or not, so that the failure's audit row is written the same way.
-      const [user] = await db.select().from(users).where(eq(users.phone, phone)).limit(1);
+      const user = await accounts.findUserByPhone(db, phone);
       const failure = (reason: LoginFailureReason, extra: Record<string, unknown> = {}) =>
         loginFailureAudit(user, phone, meta.ip, now, reason, extra);
       if (attempt === null) {
-        const until = (await lockedUntil(db, phone)) ?? new Date(now.getTime() + deps.lockout.lockMs);
+        const until = (await accounts.lockedUntil(db, phone)) ?? new Date(now.getTime() + deps.lockout.lockMs);
         await writeAudit(db, ...failure('locked', { lockedUntil: until.toISOString() }));
         throw lockedError(until);
       }
@@ -169,16 +165,16 @@ export function createAuthService(deps: AuthDeps) {
       // Password and code are both right: only now may the answer differ from a wrong credential's.
       if (user.status !== 'active') {
         await db.transaction(async (tx) => {
-          await clearFailures(tx, phone);
+          await accounts.clearFailures(tx, phone);
           await writeAudit(tx, ...failure('disabled'));
         });
         throw new AppError('ACCOUNT_DISABLED', '该账户已停用，请联系平台运营人员');
       }
       const session = await db.transaction(async (tx) => {
         if (!(await sms.consume(tx, code.codeId))) return null;
-        await clearFailures(tx, phone);
+        await accounts.clearFailures(tx, phone);
         const s = await createSession(tx, user.id, now, deps.sessionPolicy, meta);
-        await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
+        await accounts.updateUser(tx, user.id, { lastLoginAt: now });
         await writeAudit(tx, { id: user.id, phone, role: user.role, ip: meta.ip }, now, {
           action: 'user.login',
           targetType: 'user',
@@ -188,7 +184,7 @@ export function createAuthService(deps: AuthDeps) {
       });
       // The same code was spent by a login that ran at the same moment.
       if (!session) return rejectLogin(attempt, failure('sms_code_invalid', { failedLogins: attempt }), user.id, phone, meta.ip, now);
-      const [org] = await db.select().from(organizations).where(eq(organizations.id, user.orgId));
+      const org = await accounts.findOrganization(db, user.orgId);
       return {
         token: session.token,
         user: {
@@ -220,17 +216,14 @@ export function createAuthService(deps: AuthDeps) {
     async resetPassword(input: { phone: string; smsCode: string; newPassword: string }, actor: Actor): Promise<void> {
       assertPasswordPolicy(input.newPassword, input.phone, 'newPassword');
       const codeId = await checkCode(input.phone, 'reset', input.smsCode);
-      const [user] = await db.select().from(users).where(eq(users.phone, input.phone)).limit(1);
+      const user = await accounts.findUserByPhone(db, input.phone);
       if (!user) throw smsCodeInvalid();
       const passwordHash = await hashPassword(input.newPassword);
       const now = clock.now();
       await db.transaction(async (tx) => {
         if (!(await sms.consume(tx, codeId))) throw smsCodeInvalid();
-        await tx
-          .update(users)
-          .set({ passwordHash, passwordChangedAt: now, mustChangePassword: false })
-          .where(eq(users.id, user.id));
-        await clearFailures(tx, user.phone);
+        await accounts.updateUser(tx, user.id, { passwordHash, passwordChangedAt: now, mustChangePassword: false });
+        await accounts.clearFailures(tx, user.phone);
         await deleteUserSessions(tx, user.id);
         await writeAudit(tx, { ...actor, id: user.id, phone: user.phone, role: user.role }, now, {
           action: 'user.password.reset',
@@ -241,7 +234,7 @@ export function createAuthService(deps: AuthDeps) {
     },
 
     async changePassword(user: AuthUser, input: { oldPassword: string; newPassword: string }, actor: Actor): Promise<void> {
-      const [row] = await db.select().from(users).where(eq(users.id, user.id));
+      const row = await accounts.findUserById(db, user.id);
       if (!row || !(await verifyPassword(row.passwordHash, input.oldPassword))) {
         throw new AppError('VALIDATION_FAILED', '原密码不正确', { fields: { oldPassword: ['原密码不正确'] } });
       }
@@ -252,10 +245,7 @@ export function createAuthService(deps: AuthDeps) {
       const passwordHash = await hashPassword(input.newPassword);
       const now = clock.now();
       await db.transaction(async (tx) => {
-        await tx
-          .update(users)
-          .set({ passwordHash, passwordChangedAt: now, mustChangePassword: false })
-          .where(eq(users.id, user.id));
+        await accounts.updateUser(tx, user.id, { passwordHash, passwordChangedAt: now, mustChangePassword: false });
         await deleteUserSessions(tx, user.id);
         await writeAudit(tx, actor, now, { action: 'user.password.change', targetType: 'user', targetId: user.id });
       });

@@ -1,5 +1,5 @@
 /** Small assertions shared by the account tests (auth/*.test.ts, platform/sms/service.test.ts). */
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { auditLog, loginThrottle } from '../../db/schema/index';
@@ -36,6 +36,7 @@ export async function throttleOf(ctx: TestContext, phone: string) {
   return row ?? null;
 }
 
+/** In the order they were written (callers slice off the rows of earlier tests). */
 export async function auditRows(ctx: TestContext, action: string) {
-  return ctx.database.db.select().from(auditLog).where(eq(auditLog.action, action));
+  return ctx.database.db.select().from(auditLog).where(eq(auditLog.action, action)).orderBy(asc(auditLog.id));
 }

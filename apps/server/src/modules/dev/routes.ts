@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { desc, eq } from 'drizzle-orm';
 import { zSmsOutbox, zSmsOutboxQuery } from '@benxi/shared';
 import type { Db } from '../../db/client';
-import { smsOutbox } from '../../db/schema/index';
+import { readConsoleOutbox } from '../../platform/sms/console';
 
 /** Registered only while the console SMS provider is configured (development and tests). */
 export const devRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
@@ -18,12 +17,7 @@ export const devRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
       },
     },
     async (req) => {
-      const rows = await db
-        .select()
-        .from(smsOutbox)
-        .where(req.query.phone ? eq(smsOutbox.phone, req.query.phone) : undefined)
-        .orderBy(desc(smsOutbox.id))
-        .limit(20);
+      const rows = await readConsoleOutbox(db, req.query.phone);
       return {
         items: rows.map((r) => ({ phone: r.phone, purpose: r.purpose, code: r.code, content: r.content, sentAt: r.sentAt.toISOString() })),
       };

@@ -1,7 +1,9 @@
-import { and, asc, eq, isNull, or } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
-import { dictItems, organizations, regions, supervisionMappings } from '../../db/schema/index';
 import { AppError } from '../../platform/errors';
+import * as repo from './repository';
+
+/** The accounts' read of unit names (modules/auth/repository.ts `organizationsByIds`), passed in by app.ts. */
+export type OrganizationsByIds = (tx: Tx, ids: string[]) => Promise<{ id: string; name: string | null; enabled: boolean }[]>;
 
 export interface DictSnapshot {
   regions: Map<string, { name: string; parentCode: string | null; enabled: boolean }>;
@@ -13,16 +15,13 @@ export interface DictSnapshot {
  * The dictionaries every form and list reads. Small tables, read on every list: kept in memory for
  * at most a minute, and dropped at once when `admin` changes them in this process.
  */
-export function createDictionaryService(deps: { db: Db }) {
-  const { db } = deps;
+export function createDictionaryService(deps: { db: Db; organizationsByIds: OrganizationsByIds }) {
+  const { db, organizationsByIds } = deps;
   let cache: DictSnapshot | null = null;
 
   async function snapshot(): Promise<DictSnapshot> {
     if (cache && Date.now() - cache.loadedAt < 60_000) return cache;
-    const [rs, ds] = await Promise.all([
-      db.select().from(regions).orderBy(asc(regions.sort)),
-      db.select().from(dictItems).orderBy(asc(dictItems.sort)),
-    ]);
+    const [rs, ds] = await Promise.all([repo.listRegions(db), repo.listDictItems(db)]);
     const items = new Map<string, Map<string, { label: string; enabled: boolean }>>();
     for (const d of ds) {
       if (!items.has(d.dictType)) items.set(d.dictType, new Map());
@@ -44,32 +43,21 @@ export function createDictionaryService(deps: { db: Db }) {
 
     /** Everything a form needs, enabled entries only, in display order. */
     async forForms() {
-      const [rs, ds] = await Promise.all([
-        db.select().from(regions).where(eq(regions.enabled, true)).orderBy(asc(regions.sort)),
-        db.select().from(dictItems).where(eq(dictItems.enabled, true)).orderBy(asc(dictItems.sort)),
-      ]);
+      const [rs, ds] = await Promise.all([repo.listRegions(db, { enabledOnly: true }), repo.listDictItems(db, { enabledOnly: true })]);
       const grouped: Record<string, { code: string; label: string }[]> = {};
       for (const d of ds) (grouped[d.dictType] ??= []).push({ code: d.code, label: d.label });
       return { regions: rs.map((r) => ({ code: r.code, name: r.name, parentCode: r.parentCode })), items: grouped };
     },
 
-    /** The units the dictionary offers for (行业主管类型, 主管地区): default first. */
+    /** The units the dictionary offers for (行业主管类型, 主管地区): enabled ones, default first. */
     async unitOptions(tx: Tx, industryType: string, regionCode: string) {
-      const rows = await tx
-        .select({ kind: supervisionMappings.kind, id: organizations.id, name: organizations.name, isDefault: supervisionMappings.isDefault })
-        .from(supervisionMappings)
-        .innerJoin(organizations, eq(organizations.id, supervisionMappings.orgId))
-        .where(
-          and(
-            eq(supervisionMappings.regionCode, regionCode),
-            eq(organizations.enabled, true),
-            or(
-              and(eq(supervisionMappings.kind, 'authority'), eq(supervisionMappings.industryType, industryType)),
-              and(eq(supervisionMappings.kind, 'hrss'), isNull(supervisionMappings.industryType)),
-            ),
-          ),
-        )
-        .orderBy(asc(supervisionMappings.kind));
+      const mappings = await repo.mappingsFor(tx, industryType, regionCode);
+      const units = new Map((await organizationsByIds(tx, [...new Set(mappings.map((m) => m.orgId))])).map((o) => [o.id, o]));
+      // enabled units only, in the mappings' order
+      const rows = mappings.flatMap((m) => {
+        const o = units.get(m.orgId);
+        return o?.enabled ? [{ kind: m.kind, id: o.id, name: o.name, isDefault: m.isDefault }] : [];
+      });
       const pick = (kind: string) =>
         rows
           .filter((r) => r.kind === kind)

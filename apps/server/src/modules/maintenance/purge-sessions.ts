@@ -1,7 +1,6 @@
-import { sql } from 'drizzle-orm';
 import { jobLabels } from '@benxi/shared';
 import type { DailyJob } from '../../platform/jobs';
-import type { SessionPolicy } from '../../platform/sessions';
+import { purgeSessions, type SessionPolicy } from '../../platform/sessions';
 
 /**
  * 清理过期会话: sessions that `loadSession` would refuse anyway — past their absolute expiry, or
@@ -15,16 +14,7 @@ export function purgeSessionsJob(policy: SessionPolicy, at = '03:00'): DailyJob 
     at,
     async run({ tx, now }) {
       const idleSince = new Date(now.getTime() - policy.idleMs);
-      const res = (await tx.execute(sql`
-        with gone as (
-          delete from sessions
-          where expires_at <= ${now} or last_seen_at < ${idleSince}
-          returning expires_at <= ${now} as expired
-        )
-        select count(*) filter (where expired)::int as expired, count(*) filter (where not expired)::int as idle from gone`)) as unknown as {
-        rows: { expired: number; idle: number }[];
-      };
-      const { expired = 0, idle = 0 } = res.rows[0] ?? {};
+      const { expired, idle } = await purgeSessions(tx, now, idleSince);
       return { summary: { deleted: expired + idle, expired, idle, idleMinutes: Math.round(policy.idleMs / 60_000) } };
     },
   };

@@ -1,11 +1,10 @@
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import { jobLabels, type JobName, type TJobRunListQuery, type TJobRunRow } from '@benxi/shared';
 import type { Db } from '../../db/client';
-import { jobRuns } from '../../db/schema/index';
 import type { DailyJob } from '../../platform/jobs';
 import type { SessionPolicy } from '../../platform/sessions';
 import { purgeOrphanFilesJob } from './orphan-files';
 import { purgeSessionsJob } from './purge-sessions';
+import { listJobRuns } from './repository';
 
 /** The daily jobs of the platform (platform/jobs.ts runs them, once a Beijing day across processes). */
 export function maintenanceJobs(deps: { dataDir: string; sessionPolicy: SessionPolicy }): DailyJob[] {
@@ -17,20 +16,7 @@ export function createJobRunService(deps: { db: Db }) {
   const { db } = deps;
   return {
     async listRuns(q: TJobRunListQuery): Promise<{ items: TJobRunRow[]; total: number; page: number; pageSize: number }> {
-      const where: SQL[] = [];
-      if (q.job) where.push(eq(jobRuns.job, q.job));
-      if (q.status) where.push(eq(jobRuns.status, q.status));
-      const cond = where.length ? and(...where) : undefined;
-      const [rows, [total]] = await Promise.all([
-        db
-          .select()
-          .from(jobRuns)
-          .where(cond)
-          .orderBy(desc(jobRuns.runDate), desc(jobRuns.startedAt), desc(jobRuns.id))
-          .limit(q.pageSize)
-          .offset((q.page - 1) * q.pageSize),
-        db.select({ n: count() }).from(jobRuns).where(cond),
-      ]);
+      const { rows, total } = await listJobRuns(db, { job: q.job, status: q.status, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
       return {
         items: rows.map((r) => ({
           id: String(r.id),
@@ -44,7 +30,7 @@ export function createJobRunService(deps: { db: Db }) {
           summary: r.summary,
           node: r.node,
         })),
-        total: total?.n ?? 0,
+        total,
         page: q.page,
         pageSize: q.pageSize,
       };

@@ -1,4 +1,3 @@
-import { and, asc, desc, eq, lte } from 'drizzle-orm';
 import {
   createWorkCalendar,
   DEFAULT_RATIO_PARAMS,
@@ -10,11 +9,17 @@ import {
   type TRatioParamsBody,
   type WorkCalendar,
 } from '@benxi/shared';
-import type { Db } from '../../db/client';
-import { calendarOverrides, ratioParamVersions, regions } from '../../db/schema/index';
+import type { Db, Tx } from '../../db/client';
 import { writeAudit, type Actor } from '../../platform/audit';
 import type { Clock } from '../../platform/clock';
 import { AppError, notFound } from '../../platform/errors';
+import * as repo from './repository';
+
+/** The dictionaries' regions (modules/dictionaries/repository.ts), passed in by app.ts. */
+export interface RegionReads {
+  listRegions(tx: Tx): Promise<{ code: string; name: string }[]>;
+  findRegion(tx: Tx, code: string): Promise<{ code: string; name: string } | undefined>;
+}
 
 /** JSON form of the parameters (bigints as strings), as stored in versions and application snapshots. */
 export type StoredParams = Omit<RatioParams, 'capFen' | 'exemptionThresholdFen'> & { capFen: string | null; exemptionThresholdFen: string };
@@ -61,18 +66,13 @@ function bodyToParams(b: RatioParamsBody): RatioParams {
 }
 
 /** Per-region ratio parameters (versioned) and the working-day calendar with its overrides. */
-export function createRulesService(deps: { db: Db; clock: Clock }) {
-  const { db, clock } = deps;
+export function createRulesService(deps: { db: Db; clock: Clock; regions: RegionReads }) {
+  const { db, clock, regions } = deps;
   let calendar: { cal: WorkCalendar; at: number } | null = null;
 
   async function paramsFor(regionCode: string, at: Date): Promise<{ params: RatioParams; versionId: string | null; effectiveFrom: Date | null }> {
     for (const code of [regionCode, '210500']) {
-      const [v] = await db
-        .select()
-        .from(ratioParamVersions)
-        .where(and(eq(ratioParamVersions.regionCode, code), lte(ratioParamVersions.effectiveFrom, at)))
-        .orderBy(desc(ratioParamVersions.effectiveFrom))
-        .limit(1);
+      const v = await repo.paramVersionAt(db, code, at);
       if (v) return { params: loadParams(v.params as StoredParams), versionId: v.id, effectiveFrom: v.effectiveFrom };
     }
     return { params: DEFAULT_RATIO_PARAMS, versionId: null, effectiveFrom: null };
@@ -83,7 +83,7 @@ export function createRulesService(deps: { db: Db; clock: Clock }) {
 
     async workCalendar(): Promise<WorkCalendar> {
       if (calendar && Date.now() - calendar.at < 60_000) return calendar.cal;
-      const rows = await db.select().from(calendarOverrides).orderBy(asc(calendarOverrides.date));
+      const rows = await repo.listCalendarOverrides(db);
       const overrides: DayOverride[] = rows.map((r) => ({ date: r.date, workday: r.workday, note: r.note ?? undefined }));
       calendar = { cal: createWorkCalendar(overrides), at: Date.now() };
       return calendar.cal;
@@ -91,7 +91,7 @@ export function createRulesService(deps: { db: Db; clock: Clock }) {
 
     async listParams() {
       const now = clock.now();
-      const rs = await db.select().from(regions).orderBy(asc(regions.sort));
+      const rs = await regions.listRegions(db);
       return Promise.all(
         rs.map(async (r) => {
           const p = await paramsFor(r.code, now);
@@ -102,7 +102,7 @@ export function createRulesService(deps: { db: Db; clock: Clock }) {
 
     /** A new version, effective from now: applications already submitted keep the snapshot they were computed with. */
     async setParams(regionCode: string, body: RatioParamsBody, actor: Actor) {
-      const [region] = await db.select().from(regions).where(eq(regions.code, regionCode));
+      const region = await regions.findRegion(db, regionCode);
       if (!region) throw notFound('地区');
       const params = bodyToParams(body);
       const problems = ratioParamProblems(params);
@@ -110,32 +110,26 @@ export function createRulesService(deps: { db: Db; clock: Clock }) {
       const now = clock.now();
       const before = await paramsFor(regionCode, now);
       await db.transaction(async (tx) => {
-        const [v] = await tx
-          .insert(ratioParamVersions)
-          .values({ regionCode, params: storeParams(params), effectiveFrom: now, createdBy: actor.id, createdAt: now })
-          .returning({ id: ratioParamVersions.id });
+        const versionId = await repo.insertParamVersion(tx, { regionCode, params: storeParams(params), effectiveFrom: now, createdBy: actor.id, createdAt: now });
         await writeAudit(tx, actor, now, {
           action: 'ratio.update',
           targetType: 'ratio_params',
           targetId: regionCode,
           before: paramsToBody(before.params),
-          after: { ...body, versionId: v!.id },
+          after: { ...body, versionId },
         });
       });
       return { regionCode, regionName: region.name, effectiveFrom: now.toISOString(), ...paramsToBody(params) };
     },
 
     async listOverrides() {
-      return (await db.select().from(calendarOverrides).orderBy(asc(calendarOverrides.date))).map((r) => ({ date: r.date, workday: r.workday, note: r.note ?? undefined }));
+      return (await repo.listCalendarOverrides(db)).map((r) => ({ date: r.date, workday: r.workday, note: r.note ?? undefined }));
     },
 
     async setOverride(o: { date: string; workday: boolean; note?: string }, actor: Actor) {
       const now = clock.now();
       await db.transaction(async (tx) => {
-        await tx
-          .insert(calendarOverrides)
-          .values({ date: o.date, workday: o.workday, note: o.note ?? null })
-          .onConflictDoUpdate({ target: calendarOverrides.date, set: { workday: o.workday, note: o.note ?? null } });
+        await repo.upsertCalendarOverride(tx, { date: o.date, workday: o.workday, note: o.note ?? null });
         await writeAudit(tx, actor, now, { action: 'calendar.override', targetType: 'calendar', targetId: o.date, after: o });
       });
       calendar = null;
@@ -145,9 +139,9 @@ export function createRulesService(deps: { db: Db; clock: Clock }) {
     async deleteOverride(date: string, actor: Actor) {
       const now = clock.now();
       await db.transaction(async (tx) => {
-        const gone = await tx.delete(calendarOverrides).where(eq(calendarOverrides.date, date)).returning();
-        if (gone.length === 0) throw notFound('日历调整');
-        await writeAudit(tx, actor, now, { action: 'calendar.override.delete', targetType: 'calendar', targetId: date, before: gone[0] });
+        const gone = await repo.deleteCalendarOverride(tx, date);
+        if (!gone) throw notFound('日历调整');
+        await writeAudit(tx, actor, now, { action: 'calendar.override.delete', targetType: 'calendar', targetId: date, before: gone });
       });
       calendar = null;
       return this.listOverrides();

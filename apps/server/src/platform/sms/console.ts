@@ -1,4 +1,5 @@
-import type { Db } from '../../db/client';
+import { desc, eq } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client';
 import { smsOutbox } from '../../db/schema/index';
 import type { Clock } from '../clock';
 import type { SmsProvider } from './provider';
@@ -21,4 +22,14 @@ export function createConsoleSmsProvider(deps: { db: Db; clock: Clock; log?: (li
       deps.log?.(`[SMS → ${message.phone}] ${message.content}`);
     },
   };
+}
+
+/** The latest 20 messages the console provider "sent" (to one phone, if given), newest first. */
+export async function readConsoleOutbox(tx: Tx, phone?: string): Promise<(typeof smsOutbox.$inferSelect)[]> {
+  return tx
+    .select()
+    .from(smsOutbox)
+    .where(phone ? eq(smsOutbox.phone, phone) : undefined)
+    .orderBy(desc(smsOutbox.id))
+    .limit(20);
 }
