@@ -15,7 +15,6 @@ const NOT_YET_CONVERTED = [
   'apps/server/src/modules/files/**',
   'apps/server/src/modules/projects/**',
   'apps/server/src/modules/arrears/**',
-  'apps/server/src/modules/deposit/**',
 ];
 
 /** Where Drizzle and the schema may be imported. */
