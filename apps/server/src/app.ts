@@ -290,7 +290,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     dataDir: env.DATA_DIR,
     limits: { unattachedMaxBytes: env.UPLOAD_UNATTACHED_MAX_MB * 1024 * 1024 },
   });
-  const certifications = createCertificationService({ db, clock, files });
+  const certifications = createCertificationService({ db, clock, files, accounts });
   const admin = createAdminService({ db, clock, accounts });
   const dictionaries = createDictionaryService({ db, organizationsByIds: accounts.organizationsByIds });
   const ids = createSnowflake(env.NODE_ID ?? process.pid % 1024);

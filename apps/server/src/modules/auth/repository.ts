@@ -101,6 +101,13 @@ export async function userLabels(tx: Tx, ids: string[]): Promise<[string, string
   return found.map((u) => [u.id, u.name ? `${u.phone} ${u.name}` : u.phone]);
 }
 
+/** The phone of each user found (a certification's 申请人手机号). */
+export async function userPhones(tx: Tx, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const found = await tx.select({ id: users.id, phone: users.phone }).from(users).where(inArray(users.id, ids));
+  return new Map(found.map((u) => [u.id, u.phone]));
+}
+
 // ——— organisations ———
 
 export async function findOrganization(tx: Tx, id: string): Promise<OrganizationRow | undefined> {
@@ -129,6 +136,17 @@ export async function insertOrganization(
 
 export async function updateOrganization(tx: Tx, id: string, patch: { name?: string; enabled?: boolean; parentId?: string | null }): Promise<void> {
   await tx.update(organizations).set(patch).where(eq(organizations.id, id));
+}
+
+/** The organisation holding a 统一社会信用代码 (a certification must not take another's). */
+export async function organizationWithCreditCode(tx: Tx, creditCode: string): Promise<{ id: string } | undefined> {
+  const [row] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.creditCode, creditCode)).limit(1);
+  return row;
+}
+
+/** 认证审核通过: the enterprise takes the name and credit code it submitted (a unique violation is the caller's to name). */
+export async function certifyOrganization(tx: Tx, id: string, c: { name: string; creditCode: string }): Promise<void> {
+  await tx.update(organizations).set({ name: c.name, creditCode: c.creditCode, certified: true }).where(eq(organizations.id, id));
 }
 
 const parentOrg = alias(organizations, 'parent_org');
