@@ -35,6 +35,8 @@ import { authRoutes } from './modules/auth/routes';
 import { createAuthService } from './modules/auth/service';
 import * as accounts from './modules/auth/repository';
 import * as dictionaryData from './modules/dictionaries/repository';
+import * as projectData from './modules/projects/repository';
+import * as arrearsData from './modules/arrears/repository';
 import { certificationRoutes } from './modules/certification/routes';
 import { createCertificationService } from './modules/certification/service';
 import { devRoutes } from './modules/dev/routes';
@@ -297,7 +299,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const projects = createProjectService({ db, query: database.query, backgroundQuery: database.backgroundQuery, clock, ids, dictionaries });
   const manage = createManageService({ db, clock, sms: deps.sms, dictionaries, accounts, dictionaryData });
   const rules = createRulesService({ db, clock, regions: dictionaryData });
-  const quota = createQuotaService({ db, clock, ids, rules });
+  const quota = createQuotaService({ db, clock, ids, rules, projects: projectData, arrears: arrearsData, accounts, regions: dictionaryData });
   const arrears = createArrearsService({ db, clock });
   const jobRuns = createJobRunService({ db });
 
