@@ -11,7 +11,6 @@ import babelParser from '@babel/eslint-parser';
  */
 const NOT_YET_CONVERTED = [
   'apps/server/src/modules/projects/**',
-  'apps/server/src/modules/arrears/**',
 ];
 
 /** Where Drizzle and the schema may be imported. */

@@ -300,7 +300,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const manage = createManageService({ db, clock, sms: deps.sms, dictionaries, accounts, dictionaryData });
   const rules = createRulesService({ db, clock, regions: dictionaryData });
   const quota = createQuotaService({ db, clock, ids, rules, projects: projectData, arrears: arrearsData, accounts, regions: dictionaryData });
-  const arrears = createArrearsService({ db, clock });
+  const arrears = createArrearsService({ db, clock, accounts });
   const jobRuns = createJobRunService({ db });
 
   const node = env.NODE_ID !== undefined ? `node-${env.NODE_ID}` : `${os.hostname()}:${process.pid}`;

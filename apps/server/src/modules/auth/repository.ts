@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, ilike, inArray, ne, or, sql, type SQL } from
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
 import { loginThrottle, organizations, users } from '../../db/schema/index';
+import { escapeLike } from '../../platform/sql';
 
 /**
  * The accounts: users, their organisations and the per-phone login throttle (docs/decisions/018).
@@ -147,6 +148,29 @@ export async function organizationWithCreditCode(tx: Tx, creditCode: string): Pr
 /** 认证审核通过: the enterprise takes the name and credit code it submitted (a unique violation is the caller's to name). */
 export async function certifyOrganization(tx: Tx, id: string, c: { name: string; creditCode: string }): Promise<void> {
   await tx.update(organizations).set({ name: c.name, creditCode: c.creditCode, certified: true }).where(eq(organizations.id, id));
+}
+
+/** The enterprise (an organisation of type enterprise) with this 统一社会信用代码. */
+export async function enterpriseWithCreditCode(tx: Tx, creditCode: string): Promise<OrganizationRow | undefined> {
+  const [org] = await tx.select().from(organizations).where(and(eq(organizations.creditCode, creditCode), eq(organizations.type, 'enterprise')));
+  return org;
+}
+
+/** Name and credit code of the organisations asked for (the register's list). */
+export async function organizationCards(tx: Tx, ids: string[]): Promise<{ id: string; name: string | null; creditCode: string | null }[]> {
+  if (ids.length === 0) return [];
+  return tx.select({ id: organizations.id, name: organizations.name, creditCode: organizations.creditCode }).from(organizations).where(inArray(organizations.id, ids));
+}
+
+/**
+ * The ids of the organisations whose name contains `keyword` or whose credit code is `keyword`, as a
+ * subquery (not run here): the caller's list filters on it in one statement.
+ */
+export function organizationIdsMatching(tx: Tx, keyword: string) {
+  return tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(or(ilike(organizations.name, `%${escapeLike(keyword)}%`), eq(organizations.creditCode, keyword)));
 }
 
 const parentOrg = alias(organizations, 'parent_org');
