@@ -4,20 +4,6 @@
 // TypeScript ≤ 6.0 and this repository builds with TypeScript 7 (ADR 018).
 import babelParser from '@babel/eslint-parser';
 
-/**
- * Modules that still use Drizzle outside a repository.
- * converted in a later pass: issue 10 item 4 — remove a module's entry when its repository.ts exists
- * and nothing else in it imports drizzle-orm or db/schema (the lint then keeps it so).
- */
-const NOT_YET_CONVERTED = [
-  'apps/server/src/modules/quota/**',
-  'apps/server/src/modules/certification/**',
-  'apps/server/src/modules/files/**',
-  'apps/server/src/modules/projects/**',
-  'apps/server/src/modules/arrears/**',
-  'apps/server/src/modules/deposit/**',
-];
-
 /** Where Drizzle and the schema may be imported. */
 export const DATA_LAYER = [
   '**/repository.ts',
@@ -45,7 +31,7 @@ export default [
   },
   {
     files: ['apps/server/src/**/*.ts'],
-    ignores: [...DATA_LAYER, ...NOT_YET_CONVERTED],
+    ignores: DATA_LAYER,
     rules: {
       'no-restricted-imports': [
         'error',

@@ -35,6 +35,8 @@ import { authRoutes } from './modules/auth/routes';
 import { createAuthService } from './modules/auth/service';
 import * as accounts from './modules/auth/repository';
 import * as dictionaryData from './modules/dictionaries/repository';
+import * as projectData from './modules/projects/repository';
+import * as arrearsData from './modules/arrears/repository';
 import { certificationRoutes } from './modules/certification/routes';
 import { createCertificationService } from './modules/certification/service';
 import { devRoutes } from './modules/dev/routes';
@@ -290,15 +292,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     dataDir: env.DATA_DIR,
     limits: { unattachedMaxBytes: env.UPLOAD_UNATTACHED_MAX_MB * 1024 * 1024 },
   });
-  const certifications = createCertificationService({ db, clock, files });
+  const certifications = createCertificationService({ db, clock, files, accounts });
   const admin = createAdminService({ db, clock, accounts });
   const dictionaries = createDictionaryService({ db, organizationsByIds: accounts.organizationsByIds });
   const ids = createSnowflake(env.NODE_ID ?? process.pid % 1024);
-  const projects = createProjectService({ db, query: database.query, backgroundQuery: database.backgroundQuery, clock, ids, dictionaries });
+  const projects = createProjectService({ db, query: database.query, backgroundQuery: database.backgroundQuery, clock, ids, dictionaries, accounts });
   const manage = createManageService({ db, clock, sms: deps.sms, dictionaries, accounts, dictionaryData });
   const rules = createRulesService({ db, clock, regions: dictionaryData });
-  const quota = createQuotaService({ db, clock, ids, rules });
-  const arrears = createArrearsService({ db, clock });
+  const quota = createQuotaService({ db, clock, ids, rules, projects: projectData, arrears: arrearsData, accounts, regions: dictionaryData });
+  const arrears = createArrearsService({ db, clock, accounts });
   const jobRuns = createJobRunService({ db });
 
   const node = env.NODE_ID !== undefined ? `node-${env.NODE_ID}` : `${os.hostname()}:${process.pid}`;

@@ -1,16 +1,14 @@
-import { and, count, desc, eq, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { ArrearsKind } from '@benxi/shared';
-import type { Db } from '../../db/client';
-import { arrearsRecords, enterpriseCompliance, organizations, users } from '../../db/schema/index';
-import { alias } from 'drizzle-orm/pg-core';
+import type { Db, Tx } from '../../db/client';
 import { writeAudit, type Actor } from '../../platform/audit';
 import type { Clock } from '../../platform/clock';
 import { AppError, fieldError, invalidState, notFound } from '../../platform/errors';
 import type { AuthUser } from '../../platform/sessions';
-import { escapeLike } from '../../platform/sql';
 import { scopeOf } from '../../platform/scope';
+import { complianceOf, endListing, findArrearsEntry, insertArrearsEntry, listArrearsPage, upsertCompliance, type ArrearsEntry } from './repository';
 
-const enteredOrg = alias(organizations, 'entered_org');
+/** The accounts' functions the register uses (auth/repository.ts, passed in by app.ts). */
+export type ArrearsAccounts = Pick<typeof import('../auth/repository'), 'enterpriseWithCreditCode' | 'organizationCards' | 'organizationIdsMatching' | 'userPhones'>;
 
 /**
  * Which entries of the register a user reads and which they may remove: platform/scope.ts (ADR 014,
@@ -24,32 +22,31 @@ const scopes = async (db: Db, user: AuthUser) => {
 type Scopes = Awaited<ReturnType<typeof scopes>>;
 
 /** 欠薪及失信记录: the register hrss keeps; each entry names its source document and who entered it. */
-export function createArrearsService(deps: { db: Db; clock: Clock }) {
-  const { db, clock } = deps;
+export function createArrearsService(deps: { db: Db; clock: Clock; accounts: ArrearsAccounts }) {
+  const { db, clock, accounts } = deps;
 
   async function enterpriseByCode(creditCode: string) {
-    const [org] = await db.select().from(organizations).where(and(eq(organizations.creditCode, creditCode), eq(organizations.type, 'enterprise')));
+    const org = await accounts.enterpriseWithCreditCode(db, creditCode);
     if (!org) throw fieldError('creditCode', '未找到该统一社会信用代码对应的已认证企业');
     return org;
   }
 
-  /** the entries with what the list shows; `removable`: the user may remove it (its scope's act rule) */
-  const select = (scope: Scopes) =>
-    db
-      .select({
-        r: arrearsRecords,
-        enterpriseName: organizations.name,
-        creditCode: organizations.creditCode,
-        phone: users.phone,
-        enteredOrgName: enteredOrg.name,
-        removable: sql<boolean>`(${scope.remove})`.mapWith(Boolean),
-      })
-      .from(arrearsRecords)
-      .innerJoin(organizations, eq(organizations.id, arrearsRecords.enterpriseOrgId))
-      .innerJoin(users, eq(users.id, arrearsRecords.enteredBy))
-      .innerJoin(enteredOrg, eq(enteredOrg.id, arrearsRecords.enteredByOrgId));
+  /** the entries with what the list shows (enterprise, person and unit: the accounts' data, one read each for the page) */
+  async function withNames(tx: Tx, entries: ArrearsEntry[]) {
+    const orgIds = [...new Set(entries.flatMap((x) => [x.r.enterpriseOrgId, x.r.enteredByOrgId]))];
+    const [orgs, phones] = await Promise.all([accounts.organizationCards(tx, orgIds), accounts.userPhones(tx, [...new Set(entries.map((x) => x.r.enteredBy))])]);
+    const org = new Map(orgs.map((o) => [o.id, o]));
+    // as the joins did: an entry whose enterprise, unit or person is unknown is left out
+    return entries.flatMap((x) => {
+      const enterprise = org.get(x.r.enterpriseOrgId);
+      const entered = org.get(x.r.enteredByOrgId);
+      const phone = phones.get(x.r.enteredBy);
+      if (!enterprise || !entered || phone === undefined) return [];
+      return [{ ...x, enterpriseName: enterprise.name, creditCode: enterprise.creditCode, phone, enteredOrgName: entered.name }];
+    });
+  }
 
-  type Row = Awaited<ReturnType<ReturnType<typeof select>['execute']>>[number];
+  type Row = Awaited<ReturnType<typeof withNames>>[number];
   const toDto = (x: Row) => ({
     id: x.r.id,
     enterpriseOrgId: x.r.enterpriseOrgId,
@@ -67,43 +64,47 @@ export function createArrearsService(deps: { db: Db; clock: Clock }) {
     canRemove: !x.r.removedOn && x.removable,
   });
 
+  /** One entry with its names (after a change: unscoped, as the user just acted on it). */
+  async function entry(id: string, scope: Scopes) {
+    const found = await findArrearsEntry(db, id, { remove: scope.remove });
+    return toDto((await withNames(db, found ? [found] : []))[0]!);
+  }
+
   return {
     async list(user: AuthUser, q: { keyword?: string; kind?: ArrearsKind; page: number; pageSize: number }) {
       const scope = await scopes(db, user);
-      const where: SQL[] = [scope.read];
-      if (q.kind) where.push(eq(arrearsRecords.kind, q.kind));
-      if (q.keyword) where.push(or(ilike(organizations.name, `%${escapeLike(q.keyword)}%`), eq(organizations.creditCode, q.keyword))!);
-      const cond = and(...where);
-      const [rows, [total]] = await Promise.all([
-        select(scope).where(cond).orderBy(desc(arrearsRecords.occurredOn), desc(arrearsRecords.createdAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-        db.select({ n: count() }).from(arrearsRecords).innerJoin(organizations, eq(organizations.id, arrearsRecords.enterpriseOrgId)).where(cond),
-      ]);
-      return { items: rows.map(toDto), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+      const page = await listArrearsPage(db, {
+        read: scope.read,
+        remove: scope.remove,
+        kind: q.kind,
+        enterpriseIds: q.keyword ? accounts.organizationIdsMatching(db, q.keyword) : undefined,
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      });
+      const rows = await withNames(db, page.rows);
+      const total = page.total;
+      return { items: rows.map(toDto), total, page: q.page, pageSize: q.pageSize };
     },
 
     async create(user: AuthUser, input: { creditCode: string; kind: ArrearsKind; regionCode: string; occurredOn: string; sourceDocument: string; note?: string }, actor: Actor) {
       const org = await enterpriseByCode(input.creditCode);
       const now = clock.now();
       const id = await db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(arrearsRecords)
-          .values({
-            enterpriseOrgId: org.id,
-            kind: input.kind,
-            regionCode: input.regionCode,
-            occurredOn: input.occurredOn,
-            sourceDocument: input.sourceDocument,
-            note: input.note ?? null,
-            enteredBy: user.id,
-            enteredByOrgId: user.orgId,
-            createdAt: now,
-          })
-          .returning({ id: arrearsRecords.id });
-        await writeAudit(tx, actor, now, { action: 'arrears.create', targetType: 'arrears_record', targetId: row!.id, after: { ...input, enterprise: org.name } });
-        return row!.id;
+        const entryId = await insertArrearsEntry(tx, {
+          enterpriseOrgId: org.id,
+          kind: input.kind,
+          regionCode: input.regionCode,
+          occurredOn: input.occurredOn,
+          sourceDocument: input.sourceDocument,
+          note: input.note ?? null,
+          enteredBy: user.id,
+          enteredByOrgId: user.orgId,
+          createdAt: now,
+        });
+        await writeAudit(tx, actor, now, { action: 'arrears.create', targetType: 'arrears_record', targetId: entryId, after: { ...input, enterprise: org.name } });
+        return entryId;
       });
-      const [r] = await select(await scopes(db, user)).where(eq(arrearsRecords.id, id));
-      return toDto(r!);
+      return entry(id, await scopes(db, user));
     },
 
     /**
@@ -113,7 +114,8 @@ export function createArrearsService(deps: { db: Db; clock: Clock }) {
      */
     async remove(user: AuthUser, id: string, removedOn: string, actor: Actor) {
       const scope = await scopes(db, user);
-      const [before] = await select(scope).where(and(eq(arrearsRecords.id, id), scope.read));
+      const found = await findArrearsEntry(db, id, { remove: scope.remove, read: scope.read });
+      const [before] = await withNames(db, found ? [found] : []);
       if (!before) throw notFound('记录');
       if (!before.removable) {
         throw new AppError('FORBIDDEN', `该记录由${before.enteredOrgName ?? '其他单位'}登记，只能由登记单位或其上级单位移出，请联系登记单位办理`);
@@ -122,28 +124,16 @@ export function createArrearsService(deps: { db: Db; clock: Clock }) {
       if (removedOn < before.r.occurredOn) throw fieldError('removedOn', '移出日期不能早于发生日期');
       const now = clock.now();
       await db.transaction(async (tx) => {
-        const done = await tx
-          .update(arrearsRecords)
-          .set({ removedOn })
-          .where(
-            and(
-              eq(arrearsRecords.id, id),
-              isNull(arrearsRecords.removedOn),
-              scope.remove,
-              lte(arrearsRecords.occurredOn, removedOn),
-            ),
-          )
-          .returning({ id: arrearsRecords.id });
-        if (done.length !== 1) throw invalidState('该记录已移出');
+        const done = await endListing(tx, id, removedOn, scope.remove);
+        if (done !== 1) throw invalidState('该记录已移出');
         await writeAudit(tx, actor, now, { action: 'arrears.remove', targetType: 'arrears_record', targetId: id, before: { removedOn: null }, after: { removedOn } });
       });
-      const [r] = await select(scope).where(eq(arrearsRecords.id, id));
-      return toDto(r!);
+      return entry(id, scope);
     },
 
     async getDuties(creditCode: string) {
       const org = await enterpriseByCode(creditCode);
-      const [row] = await db.select().from(enterpriseCompliance).where(eq(enterpriseCompliance.orgId, org.id));
+      const row = await complianceOf(db, org.id);
       return { enterpriseName: org.name ?? '', dutiesMet: row?.dutiesMet ?? false, updatedAt: row?.updatedAt.toISOString() ?? null };
     },
 
@@ -151,11 +141,8 @@ export function createArrearsService(deps: { db: Db; clock: Clock }) {
       const org = await enterpriseByCode(creditCode);
       const now = clock.now();
       await db.transaction(async (tx) => {
-        const [before] = await tx.select().from(enterpriseCompliance).where(eq(enterpriseCompliance.orgId, org.id));
-        await tx
-          .insert(enterpriseCompliance)
-          .values({ orgId: org.id, dutiesMet, updatedBy: user.id, updatedAt: now })
-          .onConflictDoUpdate({ target: enterpriseCompliance.orgId, set: { dutiesMet, updatedBy: user.id, updatedAt: now } });
+        const before = await complianceOf(tx, org.id);
+        await upsertCompliance(tx, { orgId: org.id, dutiesMet, updatedBy: user.id, updatedAt: now });
         await writeAudit(tx, actor, now, { action: 'compliance.update', targetType: 'organization', targetId: org.id, before: { dutiesMet: before?.dutiesMet ?? false }, after: { dutiesMet } });
       });
       return { ok: true as const };

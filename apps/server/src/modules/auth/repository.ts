@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, ilike, inArray, ne, or, sql, type SQL } from
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client';
 import { loginThrottle, organizations, users } from '../../db/schema/index';
+import { escapeLike } from '../../platform/sql';
 
 /**
  * The accounts: users, their organisations and the per-phone login throttle (docs/decisions/018).
@@ -101,6 +102,13 @@ export async function userLabels(tx: Tx, ids: string[]): Promise<[string, string
   return found.map((u) => [u.id, u.name ? `${u.phone} ${u.name}` : u.phone]);
 }
 
+/** The phone of each user found (a certification's 申请人手机号). */
+export async function userPhones(tx: Tx, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const found = await tx.select({ id: users.id, phone: users.phone }).from(users).where(inArray(users.id, ids));
+  return new Map(found.map((u) => [u.id, u.phone]));
+}
+
 // ——— organisations ———
 
 export async function findOrganization(tx: Tx, id: string): Promise<OrganizationRow | undefined> {
@@ -129,6 +137,40 @@ export async function insertOrganization(
 
 export async function updateOrganization(tx: Tx, id: string, patch: { name?: string; enabled?: boolean; parentId?: string | null }): Promise<void> {
   await tx.update(organizations).set(patch).where(eq(organizations.id, id));
+}
+
+/** The organisation holding a 统一社会信用代码 (a certification must not take another's). */
+export async function organizationWithCreditCode(tx: Tx, creditCode: string): Promise<{ id: string } | undefined> {
+  const [row] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.creditCode, creditCode)).limit(1);
+  return row;
+}
+
+/** 认证审核通过: the enterprise takes the name and credit code it submitted (a unique violation is the caller's to name). */
+export async function certifyOrganization(tx: Tx, id: string, c: { name: string; creditCode: string }): Promise<void> {
+  await tx.update(organizations).set({ name: c.name, creditCode: c.creditCode, certified: true }).where(eq(organizations.id, id));
+}
+
+/** The enterprise (an organisation of type enterprise) with this 统一社会信用代码. */
+export async function enterpriseWithCreditCode(tx: Tx, creditCode: string): Promise<OrganizationRow | undefined> {
+  const [org] = await tx.select().from(organizations).where(and(eq(organizations.creditCode, creditCode), eq(organizations.type, 'enterprise')));
+  return org;
+}
+
+/** Name and credit code of the organisations asked for (the register's list). */
+export async function organizationCards(tx: Tx, ids: string[]): Promise<{ id: string; name: string | null; creditCode: string | null }[]> {
+  if (ids.length === 0) return [];
+  return tx.select({ id: organizations.id, name: organizations.name, creditCode: organizations.creditCode }).from(organizations).where(inArray(organizations.id, ids));
+}
+
+/**
+ * The ids of the organisations whose name contains `keyword` or whose credit code is `keyword`, as a
+ * subquery (not run here): the caller's list filters on it in one statement.
+ */
+export function organizationIdsMatching(tx: Tx, keyword: string) {
+  return tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(or(ilike(organizations.name, `%${escapeLike(keyword)}%`), eq(organizations.creditCode, keyword)));
 }
 
 const parentOrg = alias(organizations, 'parent_org');

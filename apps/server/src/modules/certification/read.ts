@@ -1,19 +1,19 @@
-import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import { certificationWorkflow, type CertificationCondition, type CertificationStatus, type TCertification } from '@benxi/shared';
 import type { Tx } from '../../db/client';
-import { certifications, users } from '../../db/schema/index';
 import { notFound } from '../../platform/errors';
 import { parseResourceId, scopeOf } from '../../platform/scope';
 import type { AuthUser } from '../../platform/sessions';
-import { escapeLike } from '../../platform/sql';
 import { attachedFiles, toFileRef, type FileRow } from '../files/attachments';
 import type { CertificationContext } from './context';
+import { findCertification, listCertificationPage, newestCertification, type CertificationRow as CertRow } from './repository';
 
-type CertRow = typeof certifications.$inferSelect;
-
-/** A page of certifications with the applicant's phone; `withFiles` adds their 营业执照 and 资质证书. */
-export function selectFull(tx: Tx) {
-  return tx.select({ c: certifications, applicantPhone: users.phone }).from(certifications).innerJoin(users, eq(users.id, certifications.applicantId));
+/** The rows with the applicant's phone (the accounts' data, one read for the page); `withFiles` adds their 营业执照 and 资质证书. */
+export async function withPhones(ctx: Pick<CertificationContext, 'accounts'>, tx: Tx, rows: CertRow[]): Promise<BaseRow[]> {
+  const phones = await ctx.accounts.userPhones(tx, [...new Set(rows.map((c) => c.applicantId))]);
+  return rows.flatMap((c) => {
+    const applicantPhone = phones.get(c.applicantId);
+    return applicantPhone === undefined ? [] : [{ c, applicantPhone }];
+  });
 }
 
 type BaseRow = { c: CertRow; applicantPhone: string };
@@ -60,16 +60,18 @@ export function toDto(r: FullRow, user: AuthUser, latest: boolean): TCertificati
 }
 
 /** A certification by id as the reviewer sees it, within the user's scope (the enterprise reads only its newest: `current`). */
-export async function getById(tx: Tx, user: AuthUser, id: string): Promise<TCertification | null> {
+export async function getById(ctx: Pick<CertificationContext, 'accounts'>, tx: Tx, user: AuthUser, id: string): Promise<TCertification | null> {
   const key = parseResourceId('certification', id);
   if (key === null) return null;
-  const [row] = await selectFull(tx).where(and(eq(certifications.id, key as string), await scopeOf(tx, user, 'certification'))).limit(1);
+  const found = await findCertification(tx, key as string, await scopeOf(tx, user, 'certification'));
+  const [row] = found ? await withPhones(ctx, tx, [found]) : [];
   return row ? toDto((await withFiles(tx, [row]))[0]!, user, false) : null;
 }
 
 /** The enterprise's newest certification: what its certification page shows. */
 export async function currentCertification(ctx: CertificationContext, user: AuthUser): Promise<TCertification | null> {
-  const [row] = await selectFull(ctx.db).where(await scopeOf(ctx.db, user, 'certification')).orderBy(desc(certifications.submittedAt)).limit(1);
+  const found = await newestCertification(ctx.db, await scopeOf(ctx.db, user, 'certification'));
+  const [row] = found ? await withPhones(ctx, ctx.db, [found]) : [];
   return row ? toDto((await withFiles(ctx.db, [row]))[0]!, user, true) : null;
 }
 
@@ -79,26 +81,20 @@ export async function listCertifications(
   query: { status?: CertificationStatus; keyword?: string; page: number; pageSize: number },
 ) {
   const { db } = ctx;
-  const where: SQL[] = [await scopeOf(db, user, 'certification')];
-  if (query.status) where.push(eq(certifications.status, query.status));
-  if (query.keyword) {
-    const k = `%${escapeLike(query.keyword)}%`;
-    where.push(or(ilike(certifications.enterpriseName, k), ilike(certifications.creditCode, k), ilike(certifications.bizCode, k))!);
-  }
-  const cond = and(...where);
-  const [rows, [total]] = await Promise.all([
-    selectFull(db)
-      .where(cond)
-      .orderBy(desc(certifications.submittedAt), desc(certifications.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db.select({ n: count() }).from(certifications).where(cond),
-  ]);
-  return { items: (await withFiles(db, rows)).map((r) => toDto(r, user, false)), total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
+  const page = await listCertificationPage(db, {
+    scope: await scopeOf(db, user, 'certification'),
+    status: query.status,
+    keyword: query.keyword,
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+  });
+  const rows = await withPhones(ctx, db, page.rows);
+  const total = page.total;
+  return { items: (await withFiles(db, rows)).map((r) => toDto(r, user, false)), total, page: query.page, pageSize: query.pageSize };
 }
 
 export async function getCertification(ctx: CertificationContext, user: AuthUser, id: string): Promise<TCertification> {
-  const c = await getById(ctx.db, user, id);
+  const c = await getById(ctx, ctx.db, user, id);
   if (!c) throw notFound('认证申请');
   return c;
 }

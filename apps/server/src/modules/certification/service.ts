@@ -7,14 +7,14 @@ import type { FileService } from '../files/service';
 import { approveCertification } from './commands/approve-certification';
 import { rejectCertification } from './commands/reject-certification';
 import { submitCertification } from './commands/submit-certification';
-import type { CertificationContext } from './context';
+import type { CertificationAccounts, CertificationContext } from './context';
 import { currentCertification, getCertification, listCertifications } from './read';
 
 export { newBizCode } from './commands/submit-certification';
 
 /** The certification module's entry for the routes: one context and the named commands and queries bound to it. */
-export function createCertificationService(deps: { db: Db; clock: Clock; files: FileService; audit?: CertificationContext['audit'] }) {
-  const ctx: CertificationContext = { db: deps.db, clock: deps.clock, files: deps.files, audit: deps.audit ?? writeAudit };
+export function createCertificationService(deps: { db: Db; clock: Clock; files: FileService; accounts: CertificationAccounts; audit?: CertificationContext['audit'] }) {
+  const ctx: CertificationContext = { db: deps.db, clock: deps.clock, files: deps.files, accounts: deps.accounts, audit: deps.audit ?? writeAudit };
   return {
     ctx,
     current: (user: AuthUser) => currentCertification(ctx, user),

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { dictItems, regions, supervisionMappings } from '../../db/schema/index';
 
@@ -27,6 +27,13 @@ export async function listRegions(tx: Tx, opts: { enabledOnly?: boolean } = {}):
 export async function findRegion(tx: Tx, code: string): Promise<RegionRow | undefined> {
   const [row] = await tx.select().from(regions).where(eq(regions.code, code));
   return row;
+}
+
+/** The names of the regions asked for, by code. */
+export async function regionNames(tx: Tx, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const found = await tx.select({ code: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, codes));
+  return new Map(found.map((r) => [r.code, r.name]));
 }
 
 export async function updateRegion(tx: Tx, code: string, patch: { name?: string; enabled?: boolean }): Promise<void> {

@@ -1,10 +1,9 @@
-import { and, asc, eq, inArray, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { attachments, files } from '../../db/schema/index';
 import { AppError, fieldError } from '../../platform/errors';
 import type { AttachmentOwnerType } from '../../platform/scope';
+import { attachedAsOther, attachedFileRows, detachExcept, lockOwnFiles, upsertAttachments, type FileRow } from './repository';
 
-export type FileRow = typeof files.$inferSelect;
+export { unattached, type FileRow } from './repository';
 export type { AttachmentOwnerType } from '../../platform/scope';
 
 /** The kinds of file each owner type has (the form's fields). */
@@ -50,45 +49,29 @@ export async function attach<T extends AttachmentOwnerType>(tx: Tx, input: Attac
   const ids = [...input.fileIds];
   if (new Set(ids).size !== ids.length) throw fieldError(field, `${input.label ?? '附件'}中有重复的文件，请删除重复的文件后再提交`);
   if (ids.length > 0) {
-    const found = await tx
-      .select({ id: files.id })
-      .from(files)
-      .where(and(inArray(files.id, ids), eq(files.ownerOrgId, input.uploaderOrgId)))
-      .for('key share');
+    const found = await lockOwnFiles(tx, ids, input.uploaderOrgId);
     if (found.length !== ids.length) {
       throw input.label
         ? new AppError('VALIDATION_FAILED', `${input.label}文件不存在，请重新上传`, { fields: { [field]: ['请重新上传'] } })
         : fieldError(field, '附件不存在，请重新上传');
     }
-    const [elsewhere] = await tx
-      .select({ ownerType: attachments.ownerType, kind: attachments.kind })
-      .from(attachments)
-      .where(and(inArray(attachments.fileId, ids), or(ne(attachments.ownerType, input.ownerType), ne(attachments.kind, input.kind))))
-      .limit(1);
+    const elsewhere = await attachedAsOther(tx, ids, input.ownerType, input.kind);
     if (elsewhere) {
       throw fieldError(field, `${input.label ?? '附件'}中有文件已作为其他材料提交过，请重新上传该文件`);
     }
   }
-  const owner = and(eq(attachments.ownerType, input.ownerType), eq(attachments.ownerId, input.ownerId), eq(attachments.kind, input.kind))!;
-  await tx.delete(attachments).where(ids.length ? and(owner, notInArray(attachments.fileId, ids)) : owner);
+  const owner = { ownerType: input.ownerType, ownerId: input.ownerId, kind: input.kind };
+  await detachExcept(tx, owner, ids);
   if (ids.length === 0) return;
   const now = input.at ?? new Date();
-  await tx
-    .insert(attachments)
-    .values(ids.map((fileId, position) => ({ fileId, ownerType: input.ownerType, ownerId: input.ownerId, kind: input.kind, position, createdAt: now })))
-    .onConflictDoUpdate({ target: [attachments.ownerType, attachments.ownerId, attachments.kind, attachments.fileId], set: { position: sql`excluded.position` } });
+  await upsertAttachments(tx, owner, ids, now);
 }
 
 /** The attached files of some owners, by owner id then kind, each kind in its order. */
 export async function attachedFiles(tx: Tx, ownerType: AttachmentOwnerType, ownerIds: readonly string[]): Promise<Map<string, Map<string, FileRow[]>>> {
   const out = new Map<string, Map<string, FileRow[]>>();
   if (ownerIds.length === 0) return out;
-  const rows = await tx
-    .select({ ownerId: attachments.ownerId, kind: attachments.kind, file: files })
-    .from(attachments)
-    .innerJoin(files, eq(files.id, attachments.fileId))
-    .where(and(eq(attachments.ownerType, ownerType), inArray(attachments.ownerId, [...new Set(ownerIds)])))
-    .orderBy(asc(attachments.ownerId), asc(attachments.kind), asc(attachments.position), asc(attachments.createdAt));
+  const rows = await attachedFileRows(tx, ownerType, [...new Set(ownerIds)]);
   for (const r of rows) {
     let byKind = out.get(r.ownerId);
     if (!byKind) out.set(r.ownerId, (byKind = new Map()));
@@ -98,9 +81,3 @@ export async function attachedFiles(tx: Tx, ownerType: AttachmentOwnerType, owne
   }
   return out;
 }
-
-/**
- * "f is attached to nothing", on a query over `files f`: an orphan (the daily clean-up) and what
- * counts against an account's cap on unattached uploads (service.ts). attachments_file_idx answers it.
- */
-export const unattached: SQL = sql`not exists (select 1 from attachments a where a.file_id = f.id)`;

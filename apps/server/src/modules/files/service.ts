@@ -1,14 +1,13 @@
 import fs from 'node:fs';
-import { and, eq, sql } from 'drizzle-orm';
 import type { Readable } from 'node:stream';
-import type { Db, Tx } from '../../db/client';
-import { files } from '../../db/schema/index';
+import type { Db } from '../../db/client';
 import { writeAudit, type Actor } from '../../platform/audit';
 import type { Clock } from '../../platform/clock';
 import { AppError, notFound } from '../../platform/errors';
 import { parseResourceId, scopeOf } from '../../platform/scope';
 import type { AuthUser } from '../../platform/sessions';
-import { attach, attachedFiles, unattached, type FileRow } from './attachments';
+import { attach, attachedFiles, type FileRow } from './attachments';
+import { findFile, insertFile, lockUploads, unattachedBytes } from './repository';
 import { absolutePath, cleanFileName, storeUpload } from './storage';
 
 export { toFileRef, type FileRow } from './attachments';
@@ -21,14 +20,6 @@ export interface UploadLimits {
 const MB = 1024 * 1024;
 /** Room for a multipart body's own headers: an upload of `declared` body bytes holds at least declared − this. */
 const MULTIPART_OVERHEAD = 64 * 1024;
-
-/** Bytes of the uploader's files attached to nothing (a form not submitted yet, or abandoned). */
-async function unattachedBytes(tx: Tx, uploaderId: string): Promise<number> {
-  const res = (await tx.execute(
-    sql`select coalesce(sum(f.size), 0)::bigint as bytes from files f where f.uploader_id = ${uploaderId} and ${unattached}`,
-  )) as unknown as { rows: { bytes: string | number }[] };
-  return Number(res.rows[0]?.bytes ?? 0);
-}
 
 export function createFileService(deps: { db: Db; clock: Clock; dataDir: string; limits?: UploadLimits }) {
   const { db, clock, dataDir } = deps;
@@ -45,7 +36,7 @@ export function createFileService(deps: { db: Db; clock: Clock; dataDir: string;
   async function readable(user: AuthUser, id: string): Promise<FileRow | null> {
     const key = parseResourceId('file', id);
     if (key === null) return null;
-    const [file] = await db.select().from(files).where(and(eq(files.id, key as string), await scopeOf(db, user, 'file'))).limit(1);
+    const file = await findFile(db, key as string, await scopeOf(db, user, 'file'));
     return file ?? null;
   }
 
@@ -67,29 +58,26 @@ export function createFileService(deps: { db: Db; clock: Clock; dataDir: string;
         return await db.transaction(async (tx) => {
           // One account's uploads commit one at a time, each counting the ones before it: parallel
           // uploads cannot together pass the cap on unattached bytes.
-          await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`files.unattached:${user.id}`}, 0))`);
+          await lockUploads(tx, user.id);
           const used = await unattachedBytes(tx, user.id);
           if (used + stored.size > cap) throw quotaError(used);
-          const [row] = await tx
-            .insert(files)
-            .values({
-              ownerOrgId: user.orgId,
-              uploaderId: user.id,
-              originalName: cleanFileName(filename, stored.ext),
-              storedPath: stored.relPath,
-              mime: stored.mime,
-              size: stored.size,
-              sha256: stored.sha256,
-              createdAt: now,
-            })
-            .returning();
+          const row = await insertFile(tx, {
+            ownerOrgId: user.orgId,
+            uploaderId: user.id,
+            originalName: cleanFileName(filename, stored.ext),
+            storedPath: stored.relPath,
+            mime: stored.mime,
+            size: stored.size,
+            sha256: stored.sha256,
+            createdAt: now,
+          });
           await writeAudit(tx, actor, now, {
             action: 'file.upload',
             targetType: 'file',
-            targetId: row!.id,
-            after: { name: row!.originalName, size: row!.size, mime: row!.mime, sha256: row!.sha256 },
+            targetId: row.id,
+            after: { name: row.originalName, size: row.size, mime: row.mime, sha256: row.sha256 },
           });
-          return row!;
+          return row;
         });
       } catch (err) {
         fs.rmSync(absolutePath(dataDir, stored.relPath), { force: true });

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { jobRuns } from '../../db/schema/index';
-import { unattached } from '../files/attachments';
+import { unattached } from '../files/repository';
 
 /**
  * Maintenance's data (docs/decisions/018): the daily jobs' runs (written by platform/jobs.ts, read

@@ -1,5 +1,3 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import {
   deriveProjectStatus,
   durationDays,
@@ -12,7 +10,6 @@ import {
   type TProjectRow,
 } from '@benxi/shared';
 import type { Database, Db } from '../../db/client';
-import { organizations, projects } from '../../db/schema/index';
 import { writeAudit, type Actor } from '../../platform/audit';
 import { shanghaiDate, type Clock } from '../../platform/clock';
 import { AppError, fieldError, notFound, uniqueViolation } from '../../platform/errors';
@@ -21,11 +18,10 @@ import type { Snowflake } from '../../platform/snowflake';
 import type { DictionaryService } from '../dictionaries/service';
 import { projectScopeOf, scopeOf, type ProjectScope, type ScopeMode } from '../../platform/scope';
 import { createTotalsCache, type TotalsCache } from './totals';
-import { escapeLike } from '../../platform/sql';
+import { exportIdsStatement, findProject, insertProject, listStatements, projectsByIds, updateProject, updateProjectProgress, type ListRow, type ProjectListQuery, type ProjectRow } from './repository';
 
-type ProjectRow = typeof projects.$inferSelect;
-const authorityOrg = alias(organizations, 'authority_org');
-const hrssOrg = alias(organizations, 'hrss_org');
+/** The accounts' functions the projects use (auth/repository.ts, passed in by app.ts). */
+export type ProjectAccounts = Pick<typeof import('../auth/repository'), 'findOrganization' | 'organizationsByIds'>;
 
 const BASE_FIELDS = [
   'industryType',
@@ -70,75 +66,13 @@ export interface ProjectInput {
   laborOfficerPhone: string;
 }
 
-export interface ProjectListQuery {
-  name?: string;
-  regionCode?: string;
-  status?: ProjectStatus;
-  depositStatus?: DepositStatus;
-}
-
-
-/** A statement in plain SQL with positional parameters, as the list path sends it (no query builder). */
-export interface Statement {
-  text: string;
-  values: unknown[];
-}
-
-/** The WHERE clause of a project list: the user's scope and the filters, `$n` numbered from 1. */
-export function listWhere(scope: ProjectScope, q: ProjectListQuery): Statement {
-  const values: unknown[] = [];
-  const where: string[] = [];
-  const param = (v: unknown) => `$${values.push(v)}`;
-  if (scope.kind === 'none') where.push('false');
-  else if (scope.kind === 'units') {
-    where.push(scope.ids.length === 1 ? `${scope.column} = ${param(scope.ids[0])}::uuid` : `${scope.column} = any(${param(scope.ids)}::uuid[])`);
-  }
-  if (q.name) where.push(`name_grams(name) @> query_grams(${param(q.name)})`, `name ilike ${param(`%${escapeLike(q.name)}%`)}`);
-  if (q.regionCode) where.push(`region_code = ${param(q.regionCode)}`);
-  if (q.status) where.push(`status = ${param(q.status)}`);
-  if (q.depositStatus) where.push(`deposit_status = ${param(q.depositStatus)}`);
-  return { text: where.length ? where.join(' and ') : 'true', values };
-}
-
-/**
- * The two statements of a list page: the page's rows — only the list's columns, from projects alone,
- * so the planner walks a (scope, created_at, id) index and stops after one page — and the total
- * (served by the narrow scope indexes). Hand-written: building them with drizzle and mapping its
- * rows was a quarter of the server's CPU on this path (docs/PERFORMANCE.md).
- */
-// (ORDER BY names the table's columns: bare `created_at` / `id` would be the text output columns)
-export function listStatements(scope: ProjectScope, q: ProjectListQuery, page: number, pageSize: number): { page: Statement; total: Statement } {
-  const w = listWhere(scope, q);
-  const n = w.values.length;
-  return {
-    page: {
-      text:
-        'select id::text as id, name, region_code, project_region_code, contract_amount_fen::text as amount_fen, status, deposit_status, contractor_name, ' +
-        `to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at ` +
-        `from projects where ${w.text} order by projects.created_at desc, projects.id desc limit $${n + 1} offset $${n + 2}`,
-      values: [...w.values, pageSize, (page - 1) * pageSize],
-    },
-    total: { text: `select count(*)::int as n from projects where ${w.text}`, values: w.values },
-  };
-}
-
-interface ListRow {
-  id: string;
-  name: string;
-  region_code: string;
-  project_region_code: string;
-  amount_fen: string;
-  status: string;
-  deposit_status: string;
-  contractor_name: string;
-  created_at: string;
-}
+export { listStatements, listWhere, type ProjectListQuery, type Statement } from './repository';
 
 /** Names of the units on a page of projects, in one small query. */
-async function unitNames(db: Db, rows: ProjectRow[]): Promise<Map<string, string>> {
+async function unitNames(accounts: ProjectAccounts, db: Db, rows: ProjectRow[]): Promise<Map<string, string>> {
   const ids = [...new Set(rows.flatMap((r) => [r.authorityOrgId, r.hrssOrgId]))];
   if (ids.length === 0) return new Map();
-  const orgs = await db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, ids));
+  const orgs = await accounts.organizationsByIds(db, ids);
   return new Map(orgs.map((o) => [o.id, o.name ?? '']));
 }
 
@@ -151,9 +85,10 @@ export function createProjectService(deps: {
   clock: Clock;
   ids: Snowflake;
   dictionaries: DictionaryService;
+  accounts: ProjectAccounts;
   totals?: TotalsCache;
 }) {
-  const { db, clock, dictionaries, query } = deps;
+  const { db, clock, dictionaries, query, accounts } = deps;
   const backgroundQuery = deps.backgroundQuery ?? query;
   const totals = deps.totals ?? createTotalsCache();
 
@@ -236,13 +171,12 @@ export function createProjectService(deps: {
   /** The project if the user may read it (`act`: change it — its enterprise); otherwise 404. */
   async function loadScoped(user: AuthUser, id: bigint, mode: ScopeMode = 'read') {
     const scope = await scopeOf(db, user, 'project', mode);
-    const [row] = await db
-      .select({ p: projects, authorityName: authorityOrg.name, hrssName: hrssOrg.name })
-      .from(projects)
-      .innerJoin(authorityOrg, eq(authorityOrg.id, projects.authorityOrgId))
-      .innerJoin(hrssOrg, eq(hrssOrg.id, projects.hrssOrgId))
-      .where(and(eq(projects.id, id), scope))
-      .limit(1);
+    const p = await findProject(db, id, scope);
+    // as the joins did: no row without its two units
+    const units = p ? await accounts.organizationsByIds(db, [...new Set([p.authorityOrgId, p.hrssOrgId])]) : [];
+    const authority = units.find((o) => o.id === p?.authorityOrgId);
+    const hrss = units.find((o) => o.id === p?.hrssOrgId);
+    const row = p && authority && hrss ? { p, authorityName: authority.name, hrssName: hrss.name } : undefined;
     if (!row) throw notFound('项目');
     return row;
   }
@@ -262,13 +196,13 @@ export function createProjectService(deps: {
     async create(user: AuthUser, input: ProjectInput, actor: Actor): Promise<TProject> {
       checkDates(input);
       const units = await resolve(input);
-      const [org] = await db.select().from(organizations).where(eq(organizations.id, user.orgId));
+      const org = await accounts.findOrganization(db, user.orgId);
       if (!org?.certified || !org.name || !org.creditCode) throw new AppError('CERTIFICATION_REQUIRED', '请先完成企业认证');
       const now = clock.now();
       const id = deps.ids.next();
       try {
         await db.transaction(async (tx) => {
-          await tx.insert(projects).values({
+          await insertProject(tx, {
             id,
             enterpriseOrgId: user.orgId,
             industryType: input.industryType,
@@ -349,22 +283,16 @@ export function createProjectService(deps: {
     async *iterate(user: AuthUser, q: ProjectListQuery, batch = 1000): AsyncGenerator<TProject[]> {
       const scope = await projectScopeOf(db, user);
       if (scope.kind === 'none') return;
-      const w = listWhere(scope, q);
-      const n = w.values.length;
       let after: { createdAt: string; id: string } | null = null;
       for (;;) {
         // the page's ids in plain SQL (the list's own filter), then their full rows
-        const { rows: ids }: { rows: { id: string; created_at: string }[] } = await query<{ id: string; created_at: string }>(
-          `select id::text as id, created_at::text as created_at from projects where ${w.text}` +
-            (after ? ` and (projects.created_at, projects.id) < ($${n + 2}::timestamptz, $${n + 3}::bigint)` : '') +
-            ` order by projects.created_at desc, projects.id desc limit $${n + 1}`,
-          after ? [...w.values, batch, after.createdAt, after.id] : [...w.values, batch],
-        );
+        const st = exportIdsStatement(scope, q, batch, after);
+        const { rows: ids }: { rows: { id: string; created_at: string }[] } = await query<{ id: string; created_at: string }>(st.text, st.values);
         if (ids.length === 0) return;
-        const full = await db.select().from(projects).where(inArray(projects.id, ids.map((r) => BigInt(r.id))));
+        const full = await projectsByIds(db, ids.map((r) => BigInt(r.id)));
         const byId = new Map(full.map((r) => [r.id.toString(), r]));
         const rows = ids.map((r) => byId.get(r.id)).filter((r): r is ProjectRow => !!r);
-        const names = await unitNames(db, rows);
+        const names = await unitNames(accounts, db, rows);
         yield await Promise.all(rows.map((r) => toDto(user, r, names.get(r.authorityOrgId) ?? null, names.get(r.hrssOrgId) ?? null)));
         const last: { id: string; created_at: string } = ids[ids.length - 1]!;
         after = { createdAt: last.created_at, id: last.id };
@@ -406,9 +334,10 @@ export function createProjectService(deps: {
       const units = touchesBase ? await resolve(merged) : { authorityOrgId: before.authorityOrgId, hrssOrgId: before.hrssOrgId };
       const now = clock.now();
       await db.transaction(async (tx) => {
-        const updated = await tx
-          .update(projects)
-          .set({
+        const updated = await updateProject(
+          tx,
+          before.id,
+          {
             industryType: merged.industryType,
             regionCode: merged.regionCode,
             ...units,
@@ -430,11 +359,11 @@ export function createProjectService(deps: {
             laborOfficerName: merged.laborOfficerName,
             laborOfficerPhone: merged.laborOfficerPhone,
             updatedAt: now,
-          })
+          },
           // base fields only while still unlocked, decided in the same statement
-          .where(touchesBase ? and(eq(projects.id, before.id), eq(projects.baseLocked, false)) : eq(projects.id, before.id))
-          .returning({ id: projects.id });
-        if (updated.length !== 1) throw new AppError('INVALID_STATE', '项目已提交定额申请，基础信息不能再修改');
+          touchesBase,
+        );
+        if (updated !== 1) throw new AppError('INVALID_STATE', '项目已提交定额申请，基础信息不能再修改');
         const changed = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
         await writeAudit(tx, actor, now, {
           action: 'project.update',
@@ -466,7 +395,7 @@ export function createProjectService(deps: {
       };
       const status = deriveProjectStatus(next, today);
       await db.transaction(async (tx) => {
-        await tx.update(projects).set({ ...next, status, updatedAt: now }).where(eq(projects.id, before.id));
+        await updateProjectProgress(tx, before.id, { ...next, status, updatedAt: now });
         await writeAudit(tx, actor, now, {
           action: 'project.progress',
           targetType: 'project',

@@ -1,4 +1,3 @@
-import { and, asc, count, desc, eq, ilike, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import {
   computeRequiredDeposit,
   deriveEnterpriseRecord,
@@ -20,17 +19,17 @@ import {
   type TQuotaApplication,
 } from '@benxi/shared';
 import type { Tx } from '../../db/client';
-import { arrearsRecords, enterpriseCompliance, organizations, projects, quotaApplications, regions } from '../../db/schema/index';
 import { shanghaiDate } from '../../platform/clock';
 import { notFound } from '../../platform/errors';
 import { scopeOf, type ScopeMode } from '../../platform/scope';
 import type { AuthUser } from '../../platform/sessions';
-import { escapeLike } from '../../platform/sql';
 import { toFileRef, type FileRow } from '../files/attachments';
+import type { ProjectRow } from '../projects/repository';
 import type { QuotaContext } from './context';
+import { findQuotaApplication, listQuotaPage, lockQuotaStatus, newestQuotaPerProject, quotaBatch, quotaListCondition, quotaSiblings, type QuotaRow } from './repository';
 
-export type QuotaRow = typeof quotaApplications.$inferSelect;
-export type ProjectRow = typeof projects.$inferSelect;
+export type { QuotaRow } from './repository';
+export type { ProjectRow } from '../projects/repository';
 
 export interface QuotaFilter {
   projectName?: string;
@@ -55,7 +54,7 @@ export async function loadProject(ctx: QuotaContext, user: AuthUser, projectId: 
   } catch {
     throw notFound('项目');
   }
-  const [p] = await ctx.db.select().from(projects).where(and(eq(projects.id, id), await scopeOf(ctx.db, user, 'project', mode))).limit(1);
+  const p = await ctx.projects.findProject(ctx.db, id, await scopeOf(ctx.db, user, 'project', mode));
   if (!p) throw notFound('项目');
   return p;
 }
@@ -63,23 +62,17 @@ export async function loadProject(ctx: QuotaContext, user: AuthUser, projectId: 
 /** The enterprise's record as of the signing date, from the register and its other projects. */
 export async function recordFor(ctx: QuotaContext, p: ProjectRow): Promise<EnterpriseRecord> {
   const { db } = ctx;
-  const [entries, [others], [first], [compliance]] = await Promise.all([
-    db.select().from(arrearsRecords).where(eq(arrearsRecords.enterpriseOrgId, p.enterpriseOrgId)),
-    db
-      .select({ n: count() })
-      .from(projects)
-      .where(and(eq(projects.enterpriseOrgId, p.enterpriseOrgId), eq(projects.regionCode, p.regionCode), eq(projects.status, PROJECT_UNDER_CONSTRUCTION), ne(projects.id, p.id))),
-    db
-      .select({ first: sql<string | null>`min(${projects.contractSignedOn})` })
-      .from(projects)
-      .where(and(eq(projects.enterpriseOrgId, p.enterpriseOrgId), eq(projects.regionCode, p.regionCode), ne(projects.id, p.id))),
-    db.select().from(enterpriseCompliance).where(eq(enterpriseCompliance.orgId, p.enterpriseOrgId)),
+  const [entries, others, first, compliance] = await Promise.all([
+    ctx.arrears.arrearsEntriesOf(db, p.enterpriseOrgId),
+    ctx.projects.countOtherProjectsUnderConstruction(db, p, PROJECT_UNDER_CONSTRUCTION),
+    ctx.projects.firstContractSignedOn(db, p),
+    ctx.arrears.complianceOf(db, p.enterpriseOrgId),
   ]);
   return deriveEnterpriseRecord({
     entries: entries.map((e) => ({ kind: e.kind as 'arrears' | 'serious_dishonest', occurredOn: e.occurredOn, removedOn: e.removedOn })),
     signingDate: p.contractSignedOn,
-    firstActivityInRegion: first?.first ?? null,
-    otherProjectsUnderConstructionInRegion: others?.n ?? 0,
+    firstActivityInRegion: first,
+    otherProjectsUnderConstructionInRegion: others,
     realNameAndSpecialAccountMet: compliance?.dutiesMet ?? false,
   });
 }
@@ -107,11 +100,7 @@ async function allowedActionsFor(ctx: QuotaContext, user: AuthUser, rows: QuotaR
   );
   const latest = new Map<bigint, { id: bigint; live: boolean }>();
   if (candidates.length > 0) {
-    const siblings = await ctx.db
-      .select({ projectId: quotaApplications.projectId, id: quotaApplications.id, status: quotaApplications.status })
-      .from(quotaApplications)
-      .where(inArray(quotaApplications.projectId, [...new Set(candidates.map((q) => q.projectId))]))
-      .orderBy(desc(quotaApplications.submittedAt), desc(quotaApplications.id));
+    const siblings = await quotaSiblings(ctx.db, [...new Set(candidates.map((q) => q.projectId))]);
     for (const s of siblings) {
       const live = (QUOTA_LIVE_STATUSES as readonly string[]).includes(s.status);
       const seen = latest.get(s.projectId);
@@ -146,26 +135,19 @@ export async function toDtos(ctx: QuotaContext, user: AuthUser, rows: QuotaRow[]
   const projectIds = [...new Set(rows.map((q) => q.projectId))];
   const orgIds = [...new Set(rows.flatMap((q) => [q.hrssOrgId, q.authorityOrgId]))];
   const [ps, orgs, attached, newest] = await Promise.all([
-    db
-      .select({
-        id: projects.id,
-        name: projects.name,
-        regionCode: projects.regionCode,
-        contractorName: projects.contractorName,
-        regionName: regions.name,
-        status: projects.status,
-      })
-      .from(projects)
-      .innerJoin(regions, eq(regions.code, projects.regionCode))
-      .where(inArray(projects.id, projectIds)),
-    db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, orgIds)),
+    (async (): Promise<ProjectSummary[]> => {
+      const found = await ctx.projects.projectSummaries(db, projectIds);
+      const names = await ctx.regions.regionNames(db, [...new Set(found.map((p) => p.regionCode))]);
+      // as the join on regions did: a project whose region is unknown is left out
+      return found.flatMap((p) => {
+        const regionName = names.get(p.regionCode);
+        return regionName === undefined ? [] : [{ ...p, regionName }];
+      });
+    })(),
+    ctx.accounts.organizationsByIds(db, orgIds),
     ctx.attachments.filesOf(db, 'quota_application', rows.map((q) => q.id.toString())),
     // the current application of each project (quota_project_idx); any other one is superseded
-    db
-      .selectDistinctOn([quotaApplications.projectId], { projectId: quotaApplications.projectId, id: quotaApplications.id })
-      .from(quotaApplications)
-      .where(inArray(quotaApplications.projectId, projectIds))
-      .orderBy(quotaApplications.projectId, desc(quotaApplications.submittedAt), desc(quotaApplications.id)),
+    newestQuotaPerProject(db, projectIds),
   ]);
   const current = new Map(newest.map((n) => [n.projectId, n.id]));
   const allowed = await allowedActionsFor(ctx, user, rows, ps);
@@ -243,29 +225,25 @@ function toDto(
 /** The application, if the user may read it (`act`: take an action on it: its enterprise, the hrss of its remit). */
 export async function loadScoped(ctx: QuotaContext, user: AuthUser, id: string, mode: ScopeMode = 'read'): Promise<QuotaRow> {
   const scope = await scopeOf(ctx.db, user, 'quota_application', mode);
-  const [q] = await ctx.db.select().from(quotaApplications).where(and(eq(quotaApplications.id, parseQuotaId(id)), scope)).limit(1);
+  const q = await findQuotaApplication(ctx.db, parseQuotaId(id), scope);
   if (!q) throw notFound('定额申请');
   return q;
 }
 
 /** Inside a command's transaction: the application's status now, its row locked until the commit. */
 export async function lockStatus(tx: Tx, id: bigint): Promise<QuotaStatus | null> {
-  const [row] = await tx.select({ status: quotaApplications.status }).from(quotaApplications).where(eq(quotaApplications.id, id)).for('update');
-  return (row?.status as QuotaStatus | undefined) ?? null;
+  return ((await lockQuotaStatus(tx, id)) as QuotaStatus | undefined) ?? null;
 }
 
 async function listCondition(ctx: QuotaContext, user: AuthUser, q: QuotaFilter) {
   const { db } = ctx;
-  const where: SQL[] = [await scopeOf(db, user, 'quota_application')];
-  if (q.status) where.push(eq(quotaApplications.status, q.status));
-  if (q.projectId) where.push(eq(quotaApplications.projectId, BigInt(q.projectId)));
-  if (q.projectName || q.regionCode) {
-    const pc: SQL[] = [];
-    if (q.projectName) pc.push(ilike(projects.name, `%${escapeLike(q.projectName)}%`));
-    if (q.regionCode) pc.push(eq(projects.regionCode, q.regionCode));
-    where.push(inArray(quotaApplications.projectId, db.select({ id: projects.id }).from(projects).where(and(...pc))));
-  }
-  return and(...where)!;
+  const scope = await scopeOf(db, user, 'quota_application');
+  return quotaListCondition({
+    scope,
+    status: q.status,
+    projectId: q.projectId ? BigInt(q.projectId) : undefined,
+    projectIds: q.projectName || q.regionCode ? ctx.projects.projectIdsMatching(db, { name: q.projectName, regionCode: q.regionCode }) : undefined,
+  });
 }
 
 /** What the regulation requires for this project at this contract amount, and why. */
@@ -285,25 +263,15 @@ export async function listQuotaApplications(ctx: QuotaContext, user: AuthUser, q
   const { db } = ctx;
   const cond = await listCondition(ctx, user, q);
   if (!cond) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-  const order = q.queue ? [asc(quotaApplications.submittedAt), asc(quotaApplications.id)] : [desc(quotaApplications.submittedAt), desc(quotaApplications.id)];
-  const [rows, [total]] = await Promise.all([
-    db.select().from(quotaApplications).where(cond).orderBy(...order).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(quotaApplications).where(cond),
-  ]);
-  return { items: await toDtos(ctx, user, rows), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  const { rows, total } = await listQuotaPage(db, cond, { oldestFirst: !!q.queue, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  return { items: await toDtos(ctx, user, rows), total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function* iterateQuotaApplications(ctx: QuotaContext, user: AuthUser, q: QuotaFilter) {
   const cond = await listCondition(ctx, user, q);
   if (!cond) return;
   for (let offset = 0; ; offset += 500) {
-    const rows = await ctx.db
-      .select()
-      .from(quotaApplications)
-      .where(cond)
-      .orderBy(desc(quotaApplications.submittedAt), desc(quotaApplications.id))
-      .limit(500)
-      .offset(offset);
+    const rows = await quotaBatch(ctx.db, cond, 500, offset);
     if (rows.length === 0) return;
     yield await toDtos(ctx, user, rows);
     if (rows.length < 500) return;

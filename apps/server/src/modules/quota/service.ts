@@ -10,7 +10,7 @@ import { approveQuotaApplication, type ApproveQuotaInput } from './commands/appr
 import { rejectQuotaApplication } from './commands/reject-quota-application';
 import { submitQuotaApplication, type QuotaInput } from './commands/submit-quota-application';
 import { withdrawQuotaApplication } from './commands/withdraw-quota-application';
-import type { QuotaContext } from './context';
+import type { QuotaContext, QuotaData } from './context';
 import { getQuotaApplication, iterateQuotaApplications, listQuotaApplications, parseQuotaId, previewQuota, type QuotaFilter } from './read';
 
 export type { QuotaInput } from './commands/submit-quota-application';
@@ -19,7 +19,7 @@ export type { QuotaInput } from './commands/submit-quota-application';
  * The quota module's entry for the routes: one context (db, clock, ids, rules, audit, deposit) and
  * the named commands and queries (commands/*.ts, read.ts) bound to it.
  */
-export function createQuotaService(deps: {
+export function createQuotaService(deps: QuotaData & {
   db: Db;
   clock: Clock;
   ids: Snowflake;
@@ -33,6 +33,10 @@ export function createQuotaService(deps: {
     clock: deps.clock,
     ids: deps.ids,
     rules: deps.rules,
+    projects: deps.projects,
+    arrears: deps.arrears,
+    accounts: deps.accounts,
+    regions: deps.regions,
     audit: deps.audit ?? writeAudit,
     deposit: deps.deposit ?? { move: moveDeposit },
     attachments: deps.attachments ?? { attach, filesOf: attachedFiles },

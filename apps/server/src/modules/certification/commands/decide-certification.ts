@@ -1,6 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import { certificationWorkflow, type CertificationStatus, type TCertification } from '@benxi/shared';
-import { certifications, organizations } from '../../../db/schema/index';
 import type { Actor } from '../../../platform/audit';
 import { AppError, invalidState, notFound, uniqueViolation } from '../../../platform/errors';
 import { recordEvent } from '../../../platform/outbox';
@@ -8,6 +6,7 @@ import { parseResourceId, scopeOf } from '../../../platform/scope';
 import type { AuthUser } from '../../../platform/sessions';
 import type { CertificationContext } from '../context';
 import { getById } from '../read';
+import { decideCertificationRow, findCertification } from '../repository';
 
 /**
  * approve and reject (admin): the row locked, its status checked against the definition, one
@@ -25,18 +24,14 @@ export async function decideCertification(
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const key = parseResourceId('certification', id);
-    const [before] = key === null ? [] : await tx.select().from(certifications).where(and(eq(certifications.id, key as string), await scopeOf(tx, admin, 'certification', 'act'))).limit(1).for('update');
+    const before = key === null ? undefined : await findCertification(tx, key as string, await scopeOf(tx, admin, 'certification', 'act'), { forUpdate: true });
     if (!before) throw notFound('认证申请');
     if (!certificationWorkflow.can(actionName, before.status as CertificationStatus)) throw invalidState('该认证申请已审核，不能重复审核');
-    const updated = await tx
-      .update(certifications)
-      .set({ status: action.to, rejectReason: reason, decidedAt: now, decidedBy: admin.id, updatedAt: now })
-      .where(and(eq(certifications.id, id), inArray(certifications.status, action.from)))
-      .returning({ id: certifications.id });
-    if (updated.length !== 1) throw invalidState('该认证申请已审核，不能重复审核');
+    const updated = await decideCertificationRow(tx, id, action.from, { status: action.to, rejectReason: reason, decidedAt: now, decidedBy: admin.id, updatedAt: now });
+    if (updated !== 1) throw invalidState('该认证申请已审核，不能重复审核');
     if (actionName === 'approve') {
       try {
-        await tx.update(organizations).set({ name: before.enterpriseName, creditCode: before.creditCode, certified: true }).where(eq(organizations.id, before.orgId));
+        await ctx.accounts.certifyOrganization(tx, before.orgId, { name: before.enterpriseName, creditCode: before.creditCode });
       } catch (err) {
         if (uniqueViolation(err)) throw new AppError('CREDIT_CODE_TAKEN', '该统一社会信用代码已属于另一家已认证企业');
         throw err;
@@ -51,6 +46,6 @@ export async function decideCertification(
     });
     // The contact is told by SMS after commit (modules/certification/notifications.ts, ADR 016).
     await recordEvent(tx, now, { topic: `certification.${action.to}`, aggregateType: 'certification', aggregateId: id, payload: { contactPhone: before.contactPhone, enterpriseName: before.enterpriseName, reason } });
-    return (await getById(tx, admin, id))!;
+    return (await getById(ctx, tx, admin, id))!;
   });
 }

@@ -1,12 +1,11 @@
 import crypto from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
 import { CERTIFICATION_LIVE_STATUSES, certificationWorkflow, type TCertification, type TCertificationRequest } from '@benxi/shared';
-import { certifications, organizations } from '../../../db/schema/index';
 import type { Actor } from '../../../platform/audit';
 import { AppError, invalidState, uniqueViolation } from '../../../platform/errors';
 import type { AuthUser } from '../../../platform/sessions';
 import type { CertificationContext } from '../context';
-import { selectFull, toDto, withFiles } from '../read';
+import { toDto, withFiles, withPhones } from '../read';
+import { findCertification, certificationInStatus, insertCertification } from '../repository';
 
 /** 业务编码: RZ + yyyyMMddHHmmss (Asia/Shanghai) + 6 random digits = RZ + 20 digits. */
 export function newBizCode(now: Date): string {
@@ -21,15 +20,11 @@ export async function submitCertification(ctx: CertificationContext, user: AuthU
   const status = certificationWorkflow.actions.submit.to;
   try {
     return await ctx.db.transaction(async (tx) => {
-      const [live] = await tx
-        .select({ status: certifications.status })
-        .from(certifications)
-        .where(and(eq(certifications.orgId, user.orgId), inArray(certifications.status, CERTIFICATION_LIVE_STATUSES)))
-        .limit(1);
+      const live = await certificationInStatus(tx, user.orgId, CERTIFICATION_LIVE_STATUSES);
       if (live) {
         throw invalidState(certificationWorkflow.can('approve', live.status as never) ? '认证申请正在审核中，请耐心等待' : '企业已认证，无需重复提交');
       }
-      const [holder] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.creditCode, input.creditCode)).limit(1);
+      const holder = await ctx.accounts.organizationWithCreditCode(tx, input.creditCode);
       if (holder && holder.id !== user.orgId) {
         throw new AppError('CREDIT_CODE_TAKEN', '该统一社会信用代码已被其他企业认证，如有疑问请联系平台运营人员');
       }
@@ -38,9 +33,7 @@ export async function submitCertification(ctx: CertificationContext, user: AuthU
       if (input.qualificationFileId) {
         await ctx.files.attach(tx, { ownerType: 'certification', ownerId: id, kind: 'qualification', fileIds: [input.qualificationFileId], uploaderOrgId: user.orgId, field: 'qualificationFileId', label: '资质证书', at: now });
       }
-      const [row] = await tx
-        .insert(certifications)
-        .values({
+      const insertedId = await insertCertification(tx, {
           id,
           bizCode: newBizCode(now),
           orgId: user.orgId,
@@ -57,15 +50,14 @@ export async function submitCertification(ctx: CertificationContext, user: AuthU
           contactPhone: input.contactPhone,
           submittedAt: now,
           updatedAt: now,
-        })
-        .returning({ id: certifications.id });
+      });
       await ctx.audit(tx, actor, now, {
         action: certificationWorkflow.auditCode('submit'),
         targetType: 'certification',
-        targetId: row!.id,
+        targetId: insertedId,
         after: { status, enterpriseName: input.enterpriseName, creditCode: input.creditCode },
       });
-      const [full] = await selectFull(tx).where(eq(certifications.id, row!.id)).limit(1);
+      const [full] = await withPhones(ctx, tx, [(await findCertification(tx, insertedId))!]);
       return toDto((await withFiles(tx, [full!]))[0]!, user, true);
     });
   } catch (err) {

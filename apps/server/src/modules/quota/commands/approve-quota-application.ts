@@ -1,11 +1,10 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import { depositEventOnQuotaApproval, fenToYuan, formatFen, quotaWorkflow, yuanToFen, type ApplyType, type QuotaStatus, type TQuotaApplication } from '@benxi/shared';
-import { quotaApplications } from '../../../db/schema/index';
 import type { Actor } from '../../../platform/audit';
 import { fieldError, invalidState } from '../../../platform/errors';
 import type { AuthUser } from '../../../platform/sessions';
 import type { QuotaContext } from '../context';
 import { getQuotaApplication, loadScoped, lockStatus } from '../read';
+import { moveQuotaApplication } from '../repository';
 
 export interface ApproveQuotaInput {
   approvedAmount?: string;
@@ -35,12 +34,8 @@ export async function approveQuotaApplication(ctx: QuotaContext, user: AuthUser,
   await ctx.db.transaction(async (tx) => {
     const before = await lockStatus(tx, q.id);
     if (!before || !quotaWorkflow.can('approve', before)) throw invalidState('该申请已审核，不能重复审核');
-    const updated = await tx
-      .update(quotaApplications)
-      .set({ status: action.to, approvedFen, justificationAccepted: below ? true : null, reviewComment: body.comment ?? null, decidedAt: now, decidedBy: user.id, updatedAt: now })
-      .where(and(eq(quotaApplications.id, q.id), inArray(quotaApplications.status, action.from)))
-      .returning({ id: quotaApplications.id });
-    if (updated.length !== 1) throw invalidState('该申请已审核，不能重复审核');
+    const updated = await moveQuotaApplication(tx, q.id, action.from, { status: action.to, approvedFen, justificationAccepted: below ? true : null, reviewComment: body.comment ?? null, decidedAt: now, decidedBy: user.id, updatedAt: now });
+    if (updated !== 1) throw invalidState('该申请已审核，不能重复审核');
     const deposit = await ctx.deposit.move(tx, {
       projectId: q.projectId,
       event: depositEventOnQuotaApproval[q.applyType as ApplyType],

@@ -1,11 +1,10 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import { quotaWorkflow, type QuotaStatus, type TQuotaApplication } from '@benxi/shared';
-import { quotaApplications } from '../../../db/schema/index';
 import type { Actor } from '../../../platform/audit';
 import { invalidState } from '../../../platform/errors';
 import type { AuthUser } from '../../../platform/sessions';
 import type { QuotaContext } from '../context';
 import { getQuotaApplication, loadScoped, lockStatus } from '../read';
+import { moveQuotaApplication } from '../repository';
 
 /** 审核驳回 (hrss, with a reason shown to the enterprise): the deposit goes back to 未申请. */
 export async function rejectQuotaApplication(ctx: QuotaContext, user: AuthUser, id: string, reason: string, actor: Actor): Promise<TQuotaApplication> {
@@ -16,12 +15,8 @@ export async function rejectQuotaApplication(ctx: QuotaContext, user: AuthUser, 
   await ctx.db.transaction(async (tx) => {
     const before = await lockStatus(tx, q.id);
     if (!before || !quotaWorkflow.can('reject', before)) throw invalidState('该申请已审核，不能重复审核');
-    const updated = await tx
-      .update(quotaApplications)
-      .set({ status: action.to, rejectReason: reason, decidedAt: now, decidedBy: user.id, updatedAt: now })
-      .where(and(eq(quotaApplications.id, q.id), inArray(quotaApplications.status, action.from)))
-      .returning({ id: quotaApplications.id });
-    if (updated.length !== 1) throw invalidState('该申请已审核，不能重复审核');
+    const updated = await moveQuotaApplication(tx, q.id, action.from, { status: action.to, rejectReason: reason, decidedAt: now, decidedBy: user.id, updatedAt: now });
+    if (updated !== 1) throw invalidState('该申请已审核，不能重复审核');
     const deposit = await ctx.deposit.move(tx, { projectId: q.projectId, event: 'quota_rejected', actor, at: now, source: { type: 'quota_application', id: q.id.toString() } });
     await ctx.audit(tx, actor, now, {
       action: quotaWorkflow.auditCode('reject'),

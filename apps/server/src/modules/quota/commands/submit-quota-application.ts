@@ -1,6 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
 import { computeRequiredDeposit, fenToYuan, formatFen, PROJECT_COMPLETED, quotaWorkflow, yuanToFen, type ApplyType, type PayMethod, type PrepayMode, type QuotaStatus, type TQuotaApplication } from '@benxi/shared';
-import { projects, quotaApplications } from '../../../db/schema/index';
 import type { Actor } from '../../../platform/audit';
 import { shanghaiDate } from '../../../platform/clock';
 import { AppError, fieldError, invalidState, notFound, uniqueViolation } from '../../../platform/errors';
@@ -9,6 +7,7 @@ import { storeParams, type StoredParams } from '../../rules/service';
 import type { QuotaContext } from '../context';
 import { scopeOf } from '../../../platform/scope';
 import { loadProject, recordFor, toDtos } from '../read';
+import { insertQuotaApplication, latestQuotaIdOfProject, quotaApplicationsById, quotaApplicationWhere } from '../repository';
 
 export interface QuotaInput {
   projectId: string;
@@ -87,22 +86,14 @@ export async function submitQuotaApplication(ctx: QuotaContext, user: AuthUser, 
       }
       let previousId: bigint | null = null;
       if (input.previousId) {
-        const [prev] = await tx
-          .select()
-          .from(quotaApplications)
-          .where(and(eq(quotaApplications.id, BigInt(input.previousId)), mine));
+        const prev = await quotaApplicationWhere(tx, BigInt(input.previousId), mine);
         if (!prev || prev.projectId !== p.id) throw notFound('定额申请');
         if (!quotaWorkflow.can('resubmit', prev.status as QuotaStatus)) throw invalidState('只有已驳回的申请可以修改后重新提交');
-        const [latest] = await tx
-          .select({ id: quotaApplications.id })
-          .from(quotaApplications)
-          .where(eq(quotaApplications.projectId, p.id))
-          .orderBy(desc(quotaApplications.submittedAt), desc(quotaApplications.id))
-          .limit(1);
-        if (latest && latest.id !== prev.id) throw invalidState('该申请已有后续申请，请在最新的申请上修改');
+        const latest = await latestQuotaIdOfProject(tx, p.id);
+        if (latest !== undefined && latest !== prev.id) throw invalidState('该申请已有后续申请，请在最新的申请上修改');
         previousId = prev.id;
       }
-      await tx.insert(quotaApplications).values({
+      await insertQuotaApplication(tx, {
         id,
         projectId: p.id,
         enterpriseOrgId: p.enterpriseOrgId,
@@ -133,7 +124,7 @@ export async function submitQuotaApplication(ctx: QuotaContext, user: AuthUser, 
         dueOn,
         updatedAt: now,
       });
-      await tx.update(projects).set({ baseLocked: true, contractAmountFen: contractFen, updatedAt: now }).where(eq(projects.id, p.id));
+      await ctx.projects.lockProjectBase(tx, p.id, contractFen, now);
       const deposit = await ctx.deposit.move(tx, { projectId: p.id, event: 'quota_submitted', actor, at: now, source: { type: 'quota_application', id: id.toString() } });
       await ctx.audit(tx, actor, now, {
         action: quotaWorkflow.auditCode('submit'),
@@ -147,5 +138,5 @@ export async function submitQuotaApplication(ctx: QuotaContext, user: AuthUser, 
     if (uniqueViolation(err) === 'quota_live_project_uq') throw new AppError('CONFLICT', '该项目已有申请中或已完成的定额申请，不能重复申请');
     throw err;
   }
-  return (await toDtos(ctx, user, await db.select().from(quotaApplications).where(eq(quotaApplications.id, id))))[0]!;
+  return (await toDtos(ctx, user, await quotaApplicationsById(db, id)))[0]!;
 }

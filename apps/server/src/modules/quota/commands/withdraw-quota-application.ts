@@ -1,11 +1,10 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import { quotaWorkflow, type QuotaStatus, type TQuotaApplication } from '@benxi/shared';
-import { quotaApplications } from '../../../db/schema/index';
 import type { Actor } from '../../../platform/audit';
 import { invalidState } from '../../../platform/errors';
 import type { AuthUser } from '../../../platform/sessions';
 import type { QuotaContext } from '../context';
 import { getQuotaApplication, loadScoped, lockStatus } from '../read';
+import { moveQuotaApplication } from '../repository';
 
 /** 撤回 (the enterprise, its own application still 申请中): the deposit goes back to 未申请. */
 export async function withdrawQuotaApplication(ctx: QuotaContext, user: AuthUser, id: string, actor: Actor): Promise<TQuotaApplication> {
@@ -16,12 +15,8 @@ export async function withdrawQuotaApplication(ctx: QuotaContext, user: AuthUser
   await ctx.db.transaction(async (tx) => {
     const before = await lockStatus(tx, q.id);
     if (!before || !quotaWorkflow.can('withdraw', before)) throw invalidState('该申请已审核，不能撤回');
-    const updated = await tx
-      .update(quotaApplications)
-      .set({ status: action.to, updatedAt: now })
-      .where(and(eq(quotaApplications.id, q.id), inArray(quotaApplications.status, action.from)))
-      .returning({ id: quotaApplications.id });
-    if (updated.length !== 1) throw invalidState('该申请已审核，不能撤回');
+    const updated = await moveQuotaApplication(tx, q.id, action.from, { status: action.to, updatedAt: now });
+    if (updated !== 1) throw invalidState('该申请已审核，不能撤回');
     const deposit = await ctx.deposit.move(tx, { projectId: q.projectId, event: 'quota_withdrawn', actor, at: now, source: { type: 'quota_application', id: q.id.toString() } });
     await ctx.audit(tx, actor, now, {
       action: quotaWorkflow.auditCode('withdraw'),

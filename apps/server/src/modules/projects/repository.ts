@@ -1,0 +1,180 @@
+import { and, count, eq, ilike, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../db/client';
+import { projects } from '../../db/schema/index';
+import type { DepositStatus, ProjectStatus } from '@benxi/shared';
+import { escapeLike } from '../../platform/sql';
+import type { ProjectScope } from '../../platform/scope';
+
+/**
+ * The projects table (docs/decisions/018): the project service's SQL — the list path's hand-written
+ * statements (plain SQL for Database.query, docs/PERFORMANCE.md) and the Drizzle reads and writes —
+ * and what the quota module reads and writes of a project (passed to it in its deps). Unit names are
+ * the accounts' data (auth/repository.ts, passed in deps).
+ */
+
+export type ProjectRow = typeof projects.$inferSelect;
+
+/** One project by id within `scope` (the caller's `scopeOf(…, 'project', mode)`). */
+export async function findProject(tx: Tx, id: bigint, scope?: SQL): Promise<ProjectRow | undefined> {
+  const [p] = await tx.select().from(projects).where(and(eq(projects.id, id), scope)).limit(1);
+  return p;
+}
+
+/** How many other projects of the enterprise in the region are 在建. */
+export async function countOtherProjectsUnderConstruction(tx: Tx, p: { id: bigint; enterpriseOrgId: string; regionCode: string }, underConstruction: string): Promise<number> {
+  const [others] = await tx
+    .select({ n: count() })
+    .from(projects)
+    .where(and(eq(projects.enterpriseOrgId, p.enterpriseOrgId), eq(projects.regionCode, p.regionCode), eq(projects.status, underConstruction), ne(projects.id, p.id)));
+  return others?.n ?? 0;
+}
+
+/** The earliest 合同签订日期 of the enterprise's other projects in the region, or null. */
+export async function firstContractSignedOn(tx: Tx, p: { id: bigint; enterpriseOrgId: string; regionCode: string }): Promise<string | null> {
+  const [first] = await tx
+    .select({ first: sql<string | null>`min(${projects.contractSignedOn})` })
+    .from(projects)
+    .where(and(eq(projects.enterpriseOrgId, p.enterpriseOrgId), eq(projects.regionCode, p.regionCode), ne(projects.id, p.id)));
+  return first?.first ?? null;
+}
+
+export type ProjectSummaryRow = { id: bigint; name: string; regionCode: string; contractorName: string; status: string };
+
+/** Name, region, contractor and status of the projects asked for (a page of 定额申请). */
+export async function projectSummaries(tx: Tx, ids: bigint[]): Promise<ProjectSummaryRow[]> {
+  return tx
+    .select({ id: projects.id, name: projects.name, regionCode: projects.regionCode, contractorName: projects.contractorName, status: projects.status })
+    .from(projects)
+    .where(inArray(projects.id, ids));
+}
+
+/**
+ * The ids of the projects whose name contains `name` and/or in `regionCode`, as a subquery (not
+ * run here): the caller's list filters on it in one statement.
+ */
+export function projectIdsMatching(tx: Tx, q: { name?: string; regionCode?: string }) {
+  const pc: SQL[] = [];
+  if (q.name) pc.push(ilike(projects.name, `%${escapeLike(q.name)}%`));
+  if (q.regionCode) pc.push(eq(projects.regionCode, q.regionCode));
+  return tx.select({ id: projects.id }).from(projects).where(and(...pc));
+}
+
+/** 定额申请 submitted: the project's base data is locked at the contract amount applied for. */
+export async function lockProjectBase(tx: Tx, id: bigint, contractAmountFen: bigint, at: Date): Promise<void> {
+  await tx.update(projects).set({ baseLocked: true, contractAmountFen, updatedAt: at }).where(eq(projects.id, id));
+}
+
+// ——— the project service ———
+
+export interface ProjectListQuery {
+  name?: string;
+  regionCode?: string;
+  status?: ProjectStatus;
+  depositStatus?: DepositStatus;
+}
+
+
+/** A statement in plain SQL with positional parameters, as the list path sends it (no query builder). */
+export interface Statement {
+  text: string;
+  values: unknown[];
+}
+
+/** The WHERE clause of a project list: the user's scope and the filters, `$n` numbered from 1. */
+export function listWhere(scope: ProjectScope, q: ProjectListQuery): Statement {
+  const values: unknown[] = [];
+  const where: string[] = [];
+  const param = (v: unknown) => `$${values.push(v)}`;
+  if (scope.kind === 'none') where.push('false');
+  else if (scope.kind === 'units') {
+    where.push(scope.ids.length === 1 ? `${scope.column} = ${param(scope.ids[0])}::uuid` : `${scope.column} = any(${param(scope.ids)}::uuid[])`);
+  }
+  if (q.name) where.push(`name_grams(name) @> query_grams(${param(q.name)})`, `name ilike ${param(`%${escapeLike(q.name)}%`)}`);
+  if (q.regionCode) where.push(`region_code = ${param(q.regionCode)}`);
+  if (q.status) where.push(`status = ${param(q.status)}`);
+  if (q.depositStatus) where.push(`deposit_status = ${param(q.depositStatus)}`);
+  return { text: where.length ? where.join(' and ') : 'true', values };
+}
+
+/**
+ * The two statements of a list page: the page's rows — only the list's columns, from projects alone,
+ * so the planner walks a (scope, created_at, id) index and stops after one page — and the total
+ * (served by the narrow scope indexes). Hand-written: building them with drizzle and mapping its
+ * rows was a quarter of the server's CPU on this path (docs/PERFORMANCE.md).
+ */
+// (ORDER BY names the table's columns: bare `created_at` / `id` would be the text output columns)
+export function listStatements(scope: ProjectScope, q: ProjectListQuery, page: number, pageSize: number): { page: Statement; total: Statement } {
+  const w = listWhere(scope, q);
+  const n = w.values.length;
+  return {
+    page: {
+      text:
+        'select id::text as id, name, region_code, project_region_code, contract_amount_fen::text as amount_fen, status, deposit_status, contractor_name, ' +
+        `to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at ` +
+        `from projects where ${w.text} order by projects.created_at desc, projects.id desc limit $${n + 1} offset $${n + 2}`,
+      values: [...w.values, pageSize, (page - 1) * pageSize],
+    },
+    total: { text: `select count(*)::int as n from projects where ${w.text}`, values: w.values },
+  };
+}
+
+export interface ListRow {
+  id: string;
+  name: string;
+  region_code: string;
+  project_region_code: string;
+  amount_fen: string;
+  status: string;
+  deposit_status: string;
+  contractor_name: string;
+  created_at: string;
+}
+
+/**
+ * A batch of the export's ids in plain SQL (the list's own filter), keyset on (created_at, id) after
+ * `after`, newest first.
+ */
+export function exportIdsStatement(scope: ProjectScope, q: ProjectListQuery, batch: number, after: { createdAt: string; id: string } | null): Statement {
+  const w = listWhere(scope, q);
+  const n = w.values.length;
+  return {
+    text:
+      `select id::text as id, created_at::text as created_at from projects where ${w.text}` +
+      (after ? ` and (projects.created_at, projects.id) < ($${n + 2}::timestamptz, $${n + 3}::bigint)` : '') +
+      ` order by projects.created_at desc, projects.id desc limit $${n + 1}`,
+    values: after ? [...w.values, batch, after.createdAt, after.id] : [...w.values, batch],
+  };
+}
+
+/** The full rows of the projects asked for (any order). */
+export async function projectsByIds(tx: Tx, ids: bigint[]): Promise<ProjectRow[]> {
+  return tx.select().from(projects).where(inArray(projects.id, ids));
+}
+
+export type NewProjectRow = typeof projects.$inferInsert;
+
+export async function insertProject(tx: Tx, values: NewProjectRow): Promise<void> {
+  await tx.insert(projects).values(values);
+}
+
+/**
+ * 修改项目: one UPDATE; with `onlyIfUnlocked` (the patch touches base data) only while base data is
+ * not locked, decided in the same statement. Returns how many rows it changed (0 = locked meanwhile).
+ */
+export async function updateProject(tx: Tx, id: bigint, set: Partial<NewProjectRow>, onlyIfUnlocked: boolean): Promise<number> {
+  const updated = await tx
+    .update(projects)
+    .set(set)
+    .where(onlyIfUnlocked ? and(eq(projects.id, id), eq(projects.baseLocked, false)) : eq(projects.id, id))
+    .returning({ id: projects.id });
+  return updated.length;
+}
+
+/** 工程进度 and the status derived from it. */
+export async function updateProjectProgress(
+  tx: Tx,
+  id: bigint,
+  set: { actualStart: string | null; expectedCompletion: string | null; actualCompletion: string | null; status: string; updatedAt: Date },
+): Promise<void> {
+  await tx.update(projects).set(set).where(eq(projects.id, id));
+}
