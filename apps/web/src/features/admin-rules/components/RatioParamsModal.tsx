@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ratioParamLabels } from '@benxi/shared';
 import { Alert, App, Col, Divider, Form, InputNumber, Row } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { FormModal } from '../../../components/FormModal';
@@ -28,21 +29,8 @@ function IntInput(props: { id?: string; value?: number; onChange?: (v: number | 
   return <InputNumber<number> {...rest} precision={0} style={{ width: '100%' }} addonAfter={unit} />;
 }
 
-/** The form's labels; the server's problems start with them, and go under that field. */
-const LABELS = {
-  baseRatioPercent: '基础比例',
-  capAmount: '单个项目存储上限',
-  minRatioPercent: '最低比例',
-  maxRatioPercent: '最高比例',
-  multiProjectRatioPercent: '多项目比例',
-  floorPercent: '多项目最低比例',
-  exemptionThresholdAmount: '免缴合同金额标准',
-  reduceAfterCleanYears: '下调比例所需无拖欠年数',
-  reducePct: '无拖欠下调幅度',
-  exemptAfterCleanYears: '免缴所需无拖欠年数',
-  arrearsIncreasePct: '有拖欠提高幅度',
-  blacklistIncreasePct: '列入严重失信主体名单提高幅度',
-} satisfies Record<keyof Values, string>;
+/** The form's labels (the shared schema's, so the server's problems start with them and go under that field). */
+const LABELS = ratioParamLabels satisfies Record<keyof Values, string>;
 const PROBLEM_FIELDS = Object.fromEntries(Object.entries(LABELS).map(([field, label]) => [label, field])) as Record<string, keyof Values>;
 
 /** 编辑 of one region's parameters; the server checks them (ratioParamProblems) and says what is wrong, under the field. */
