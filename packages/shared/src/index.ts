@@ -17,6 +17,7 @@ export * from './schemas/manage';
 export * from './workflow/quota';
 export * from './workflow/define';
 export * from './workflow/deposit';
+export * from './workflow/payment';
 export * from './workflow/project-actions';
 export * from './audit-actions';
 export * from './schemas/quota';
