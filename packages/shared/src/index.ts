@@ -23,3 +23,5 @@ export * from './audit-actions';
 export * from './schemas/quota';
 export * from './rules/deposit-ratio';
 export * from './rules/working-days';
+export { guaranteeTermProblem, minimumGuaranteeEnd, type GuaranteeTermInput } from './rules/guarantee-term';
+export * from './schemas/payment';

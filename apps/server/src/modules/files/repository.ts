@@ -89,3 +89,13 @@ export async function attachedFileRows(tx: Tx, ownerType: string, ownerIds: stri
     .where(and(eq(attachments.ownerType, ownerType), inArray(attachments.ownerId, ownerIds)))
     .orderBy(asc(attachments.ownerId), asc(attachments.kind), asc(attachments.position), asc(attachments.createdAt));
 }
+
+/** An upload of `orgId` by id: its digest and type (a voucher is identified by its content). */
+export async function ownFileDigest(tx: Tx, id: string, orgId: string): Promise<{ id: string; sha256: string; mime: string } | undefined> {
+  const [row] = await tx
+    .select({ id: files.id, sha256: files.sha256, mime: files.mime })
+    .from(files)
+    .where(and(eq(files.id, id), eq(files.ownerOrgId, orgId)))
+    .limit(1);
+  return row;
+}

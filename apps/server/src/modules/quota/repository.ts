@@ -117,3 +117,13 @@ export async function moveQuotaApplication(
     .returning({ id: quotaApplications.id });
   return updated.length;
 }
+
+/** The project's approved (已完成) application, if any: what the payment workflows collect (quota_live_project_uq: at most one). */
+export async function approvedQuotaOfProject(tx: Tx, projectId: bigint): Promise<QuotaRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(quotaApplications)
+    .where(and(eq(quotaApplications.projectId, projectId), eq(quotaApplications.status, 'approved')))
+    .limit(1);
+  return row;
+}
