@@ -1,5 +1,6 @@
 import { certificationWorkflow } from './workflow/certification';
 import { depositAuditLabels } from './workflow/deposit';
+import { offlineGuaranteeWorkflow } from './workflow/offline-guarantee';
 import { quotaWorkflow } from './workflow/quota';
 
 /**
@@ -39,19 +40,22 @@ const platformActions = {
   'arrears.create': '登记欠薪失信记录',
   'arrears.remove': '移除欠薪失信记录',
   'compliance.update': '更新实名制和专户落实情况',
+  'guarantee.register': '登记保函（保函管理）',
 } as const;
 
 type WorkflowAuditCode<N extends string, A extends string> = `${N}.${A}`;
 type QuotaAuditCode = WorkflowAuditCode<'quota', Exclude<(typeof quotaWorkflow.actionNames)[number], 'resubmit'>>;
 type CertificationAuditCode = WorkflowAuditCode<'certification', Exclude<(typeof certificationWorkflow.actionNames)[number], 'resubmit'>>;
+type OfflineGuaranteeAuditCode = WorkflowAuditCode<'offline_guarantee', (typeof offlineGuaranteeWorkflow.actionNames)[number]>;
 
-export type AuditAction = keyof typeof platformActions | QuotaAuditCode | CertificationAuditCode | keyof typeof depositAuditLabels;
+export type AuditAction = keyof typeof platformActions | QuotaAuditCode | CertificationAuditCode | OfflineGuaranteeAuditCode | keyof typeof depositAuditLabels;
 
 /** Chinese names of every audited action, for the audit screen and its filter. */
 export const AUDIT_ACTION_LABELS = {
   ...platformActions,
   ...quotaWorkflow.auditLabels(),
   ...certificationWorkflow.auditLabels(),
+  ...offlineGuaranteeWorkflow.auditLabels(),
   ...depositAuditLabels,
 } as Record<AuditAction, string>;
 

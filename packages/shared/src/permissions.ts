@@ -24,6 +24,10 @@ export const permissions = {
   'arrears.read': ['hrss', 'admin'],
   'ratio.manage': ['admin'],
   'organization.manage': ['admin'],
+  // 保单保函上传 and its verification; 保函管理 (the register: each role its own rows, platform/scope.ts)
+  'guarantee.upload': ['enterprise'],
+  'guarantee.review': ['hrss'],
+  'guarantee.read': ['enterprise', 'hrss', 'authority', 'bank', 'insurer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

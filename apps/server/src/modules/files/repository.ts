@@ -89,3 +89,13 @@ export async function attachedFileRows(tx: Tx, ownerType: string, ownerIds: stri
     .where(and(eq(attachments.ownerType, ownerType), inArray(attachments.ownerId, ownerIds)))
     .orderBy(asc(attachments.ownerId), asc(attachments.kind), asc(attachments.position), asc(attachments.createdAt));
 }
+
+/** Whether the file is attached to that owner (under any kind). */
+export async function isAttachedTo(tx: Tx, fileId: string, owner: { ownerType: string; ownerId: string }): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: attachments.id })
+    .from(attachments)
+    .where(and(eq(attachments.fileId, fileId), eq(attachments.ownerType, owner.ownerType), eq(attachments.ownerId, owner.ownerId)))
+    .limit(1);
+  return !!row;
+}
