@@ -62,11 +62,19 @@ import { maintenanceRoutes } from './modules/maintenance/routes';
 import { createOutbox, type Outbox } from './platform/outbox';
 import { outboxProbeHandler } from './platform/outbox-probe';
 import { certificationSmsHandler } from './modules/certification/notifications';
+import { writeAudit } from './platform/audit';
+import { lockDeposit, moveDeposit } from './modules/deposit/move-deposit';
+import { bindPaymentAttempts, type PaymentAttempts, type PaymentCloser } from './modules/payment/attempts';
+import type { RecordOpenEvent } from './modules/payment/open-events';
+import { cashDepositCloser } from './modules/cash-deposits/closer';
+import { guaranteeApplicationCloser } from './modules/bank-guarantees/closer';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** after-commit events of this process (tests drain it by hand: `await app.outbox.drain()`) */
     outbox: Outbox;
+    /** the payment attempts bound to this app's dependencies (the ways' commands use them; tests may too) */
+    payments: PaymentAttempts;
   }
 }
 
@@ -301,6 +309,26 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const rules = createRulesService({ db, clock, regions: dictionaryData });
   const quota = createQuotaService({ db, clock, ids, rules, projects: projectData, arrears: arrearsData, accounts, regions: dictionaryData });
   const arrears = createArrearsService({ db, clock, accounts });
+
+  // 缴纳 (ADR 022): one set of payment attempts for every way, each way closing its own record on a switch.
+  // OPEN-EVENTS: the bank's events feed — modules/open's recordOpenEvent replaces this once i11-open is merged.
+  const recordOpenEvent: RecordOpenEvent = async () => {};
+  // a way whose records do not exist on this branch: nothing of it can be open, so nothing to close
+  const noRecordsYet: PaymentCloser = async () => false;
+  const payments = bindPaymentAttempts({
+    ids,
+    audit: writeAudit,
+    deposit: { move: moveDeposit, lock: lockDeposit },
+    closers: {
+      cash: cashDepositCloser({ audit: writeAudit, recordOpenEvent }),
+      bank_guarantee: guaranteeApplicationCloser({ audit: writeAudit, recordOpenEvent }),
+      // 保单保函上传 (helper OFF, modules/guarantees) puts its closer here
+      offline_guarantee: noRecordsYet,
+      // 保险办理: the insurance issue
+      insurance: noRecordsYet,
+    },
+  });
+  app.decorate('payments', payments);
   const jobRuns = createJobRunService({ db });
 
   const node = env.NODE_ID !== undefined ? `node-${env.NODE_ID}` : `${os.hostname()}:${process.pid}`;

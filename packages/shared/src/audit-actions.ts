@@ -2,6 +2,7 @@ import { certificationWorkflow } from './workflow/certification';
 import { depositAuditLabels } from './workflow/deposit';
 import { offlineGuaranteeWorkflow } from './workflow/offline-guarantee';
 import { quotaWorkflow } from './workflow/quota';
+import { cashDepositWorkflow, guaranteeApplicationWorkflow, paymentAttemptWorkflow } from './workflow/payment';
 
 /**
  * Every audit action code the server writes, with its Chinese label (ADR 017). `writeAudit` takes
@@ -40,6 +41,7 @@ const platformActions = {
   'arrears.create': '登记欠薪失信记录',
   'arrears.remove': '移除欠薪失信记录',
   'compliance.update': '更新实名制和专户落实情况',
+  'bank_offer.update': '修改银行专户与保函业务信息',
   'guarantee.register': '登记保函（保函管理）',
 } as const;
 
@@ -47,14 +49,21 @@ type WorkflowAuditCode<N extends string, A extends string> = `${N}.${A}`;
 type QuotaAuditCode = WorkflowAuditCode<'quota', Exclude<(typeof quotaWorkflow.actionNames)[number], 'resubmit'>>;
 type CertificationAuditCode = WorkflowAuditCode<'certification', Exclude<(typeof certificationWorkflow.actionNames)[number], 'resubmit'>>;
 type OfflineGuaranteeAuditCode = WorkflowAuditCode<'offline_guarantee', (typeof offlineGuaranteeWorkflow.actionNames)[number]>;
+type PaymentAuditCode =
+  | WorkflowAuditCode<'payment', (typeof paymentAttemptWorkflow.actionNames)[number]>
+  | WorkflowAuditCode<'cash_deposit', Exclude<(typeof cashDepositWorkflow.actionNames)[number], 'complete'>>
+  | WorkflowAuditCode<'guarantee_application', (typeof guaranteeApplicationWorkflow.actionNames)[number]>;
 
-export type AuditAction = keyof typeof platformActions | QuotaAuditCode | CertificationAuditCode | OfflineGuaranteeAuditCode | keyof typeof depositAuditLabels;
+export type AuditAction = keyof typeof platformActions | QuotaAuditCode | CertificationAuditCode | PaymentAuditCode | OfflineGuaranteeAuditCode | keyof typeof depositAuditLabels;
 
 /** Chinese names of every audited action, for the audit screen and its filter. */
 export const AUDIT_ACTION_LABELS = {
   ...platformActions,
   ...quotaWorkflow.auditLabels(),
   ...certificationWorkflow.auditLabels(),
+  ...paymentAttemptWorkflow.auditLabels(),
+  ...cashDepositWorkflow.auditLabels(),
+  ...guaranteeApplicationWorkflow.auditLabels(),
   ...offlineGuaranteeWorkflow.auditLabels(),
   ...depositAuditLabels,
 } as Record<AuditAction, string>;

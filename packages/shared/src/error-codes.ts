@@ -14,6 +14,8 @@ export const errorStatus = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   INVALID_STATE: 409,
+  /** another way of paying is open: the client asks "切换缴纳方式将关闭当前的…办理，确定切换吗？" and resends with confirmSwitch */
+  PAYMENT_SWITCH_CONFIRM: 409,
   PHONE_TAKEN: 409,
   CREDIT_CODE_TAKEN: 409,
   /** a 保函号 / 保单号 already registered on the platform and still in force */

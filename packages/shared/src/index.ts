@@ -19,6 +19,7 @@ export * from './workflow/guarantee';
 export * from './workflow/offline-guarantee';
 export * from './workflow/define';
 export * from './workflow/deposit';
+export * from './workflow/payment';
 export * from './workflow/project-actions';
 export * from './audit-actions';
 export * from './schemas/quota';

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Role } from '@benxi/shared';
 import type { Db, Tx } from '../db/client';
-import { arrearsRecords, attachments, certifications, files, guarantees, offlineGuarantees, organizations, projects, quotaApplications } from '../db/schema/index';
+import { arrearsRecords, attachments, cashArrivals, cashDeposits, certifications, files, guaranteeApplications, guarantees, offlineGuarantees, organizations, projects, quotaApplications } from '../db/schema/index';
 import type { ChangeFeed } from './changes';
 import { notFound } from './errors';
 
@@ -23,7 +23,7 @@ export interface ScopeUser {
   orgId: string;
 }
 
-export const RESOURCES = ['project', 'quota_application', 'certification', 'file', 'arrears_record', 'guarantee', 'offline_guarantee'] as const;
+export const RESOURCES = ['project', 'quota_application', 'certification', 'file', 'arrears_record', 'cash_deposit', 'guarantee_application', 'guarantee', 'offline_guarantee'] as const;
 export type Resource = (typeof RESOURCES)[number];
 export type ScopeMode = 'read' | 'act';
 
@@ -116,11 +116,13 @@ type Rule = (db: Tx, user: ScopeUser) => SQL | Promise<SQL>;
 type RuleTable = Record<Role, Rule>;
 
 /**
- * The column naming the bank or insurer an object is addressed to, per resource. None exists yet:
- * the payment (保函 at a bank) and insurance workflows add theirs (and deposit instruments their
- * table) and name it here; until then a bank or an insurer sees nothing.
+ * The column naming the bank or insurer an object is addressed to, per resource: a 现金存缴 and an
+ * online 保函 application are addressed to the bank the enterprise chose (ADR 022). A resource
+ * without one shows a bank or an insurer nothing.
  */
 const ADDRESSEE: Partial<Record<Resource, PgColumn>> = {
+  cash_deposit: cashDeposits.bankOrgId,
+  guarantee_application: guaranteeApplications.bankOrgId,
   // 保函管理: a bank or insurer sees what it issued
   guarantee: guarantees.issuerOrgId,
 };
@@ -194,6 +196,38 @@ const rules: Record<Exclude<Resource, 'file'>, Record<ScopeMode, RuleTable>> = {
     },
     act: { enterprise: none, hrss: remit(arrearsRecords.enteredByOrgId), authority: none, bank: none, insurer: none, admin: none },
   },
+  // 现金存缴 (ADR 022): its enterprise, the supervisors of its project, the bank it is addressed to;
+  // the enterprise submits (and switches), the bank confirms arrivals
+  cash_deposit: {
+    read: {
+      enterprise: (_db, u) => eq(cashDeposits.enterpriseOrgId, u.orgId),
+      hrss: remit(cashDeposits.hrssOrgId),
+      authority: remit(cashDeposits.authorityOrgId),
+      bank: addressee('cash_deposit'),
+      insurer: none,
+      admin: all,
+    },
+    act: { enterprise: (_db, u) => eq(cashDeposits.enterpriseOrgId, u.orgId), hrss: none, authority: none, bank: addressee('cash_deposit'), insurer: none, admin: none },
+  },
+  // 银行保函办理: the same parties; the bank 受理 / 不受理 / 出函
+  guarantee_application: {
+    read: {
+      enterprise: (_db, u) => eq(guaranteeApplications.enterpriseOrgId, u.orgId),
+      hrss: remit(guaranteeApplications.hrssOrgId),
+      authority: remit(guaranteeApplications.authorityOrgId),
+      bank: addressee('guarantee_application'),
+      insurer: none,
+      admin: all,
+    },
+    act: {
+      enterprise: (_db, u) => eq(guaranteeApplications.enterpriseOrgId, u.orgId),
+      hrss: none,
+      authority: none,
+      bank: addressee('guarantee_application'),
+      insurer: none,
+      admin: none,
+    },
+  },
   guarantee: {
     // 保函管理 (ADR 023): the enterprise its own, hrss / authority their remit, a bank or insurer what it issued
     read: {
@@ -230,11 +264,23 @@ const rules: Record<Exclude<Resource, 'file'>, Record<ScopeMode, RuleTable>> = {
 export const ATTACHMENT_OWNERS = {
   quota_application: { table: quotaApplications, id: quotaApplications.id, cast: 'bigint' },
   certification: { table: certifications, id: certifications.id, cast: 'uuid' },
+  cash_deposit: { table: cashDeposits, id: cashDeposits.id, cast: 'bigint' },
+  // an arrival's 凭证: whoever reads its 现金存缴
+  cash_arrival: { table: cashArrivals, id: cashArrivals.id, cast: 'bigint', via: 'cash_deposit' },
+  guarantee_application: { table: guaranteeApplications, id: guaranteeApplications.id, cast: 'bigint' },
   guarantee: { table: guarantees, id: guarantees.id, cast: 'bigint' },
   offline_guarantee: { table: offlineGuarantees, id: offlineGuarantees.id, cast: 'bigint' },
 } as const;
 export type AttachmentOwnerType = keyof typeof ATTACHMENT_OWNERS;
 export const ATTACHMENT_OWNER_TYPES = Object.keys(ATTACHMENT_OWNERS) as AttachmentOwnerType[];
+
+/** A part of another owner (an arrival of a 现金存缴): readable with its parent. */
+async function viaScope(db: Tx, user: ScopeUser, parent: 'cash_deposit'): Promise<SQL> {
+  switch (parent) {
+    case 'cash_deposit':
+      return sql`exists (select 1 from ${cashDeposits} where ${cashDeposits.id} = ${cashArrivals.cashDepositId} and ${await rules.cash_deposit.read[user.role](db, user)})`;
+  }
+}
 
 async function fileRule(db: Tx, user: ScopeUser): Promise<SQL> {
   // one branch per owner type; CASE evaluates only the matching branch, so owner_id is cast to the
@@ -242,7 +288,7 @@ async function fileRule(db: Tx, user: ScopeUser): Promise<SQL> {
   const branches: SQL[] = [];
   for (const type of ATTACHMENT_OWNER_TYPES) {
     const owner = ATTACHMENT_OWNERS[type];
-    const ownerScope = await rules[type].read[user.role](db, user);
+    const ownerScope = 'via' in owner ? await viaScope(db, user, owner.via) : await rules[type as Exclude<AttachmentOwnerType, 'cash_arrival'>].read[user.role](db, user);
     branches.push(
       sql`when ${type} then exists (select 1 from ${owner.table} where ${owner.id} = a.owner_id::${sql.raw(owner.cast)} and ${ownerScope})`,
     );
@@ -268,6 +314,8 @@ const TABLES = {
   certification: { table: certifications, id: certifications.id, type: 'uuid', label: '认证申请' },
   file: { table: files, id: files.id, type: 'uuid', label: '文件' },
   arrears_record: { table: arrearsRecords, id: arrearsRecords.id, type: 'uuid', label: '记录' },
+  cash_deposit: { table: cashDeposits, id: cashDeposits.id, type: 'bigint', label: '现金存缴' },
+  guarantee_application: { table: guaranteeApplications, id: guaranteeApplications.id, type: 'bigint', label: '保函申请' },
   guarantee: { table: guarantees, id: guarantees.id, type: 'bigint', label: '保函' },
   offline_guarantee: { table: offlineGuarantees, id: offlineGuarantees.id, type: 'bigint', label: '保单保函' },
 } as const;

@@ -16,3 +16,4 @@ export * from './jobs';
 export * from './outbox';
 export * from './attachments';
 export * from './guarantees';
+export * from './payment';

@@ -2,7 +2,7 @@ import { depositMove, depositStatusLabels, type DepositEvent } from '@benxi/shar
 import type { Tx } from '../../db/client';
 import { writeAudit, type Actor } from '../../platform/audit';
 import { invalidState, notFound } from '../../platform/errors';
-import { applyDepositMove, readDepositState, type DepositStateRow } from './repository';
+import { applyDepositMove, lockDepositState, readDepositState, type DepositStateRow } from './repository';
 
 export type DepositState = DepositStateRow;
 
@@ -42,3 +42,14 @@ export async function moveDeposit(tx: Tx, input: DepositMoveInput): Promise<{ be
 }
 
 export type MoveDeposit = typeof moveDeposit;
+
+/**
+ * The deposit's state for a workflow that decides by it (a payment may start only on 待缴纳 / 已缓缴 /
+ * 缴纳中), inside the caller's transaction with the project row locked until the commit, so that the
+ * decision and the move that follows see the same state. Undefined: no such project.
+ */
+export async function lockDeposit(tx: Tx, projectId: bigint): Promise<DepositState | undefined> {
+  return lockDepositState(tx, projectId);
+}
+
+export type LockDeposit = typeof lockDeposit;

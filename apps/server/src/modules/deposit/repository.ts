@@ -55,3 +55,12 @@ export async function readDepositState(tx: Tx, projectId: bigint): Promise<Depos
   const c = current.rows[0];
   return c ? { depositStatus: c.deposit_status, needsReplenish: c.needs_replenish } : undefined;
 }
+
+/** Inside a transaction: the project's state, its row locked until the commit (a payment's steps on one project run one at a time). */
+export async function lockDepositState(tx: Tx, projectId: bigint): Promise<DepositStateRow | undefined> {
+  const current = (await tx.execute(sql`select deposit_status, needs_replenish from projects where id = ${projectId} for update`)) as unknown as {
+    rows: { deposit_status: DepositStatus; needs_replenish: boolean }[];
+  };
+  const c = current.rows[0];
+  return c ? { depositStatus: c.deposit_status, needsReplenish: c.needs_replenish } : undefined;
+}

@@ -10,6 +10,10 @@ export type { AttachmentOwnerType } from '../../platform/scope';
 export const ATTACHMENT_KINDS = {
   quota_application: ['license', 'bid_notice', 'deferral'],
   certification: ['license', 'qualification'],
+  // 现金存缴: 存款协议书; an arrival: its 凭证; 银行保函: the letter the bank issued
+  cash_deposit: ['agreement'],
+  cash_arrival: ['voucher'],
+  guarantee_application: ['letter'],
   guarantee: ['letter'],
   offline_guarantee: ['letter'],
 } as const satisfies Record<AttachmentOwnerType, readonly string[]>;
