@@ -1,5 +1,6 @@
 import { certificationWorkflow } from './workflow/certification';
 import { depositAuditLabels } from './workflow/deposit';
+import { offlineGuaranteeWorkflow } from './workflow/offline-guarantee';
 import { quotaWorkflow } from './workflow/quota';
 import { cashDepositWorkflow, guaranteeApplicationWorkflow, paymentAttemptWorkflow } from './workflow/payment';
 
@@ -41,17 +42,19 @@ const platformActions = {
   'arrears.remove': '移除欠薪失信记录',
   'compliance.update': '更新实名制和专户落实情况',
   'bank_offer.update': '修改银行专户与保函业务信息',
+  'guarantee.register': '登记保函（保函管理）',
 } as const;
 
 type WorkflowAuditCode<N extends string, A extends string> = `${N}.${A}`;
 type QuotaAuditCode = WorkflowAuditCode<'quota', Exclude<(typeof quotaWorkflow.actionNames)[number], 'resubmit'>>;
 type CertificationAuditCode = WorkflowAuditCode<'certification', Exclude<(typeof certificationWorkflow.actionNames)[number], 'resubmit'>>;
+type OfflineGuaranteeAuditCode = WorkflowAuditCode<'offline_guarantee', (typeof offlineGuaranteeWorkflow.actionNames)[number]>;
 type PaymentAuditCode =
   | WorkflowAuditCode<'payment', (typeof paymentAttemptWorkflow.actionNames)[number]>
   | WorkflowAuditCode<'cash_deposit', Exclude<(typeof cashDepositWorkflow.actionNames)[number], 'complete'>>
   | WorkflowAuditCode<'guarantee_application', (typeof guaranteeApplicationWorkflow.actionNames)[number]>;
 
-export type AuditAction = keyof typeof platformActions | QuotaAuditCode | CertificationAuditCode | PaymentAuditCode | keyof typeof depositAuditLabels;
+export type AuditAction = keyof typeof platformActions | QuotaAuditCode | CertificationAuditCode | PaymentAuditCode | OfflineGuaranteeAuditCode | keyof typeof depositAuditLabels;
 
 /** Chinese names of every audited action, for the audit screen and its filter. */
 export const AUDIT_ACTION_LABELS = {
@@ -61,6 +64,7 @@ export const AUDIT_ACTION_LABELS = {
   ...paymentAttemptWorkflow.auditLabels(),
   ...cashDepositWorkflow.auditLabels(),
   ...guaranteeApplicationWorkflow.auditLabels(),
+  ...offlineGuaranteeWorkflow.auditLabels(),
   ...depositAuditLabels,
 } as Record<AuditAction, string>;
 

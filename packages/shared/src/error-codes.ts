@@ -18,6 +18,8 @@ export const errorStatus = {
   PAYMENT_SWITCH_CONFIRM: 409,
   PHONE_TAKEN: 409,
   CREDIT_CODE_TAKEN: 409,
+  /** a 保函号 / 保单号 already registered on the platform and still in force */
+  GUARANTEE_NO_IN_FORCE: 409,
   FILE_TOO_LARGE: 413,
   PAYLOAD_TOO_LARGE: 413,
   UPLOAD_QUOTA_EXCEEDED: 413,

@@ -15,6 +15,8 @@ export * from './workflow/project';
 export * from './schemas/project';
 export * from './schemas/manage';
 export * from './workflow/quota';
+export * from './workflow/guarantee';
+export * from './workflow/offline-guarantee';
 export * from './workflow/define';
 export * from './workflow/deposit';
 export * from './workflow/payment';

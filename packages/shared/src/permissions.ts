@@ -28,6 +28,10 @@ export const permissions = {
   'payment.apply': ['enterprise'],
   'payment.bank': ['bank'],
   'payment.read': ['enterprise', 'hrss', 'authority', 'admin'],
+  // 保单保函上传 and its verification; 保函管理 (the register: each role its own rows, platform/scope.ts)
+  'guarantee.upload': ['enterprise'],
+  'guarantee.review': ['hrss'],
+  'guarantee.read': ['enterprise', 'hrss', 'authority', 'bank', 'insurer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

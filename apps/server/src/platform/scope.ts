@@ -2,7 +2,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Role } from '@benxi/shared';
 import type { Db, Tx } from '../db/client';
-import { arrearsRecords, attachments, cashArrivals, cashDeposits, certifications, files, guaranteeApplications, organizations, projects, quotaApplications } from '../db/schema/index';
+import { arrearsRecords, attachments, cashArrivals, cashDeposits, certifications, files, guaranteeApplications, guarantees, offlineGuarantees, organizations, projects, quotaApplications } from '../db/schema/index';
 import type { ChangeFeed } from './changes';
 import { notFound } from './errors';
 
@@ -23,7 +23,7 @@ export interface ScopeUser {
   orgId: string;
 }
 
-export const RESOURCES = ['project', 'quota_application', 'certification', 'file', 'arrears_record', 'cash_deposit', 'guarantee_application'] as const;
+export const RESOURCES = ['project', 'quota_application', 'certification', 'file', 'arrears_record', 'cash_deposit', 'guarantee_application', 'guarantee', 'offline_guarantee'] as const;
 export type Resource = (typeof RESOURCES)[number];
 export type ScopeMode = 'read' | 'act';
 
@@ -123,6 +123,8 @@ type RuleTable = Record<Role, Rule>;
 const ADDRESSEE: Partial<Record<Resource, PgColumn>> = {
   cash_deposit: cashDeposits.bankOrgId,
   guarantee_application: guaranteeApplications.bankOrgId,
+  // 保函管理: a bank or insurer sees what it issued
+  guarantee: guarantees.issuerOrgId,
 };
 const addressee =
   (resource: Resource): Rule =>
@@ -226,6 +228,33 @@ const rules: Record<Exclude<Resource, 'file'>, Record<ScopeMode, RuleTable>> = {
       admin: none,
     },
   },
+  guarantee: {
+    // 保函管理 (ADR 023): the enterprise its own, hrss / authority their remit, a bank or insurer what it issued
+    read: {
+      enterprise: (_db, u) => eq(guarantees.enterpriseOrgId, u.orgId),
+      hrss: remit(guarantees.hrssOrgId),
+      authority: remit(guarantees.authorityOrgId),
+      bank: addressee('guarantee'),
+      insurer: addressee('guarantee'),
+      admin: all,
+    },
+    // nothing is changed through the register itself yet (延期 / 释放 / 理赔 come with their workflows)
+    act: { enterprise: none, hrss: none, authority: none, bank: none, insurer: none, admin: none },
+  },
+  offline_guarantee: {
+    // 保单保函上传: the enterprise its own, hrss / authority their remit; the issuer named in it sees
+    // it only once registered (as a guarantee)
+    read: {
+      enterprise: (_db, u) => eq(offlineGuarantees.enterpriseOrgId, u.orgId),
+      hrss: remit(offlineGuarantees.hrssOrgId),
+      authority: remit(offlineGuarantees.authorityOrgId),
+      bank: none,
+      insurer: none,
+      admin: all,
+    },
+    // 审核 (通过 / 退回) by the hrss units of its remit
+    act: { enterprise: (_db, u) => eq(offlineGuarantees.enterpriseOrgId, u.orgId), hrss: remit(offlineGuarantees.hrssOrgId), authority: none, bank: none, insurer: none, admin: none },
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -239,6 +268,8 @@ export const ATTACHMENT_OWNERS = {
   // an arrival's 凭证: whoever reads its 现金存缴
   cash_arrival: { table: cashArrivals, id: cashArrivals.id, cast: 'bigint', via: 'cash_deposit' },
   guarantee_application: { table: guaranteeApplications, id: guaranteeApplications.id, cast: 'bigint' },
+  guarantee: { table: guarantees, id: guarantees.id, cast: 'bigint' },
+  offline_guarantee: { table: offlineGuarantees, id: offlineGuarantees.id, cast: 'bigint' },
 } as const;
 export type AttachmentOwnerType = keyof typeof ATTACHMENT_OWNERS;
 export const ATTACHMENT_OWNER_TYPES = Object.keys(ATTACHMENT_OWNERS) as AttachmentOwnerType[];
@@ -285,6 +316,8 @@ const TABLES = {
   arrears_record: { table: arrearsRecords, id: arrearsRecords.id, type: 'uuid', label: '记录' },
   cash_deposit: { table: cashDeposits, id: cashDeposits.id, type: 'bigint', label: '现金存缴' },
   guarantee_application: { table: guaranteeApplications, id: guaranteeApplications.id, type: 'bigint', label: '保函申请' },
+  guarantee: { table: guarantees, id: guarantees.id, type: 'bigint', label: '保函' },
+  offline_guarantee: { table: offlineGuarantees, id: offlineGuarantees.id, type: 'bigint', label: '保单保函' },
 } as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

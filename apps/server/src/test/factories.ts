@@ -6,10 +6,11 @@ import {
   type DepositStatus,
   type EnterpriseRecord,
   type ProjectStatus,
+  type OfflineGuaranteeStatus,
   type QuotaStatus,
 } from '@benxi/shared';
 import { eq } from 'drizzle-orm';
-import { projects, quotaApplications } from '../db/schema/index';
+import { offlineGuarantees, projects, quotaApplications } from '../db/schema/index';
 import { storeParams, type StoredParams } from '../modules/rules/service';
 import { buildUser, orgByName, randomCreditCode, type TestContext } from './harness';
 
@@ -174,4 +175,48 @@ export async function buildBank(ctx: TestContext, name = `中国测试银行股�
 /** An insurer (保险公司) organisation with one user. */
 export async function buildInsurer(ctx: TestContext, name = `测试财产保险股份有限公司本溪${crypto.randomInt(1000, 9999)}中心支公司`) {
   return buildUser(ctx, { role: 'insurer', orgName: name });
+}
+
+/**
+ * A 保单保函上传 (offline guarantee) in any status, on a project (a new 缴纳中 one unless given); its
+ * number unique unless given. No file is attached (the commands' tests upload one).
+ */
+export async function buildOfflineGuarantee(
+  ctx: TestContext,
+  opts: { status?: OfflineGuaranteeStatus; project?: BuiltProject; guaranteeNo?: string; amountFen?: bigint } = {},
+): Promise<{ id: bigint; project: BuiltProject }> {
+  const project = opts.project ?? (await buildProject(ctx, { depositStatus: 'paying' }));
+  const now = ctx.clock.now();
+  const id = newId();
+  const no = opts.guaranteeNo ?? `BH${id.toString().slice(-10)}`;
+  await ctx.database.db.insert(offlineGuarantees).values({
+    id,
+    projectId: project.id,
+    enterpriseOrgId: project.enterpriseOrgId,
+    hrssOrgId: project.hrssOrgId,
+    authorityOrgId: project.authorityOrgId,
+    status: opts.status ?? 'pending',
+    instrumentType: 'bank_guarantee',
+    handlerName: '王经办',
+    handlerPhone: '13912340000',
+    bankBrand: '中国建设银行',
+    issuerOrgId: null,
+    issuerName: '中国建设银行股份有限公司本溪分行',
+    productName: '农民工工资支付银行保函',
+    guaranteeNo: no,
+    guaranteeNoKey: no.toUpperCase(),
+    amountFen: opts.amountFen ?? 40_000_000n,
+    feeFen: 120_000n,
+    issuedOn: '2026-02-27',
+    validFrom: '2026-03-01',
+    validTo: '2027-02-28',
+    requiredFen: 40_000_000n,
+    submittedAt: now,
+    dueOn: '2026-03-09',
+    returnReason: opts.status === 'returned' ? '保函文件不清晰，请重新上传' : null,
+    closedReason: opts.status === 'closed' ? '切换缴纳方式' : null,
+    decidedAt: opts.status === 'approved' || opts.status === 'returned' ? now : null,
+    updatedAt: now,
+  });
+  return { id, project };
 }

@@ -14,7 +14,9 @@ import { eq, sql } from 'drizzle-orm';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@benxi/shared';
-import { calendarOverrides, dictItems, loginThrottle, organizations, quotaApplications, supervisionMappings, users } from '../db/schema/index';
+import { calendarOverrides, dictItems, loginThrottle, organizations, projects, quotaApplications, supervisionMappings, users } from '../db/schema/index';
+import { registerGuarantee } from '../modules/guarantees/register';
+import { buildOfflineGuarantee } from './factories';
 import { RESOURCES, scopeOf, type Resource } from '../platform/scope';
 import { buildUser, certificationInput, createTestContext, orgByName, projectInput, sessionFor, uploadFile, type Session, type TestContext } from './harness';
 
@@ -316,13 +318,27 @@ describe('role × route × object', () => {
   }, 600_000);
 });
 
-describe('banks and insurers: nothing is addressed to them yet', () => {
-  it('their scope of every resource selects none of the objects that exist, while admin’s selects them', async () => {
+describe('banks and insurers: only what is addressed to them', () => {
+  it('their scope of every resource selects none of the objects that exist but the guarantees they issued, while admin’s selects them', async () => {
     // make sure there is at least one of each
     await quotaOfA();
     await certificationFileOfA();
     await arrearsEnteredBy('hrssX');
-    const tables: Record<Resource, string> = { project: 'projects', quota_application: 'quota_applications', certification: 'certifications', file: 'files', arrears_record: 'arrears_records', cash_deposit: 'cash_deposits', guarantee_application: 'guarantee_applications' };
+    const projectId = BigInt(await projectOfA());
+    const [p] = await ctx.database.db.select().from(projects).where(eq(projects.id, projectId));
+    // a guarantee the bank issued for A (the register's row), and an offline upload of A
+    await ctx.database.db.transaction((tx) =>
+      registerGuarantee(tx, {
+        kind: 'bank_guarantee', number: `SM-${randomCode()}`, projectId, enterpriseOrgId: p!.enterpriseOrgId, hrssOrgId: p!.hrssOrgId, authorityOrgId: p!.authorityOrgId,
+        issuerOrgId: as.bank.orgId, issuerName: '中国建设银行股份有限公司本溪分行', amountFen: 40_000_000n, feeFen: null, issuedOn: '2026-03-01', validFrom: '2026-03-01', validTo: '2027-03-01',
+        sourceType: 'scope-matrix', sourceId: randomCode(), fileId: null, actor: { id: null, phone: null, role: null, ip: null }, at: ctx.clock.now(),
+      }),
+    );
+    await buildOfflineGuarantee(ctx, { project: { id: projectId, enterpriseOrgId: p!.enterpriseOrgId, hrssOrgId: p!.hrssOrgId, authorityOrgId: p!.authorityOrgId } });
+    const tables: Record<Resource, string> = {
+      project: 'projects', quota_application: 'quota_applications', certification: 'certifications', file: 'files', arrears_record: 'arrears_records',
+      guarantee: 'guarantees', offline_guarantee: 'offline_guarantees', cash_deposit: 'cash_deposits', guarantee_application: 'guarantee_applications',
+    };
     // the payment resources are addressed to banks: payment.test.ts covers them
     for (const resource of RESOURCES.filter((r) => r !== 'cash_deposit' && r !== 'guarantee_application')) {
       const count = async (who: Who) => {
@@ -330,10 +346,12 @@ describe('banks and insurers: nothing is addressed to them yet', () => {
         const res = (await ctx.database.db.execute(sql`select count(*)::int as n from ${sql.identifier(tables[resource])} where ${cond}`)) as unknown as { rows: { n: number }[] };
         return res.rows[0]!.n;
       };
-      // a bank reads its own uploads only (the matrix made one)
+      // a bank reads its own uploads only (the matrix made one), and the guarantees it issued
       const own = (await ctx.database.query<{ n: number }>('select count(*)::int as n from files where owner_org_id = $1', [as.bank.orgId])).rows[0]!.n;
+      const issued = (await ctx.database.query<{ n: number }>('select count(*)::int as n from guarantees where issuer_org_id = $1', [as.bank.orgId])).rows[0]!.n;
       expect(own).toBeGreaterThan(0);
-      expect(await count('bank'), `bank: ${resource}`).toBe(resource === 'file' ? own : 0);
+      expect(issued).toBeGreaterThan(0);
+      expect(await count('bank'), `bank: ${resource}`).toBe(resource === 'file' ? own : resource === 'guarantee' ? issued : 0);
       expect(await count('insurer'), `insurer: ${resource}`).toBe(0);
       if (resource !== 'file') expect(await count('admin'), `admin: ${resource}`).toBeGreaterThan(0);
     }

@@ -15,4 +15,5 @@ export * from './quota';
 export * from './jobs';
 export * from './outbox';
 export * from './attachments';
+export * from './guarantees';
 export * from './payment';

@@ -1,7 +1,7 @@
 import type { Tx } from '../../db/client';
 import { AppError, fieldError } from '../../platform/errors';
 import type { AttachmentOwnerType } from '../../platform/scope';
-import { attachedAsOther, attachedFileRows, detachExcept, lockOwnFiles, upsertAttachments, type FileRow } from './repository';
+import { attachedAsOther, attachedFileRows, detachExcept, isAttachedTo, lockOwnFiles, upsertAttachments, type FileRow } from './repository';
 
 export { unattached, type FileRow } from './repository';
 export type { AttachmentOwnerType } from '../../platform/scope';
@@ -14,6 +14,8 @@ export const ATTACHMENT_KINDS = {
   cash_deposit: ['agreement'],
   cash_arrival: ['voucher'],
   guarantee_application: ['letter'],
+  guarantee: ['letter'],
+  offline_guarantee: ['letter'],
 } as const satisfies Record<AttachmentOwnerType, readonly string[]>;
 export type AttachmentKind<T extends AttachmentOwnerType> = (typeof ATTACHMENT_KINDS)[T][number];
 
@@ -69,6 +71,23 @@ export async function attach<T extends AttachmentOwnerType>(tx: Tx, input: Attac
   if (ids.length === 0) return;
   const now = input.at ?? new Date();
   await upsertAttachments(tx, owner, ids, now);
+}
+
+/**
+ * Attaches to `to` a file that already serves its `from` owner (a guarantee's letter, first attached
+ * to the application or upload that produced it): the one case where a file belongs to two types of
+ * owner — the register's row shows the source's own document, so whoever may read the guarantee
+ * (its issuer, its hrss) reads the letter. Returns false, attaching nothing, when the file is not
+ * attached to `from`.
+ */
+export async function attachFromSource<T extends AttachmentOwnerType>(
+  tx: Tx,
+  input: { fileId: string; from: { ownerType: string; ownerId: string }; to: { ownerType: T; ownerId: string; kind: AttachmentKind<T> }; at: Date },
+): Promise<boolean> {
+  if (!(await isAttachedTo(tx, input.fileId, input.from))) return false;
+  await detachExcept(tx, input.to, [input.fileId]);
+  await upsertAttachments(tx, input.to, [input.fileId], input.at);
+  return true;
 }
 
 /** The attached files of some owners, by owner id then kind, each kind in its order. */

@@ -99,3 +99,13 @@ export async function ownFileDigest(tx: Tx, id: string, orgId: string): Promise<
     .limit(1);
   return row;
 }
+
+/** Whether the file is attached to that owner (under any kind). */
+export async function isAttachedTo(tx: Tx, fileId: string, owner: { ownerType: string; ownerId: string }): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: attachments.id })
+    .from(attachments)
+    .where(and(eq(attachments.fileId, fileId), eq(attachments.ownerType, owner.ownerType), eq(attachments.ownerId, owner.ownerId)))
+    .limit(1);
+  return !!row;
+}
