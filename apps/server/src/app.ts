@@ -68,6 +68,17 @@ import { bindPaymentAttempts, type PaymentAttempts, type PaymentCloser } from '.
 import type { RecordOpenEvent } from './modules/payment/open-events';
 import { cashDepositCloser } from './modules/cash-deposits/closer';
 import { guaranteeApplicationCloser } from './modules/bank-guarantees/closer';
+import * as quotaData from './modules/quota/repository';
+import * as fileData from './modules/files/repository';
+import { attach, attachedFiles } from './modules/files/attachments';
+import { registerGuarantee } from './modules/guarantees/register';
+import type { PaymentContext } from './modules/payment/context';
+import { createPaymentService } from './modules/payment/service';
+import { paymentRoutes } from './modules/payment/routes';
+import { createCashDepositService } from './modules/cash-deposits/service';
+import { cashDepositRoutes } from './modules/cash-deposits/routes';
+import { createBankGuaranteeService } from './modules/bank-guarantees/service';
+import { bankGuaranteeRoutes } from './modules/bank-guarantees/routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -329,6 +340,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
   app.decorate('payments', payments);
+  const paymentCtx: PaymentContext = {
+    db,
+    clock,
+    ids,
+    audit: writeAudit,
+    payments,
+    attachments: { attach, filesOf: attachedFiles },
+    recordOpenEvent,
+    registerGuarantee,
+    projects: projectData,
+    quota: quotaData,
+    accounts,
+    files: fileData,
+  };
+  const payment = createPaymentService(paymentCtx);
+  const cashDeposits = createCashDepositService(paymentCtx);
+  const bankGuarantees = createBankGuaranteeService(paymentCtx);
   const jobRuns = createJobRunService({ db });
 
   const node = env.NODE_ID !== undefined ? `node-${env.NODE_ID}` : `${os.hostname()}:${process.pid}`;
@@ -388,6 +416,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(quotaRoutes, { quota });
       await api.register(arrearsRoutes, { arrears });
       await api.register(maintenanceRoutes, { jobRuns });
+      await api.register(paymentRoutes, { payment });
+      await api.register(cashDepositRoutes, { cash: cashDeposits });
+      await api.register(bankGuaranteeRoutes, { guarantees: bankGuarantees });
       if (env.SMS_PROVIDER === 'console') await api.register(devRoutes, { db });
     },
     { prefix: '/api' },
