@@ -32,7 +32,8 @@ export const zBankOption = z.object({
 export type TBankOption = z.infer<typeof zBankOption>;
 
 export const BANK_SERVICES = ['cash', 'guarantee'] as const;
-export const zBankOptionsQuery = z.object({ service: z.enum(BANK_SERVICES, { error: '业务类型应为 cash 或 guarantee' }) });
+/** `service`: only the banks with the 专用账户 (cash) or with online guarantees (guarantee); absent: either. */
+export const zBankOptionsQuery = z.object({ service: z.enum(BANK_SERVICES, { error: '业务类型应为 cash 或 guarantee' }).optional() });
 
 export const bankOfferLabels = {
   regions: '服务地区',

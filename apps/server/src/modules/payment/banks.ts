@@ -7,7 +7,7 @@ import type { PaymentContext } from './context';
 import { allBankOffers, bankOffersOf, upsertBankOffer } from './repository';
 
 /** The 经办银行 the enterprise may choose for this project (its region's, with the service). */
-export async function banksForProject(ctx: PaymentContext, user: AuthUser, projectId: string, service: 'cash' | 'guarantee'): Promise<TBankOption[]> {
+export async function banksForProject(ctx: PaymentContext, user: AuthUser, projectId: string, service?: 'cash' | 'guarantee'): Promise<TBankOption[]> {
   const project = await loadProject(ctx, user, projectId, 'act');
   return bankOptionsFor(ctx, project, service);
 }

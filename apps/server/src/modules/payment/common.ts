@@ -53,7 +53,7 @@ function toOption(o: BankOfferRow, name: string): TBankOption {
 }
 
 /** The 经办银行 serving the project's region with the service, enabled, by name. */
-export async function bankOptionsFor(ctx: PaymentContext, project: Pick<ProjectRow, 'regionCode'>, service: 'cash' | 'guarantee'): Promise<TBankOption[]> {
+export async function bankOptionsFor(ctx: PaymentContext, project: Pick<ProjectRow, 'regionCode'>, service?: 'cash' | 'guarantee'): Promise<TBankOption[]> {
   const offers = await bankOffersServing(ctx.db, regionsOf(project), service);
   const orgs = await ctx.accounts.organizationsByIds(ctx.db, offers.map((o) => o.orgId));
   return offers

@@ -56,7 +56,7 @@ async function submitCash(p: BuiltProject, extra: Record<string, unknown> = {}) 
 }
 let voucherSeq = 0;
 /** A distinct voucher file each time (its content is its identity), or the given bytes. */
-async function confirm(id: string, body: Record<string, unknown>, as: Session = bank, bytes?: Buffer) {
+async function confirm(id: string, body: Record<string, unknown>, as: Session = bank, bytes?: Buffer<ArrayBuffer>) {
   const voucherFileId = await uploadFile(as, '到账凭证.pdf', bytes ?? Buffer.concat([PDF_BYTES, Buffer.from(`% voucher ${++voucherSeq}\n`)]));
   return as.inject({
     method: 'POST',
@@ -103,7 +103,7 @@ describe('现金存缴', () => {
     expect(wrongPayer.json().message).toBe(`付款人名称须与企业名称「${enterpriseName}」一致：工资保证金须由施工总承包单位从本单位账户缴存`);
 
     // 150,000.01 of 400,000.00: 部分到账, 差额 249,999.99 (exact)
-    const voucher = Buffer.concat([PDF_BYTES, Buffer.from('% voucher first\n')]);
+    const voucher: Buffer<ArrayBuffer> = Buffer.concat([PDF_BYTES, Buffer.from('% voucher first\n')]);
     const first = await confirm(cd.id, { amount: '150000.01', voucherNo: 'LS20260302001' }, bank, voucher);
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toMatchObject({ status: 'partial', paidAmount: '150000.01', differenceAmount: '249999.99', overAmount: '0.00', accountNo: '21050161360100000123' });

@@ -61,13 +61,13 @@ export type BankOfferRow = typeof bankOffers.$inferSelect;
  * The offers serving a region (its own code, or the city's 210500 that serves every district) with
  * the service: 现金存缴's 专用账户 or online 银行保函.
  */
-export async function bankOffersServing(tx: Tx, regionCodes: string[], service: 'cash' | 'guarantee'): Promise<BankOfferRow[]> {
-  const flag = service === 'cash' ? bankOffers.offersCashAccount : bankOffers.offersGuarantee;
+export async function bankOffersServing(tx: Tx, regionCodes: string[], service?: 'cash' | 'guarantee'): Promise<BankOfferRow[]> {
+  const flag = service === 'cash' ? eq(bankOffers.offersCashAccount, true) : service === 'guarantee' ? eq(bankOffers.offersGuarantee, true) : sql`(${bankOffers.offersCashAccount} or ${bankOffers.offersGuarantee})`;
   const serves = sql.join(
     regionCodes.map((c) => sql`${bankOffers.regions} @> ${JSON.stringify([c])}::jsonb`),
     sql` or `,
   );
-  return tx.select().from(bankOffers).where(and(eq(flag, true), sql`(${serves})`));
+  return tx.select().from(bankOffers).where(and(flag, sql`(${serves})`));
 }
 
 export async function bankOffersOf(tx: Tx, orgIds: string[]): Promise<BankOfferRow[]> {

@@ -10,7 +10,7 @@ export function createPaymentService(ctx: PaymentContext) {
   return {
     ctx,
     card: (user: AuthUser, projectId: string) => depositCard(ctx, user, projectId),
-    banks: (user: AuthUser, projectId: string, service: 'cash' | 'guarantee') => banksForProject(ctx, user, projectId, service),
+    banks: (user: AuthUser, projectId: string, service?: 'cash' | 'guarantee') => banksForProject(ctx, user, projectId, service),
     bankOffers: () => listBankOffers(ctx),
     saveBankOffer: (orgId: string, input: TBankOfferRequest, actor: Actor) => saveBankOffer(ctx, orgId, input, actor),
   };
