@@ -29,6 +29,11 @@ const QuotaDetailPage = lazy(() => import('./routes/quota/QuotaDetailPage'));
 const ArrearsPage = lazy(() => import('./routes/arrears/ArrearsPage'));
 const AdminRatioParamsPage = lazy(() => import('./routes/admin/RatioParamsPage'));
 const AdminCalendarPage = lazy(() => import('./routes/admin/CalendarPage'));
+const BankTodoPage = lazy(() => import('./routes/bank/BankTodoPage'));
+const BankGuaranteesPage = lazy(() => import('./routes/bank/BankGuaranteesPage'));
+const BankGuaranteeDetailPage = lazy(() => import('./routes/bank/BankGuaranteeDetailPage'));
+const BankCashDepositsPage = lazy(() => import('./routes/bank/BankCashDepositsPage'));
+const BankCashDepositDetailPage = lazy(() => import('./routes/bank/BankCashDepositDetailPage'));
 const NotFoundPage = lazy(() => import('./routes/NotFoundPage'));
 
 function page(Page: LazyExoticComponent<ComponentType>, full = false) {
@@ -86,6 +91,11 @@ export const router = createBrowserRouter([
                   { path: '/admin/dictionaries', element: adminOnly(AdminDictionariesPage) },
                   { path: '/admin/audit', element: adminOnly(AdminAuditPage) },
                   { path: '/admin/job-runs', element: adminOnly(AdminJobRunsPage) },
+                  { path: '/bank/todo', element: withPermission('payment.bank', BankTodoPage) },
+                  { path: '/bank/guarantees', element: withPermission('payment.bank', BankGuaranteesPage) },
+                  { path: '/bank/guarantees/:id', element: withPermission('payment.bank', BankGuaranteeDetailPage) },
+                  { path: '/bank/cash-deposits', element: withPermission('payment.bank', BankCashDepositsPage) },
+                  { path: '/bank/cash-deposits/:id', element: withPermission('payment.bank', BankCashDepositDetailPage) },
                   { path: '*', element: page(NotFoundPage) },
                 ],
               },

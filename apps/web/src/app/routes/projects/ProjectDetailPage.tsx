@@ -14,6 +14,8 @@ import { useProjectQuotas, type QuotaApplication } from '../../../features/quota
 import { ProjectQuotaCard } from '../../../features/quota/components/ProjectQuotaCard';
 import { QuotaApplyModal } from '../../../features/quota/components/QuotaApplyModal';
 import { PageLoading } from '../../../components/PageLoading';
+import { useDepositCard } from '../../../features/payment/api/payment';
+import { DepositCard } from '../../../features/payment/components/DepositCard';
 import { ProjectLoadError } from './ProjectLoadError';
 
 const COMPLETED_NO_QUOTA = '工程已竣工，不能再申请定额';
@@ -29,6 +31,9 @@ export default function ProjectDetailPage() {
   /** The 定额申请 dialog: a new application, or the correction of a rejected one. */
   const [applying, setApplying] = useState<{ previous?: QuotaApplication } | null>(null);
   const quotas = useProjectQuotas(id);
+  // 定额保证金: once a quota to pay (一般缴纳 or 缓缴) is approved
+  const hasDeposit = !!query.data && !['none', 'quota_review', 'exempted'].includes(query.data.depositStatus);
+  const deposit = useDepositCard(id, can(me.role, 'payment.read') && hasDeposit);
 
   if (query.isPending) return <PageLoading />;
   if (query.isError) return <ProjectLoadError error={query.error} />;
@@ -101,6 +106,7 @@ export default function ProjectDetailPage() {
         >
           <ProjectProgressInfo project={p} />
         </Card>
+        {hasDeposit && deposit.data && <DepositCard card={deposit.data} beneficiary={p.hrssOrg.name} plannedEnd={p.plannedEnd} />}
         <ProjectQuotaCard
           role={me.role}
           owner={owner}
