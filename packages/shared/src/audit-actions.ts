@@ -39,6 +39,8 @@ const platformActions = {
   'arrears.create': '登记欠薪失信记录',
   'arrears.remove': '移除欠薪失信记录',
   'compliance.update': '更新实名制和专户落实情况',
+  'openapi.client.create': '注册开放接口客户端',
+  'openapi.client.disable': '停用开放接口客户端',
 } as const;
 
 type WorkflowAuditCode<N extends string, A extends string> = `${N}.${A}`;

@@ -20,5 +20,6 @@ export * from './workflow/deposit';
 export * from './workflow/project-actions';
 export * from './audit-actions';
 export * from './schemas/quota';
+export * from './schemas/open';
 export * from './rules/deposit-ratio';
 export * from './rules/working-days';

@@ -24,6 +24,8 @@ export const permissions = {
   'arrears.read': ['hrss', 'admin'],
   'ratio.manage': ['admin'],
   'organization.manage': ['admin'],
+  /** 开放接口: register and disable the API clients of banks and insurers */
+  'openapi.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

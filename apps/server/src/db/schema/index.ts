@@ -15,3 +15,4 @@ export * from './quota';
 export * from './jobs';
 export * from './outbox';
 export * from './attachments';
+export * from './open';
