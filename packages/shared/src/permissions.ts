@@ -32,6 +32,8 @@ export const permissions = {
   'guarantee.upload': ['enterprise'],
   'guarantee.review': ['hrss'],
   'guarantee.read': ['enterprise', 'hrss', 'authority', 'bank', 'insurer'],
+  /** 开放接口: register and disable the API clients of banks and insurers */
+  'openapi.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

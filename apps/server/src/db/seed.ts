@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { computeRequiredDeposit, creditCodeCheckChar, DEFAULT_RATIO_PARAMS, type EnterpriseRecord, type Role } from '@benxi/shared';
 import type { Db } from './client';
-import { appSecrets, attachments, certifications, files, organizations, projects, quotaApplications, users } from './schema/index';
+import { apiClients, appSecrets, attachments, certifications, files, organizations, projects, quotaApplications, users } from './schema/index';
 import { hashPassword } from '../platform/passwords';
 import { findOrg, seedReference } from './reference';
 import { newBizCode } from '../modules/certification/service';
@@ -51,9 +51,38 @@ trailer << /Root 1 0 R >>
 %%EOF
 `;
 
+/**
+ * The demo bank's and insurer's open API clients (SPEC §13), with the demo key pairs of
+ * tools/open-client/demo-keys/ — public knowledge, demo data only (README, 开放接口). Fixed appIds, so
+ * `npm run open-client` works against any demo database, also one seeded before they existed.
+ */
+export const DEMO_API_CLIENTS = [
+  {
+    appId: 'bx_demobank000000000000',
+    org: '中国建设银行股份有限公司本溪分行',
+    keyFile: 'tools/open-client/demo-keys/bank.private.hex',
+    publicKey: '0441ac8cc6f772e5b9efaa1aa80515a36a4118f2ee8fffa93ef70bc72c815273f8e2e60130a0ef0b420daea2068b61f1891636a119593c9a5021ea89dc666f06a4',
+  },
+  {
+    appId: 'bx_demoinsurer000000000',
+    org: '中国人民财产保险股份有限公司本溪市分公司',
+    keyFile: 'tools/open-client/demo-keys/insurer.private.hex',
+    publicKey: '04a29055c3c8c44de875f0058131b7b175e6f61ed32c34aca3040d3ab12526f5266eea39ec3e81bfa88403c48ea031c99a238aa615bc2af965c71e62229dff3452',
+  },
+] as const;
+
+async function seedDemoApiClients(db: Db, now: Date): Promise<void> {
+  for (const c of DEMO_API_CLIENTS) {
+    const orgId = await findOrg(db, c.org);
+    if (!orgId) continue;
+    await db.insert(apiClients).values({ appId: c.appId, orgId, publicKey: c.publicKey, enabled: true, createdAt: now }).onConflictDoNothing();
+  }
+}
+
 /** Seeds the demo organisations and accounts once; later starts find the marker and do nothing. */
 export async function seedDemo(db: Db, dataDir: string, now = new Date()): Promise<boolean> {
   await seedReference(db, now);
+  await seedDemoApiClients(db, now);
   const [marker] = await db.select().from(appSecrets).where(eq(appSecrets.key, 'demo_seeded'));
   if (marker) {
     await seedDemoPayable(db, now);

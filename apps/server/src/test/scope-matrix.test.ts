@@ -19,6 +19,7 @@ import { registerGuarantee } from '../modules/guarantees/register';
 import { buildOfflineGuarantee } from './factories';
 import { RESOURCES, scopeOf, type Resource } from '../platform/scope';
 import { buildUser, certificationInput, createTestContext, orgByName, projectInput, sessionFor, uploadFile, type Session, type TestContext } from './harness';
+import { buildApiClient } from './open';
 
 const WHO = ['owner', 'enterpriseB', 'hrssX', 'hrssOther', 'hrssCity', 'authorityX', 'authorityOther', 'bank', 'insurer', 'admin'] as const;
 type Who = (typeof WHO)[number];
@@ -305,6 +306,13 @@ const matrix: Record<string, Entry[]> = {
         const { regionCode: _c, regionName: _n, effectiveFrom: _e, ...body } = list.find((p) => p.regionCode === PINGSHAN)!;
         return body;
       },
+      expect: ADMIN_ONLY,
+    },
+  ],
+  'POST /api/admin/api-clients/{id}/disable': [
+    {
+      object: "a bank's API client (开放接口)",
+      make: async () => (await buildApiClient(ctx, as.bank.orgId)).id,
       expect: ADMIN_ONLY,
     },
   ],

@@ -26,6 +26,14 @@ export async function unattachedBytes(tx: Tx, uploaderId: string): Promise<numbe
   return Number(res.rows[0]?.bytes ?? 0);
 }
 
+/** Bytes an API client sent inside JSON that no record references yet (a command that failed after reading them). */
+export async function unattachedBytesOfClient(tx: Tx, clientId: string): Promise<number> {
+  const res = (await tx.execute(
+    sql`select coalesce(sum(f.size), 0)::bigint as bytes from files f where f.uploader_client_id = ${clientId} and ${unattached}`,
+  )) as unknown as { rows: { bytes: string | number }[] };
+  return Number(res.rows[0]?.bytes ?? 0);
+}
+
 /** One account's uploads commit one at a time (a transaction-scoped advisory lock on the uploader). */
 export async function lockUploads(tx: Tx, uploaderId: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`files.unattached:${uploaderId}`}, 0))`);
