@@ -65,7 +65,7 @@ import { certificationSmsHandler } from './modules/certification/notifications';
 import { writeAudit } from './platform/audit';
 import { lockDeposit, moveDeposit } from './modules/deposit/move-deposit';
 import { bindPaymentAttempts, type PaymentAttempts, type PaymentCloser } from './modules/payment/attempts';
-import type { RecordOpenEvent } from './modules/payment/open-events';
+import { recordOpenEvent } from './modules/open/events';
 import { cashDepositCloser } from './modules/cash-deposits/closer';
 import { guaranteeApplicationCloser } from './modules/bank-guarantees/closer';
 import * as quotaData from './modules/quota/repository';
@@ -79,6 +79,7 @@ import { createCashDepositService } from './modules/cash-deposits/service';
 import { cashDepositRoutes } from './modules/cash-deposits/routes';
 import { createBankGuaranteeService } from './modules/bank-guarantees/service';
 import { bankGuaranteeRoutes } from './modules/bank-guarantees/routes';
+import { paymentOpenRoutes } from './modules/payment/open-routes';
 import { createSm2Pool, defaultSm2Threads } from './platform/sm2/pool';
 import { createOpenLayer, type OpenLayer, type PlatformKeyPair } from './modules/open/layer';
 import { loadPlatformKey } from './modules/open/keys';
@@ -363,8 +364,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const arrears = createArrearsService({ db, clock, accounts });
 
   // 缴纳 (ADR 022): one set of payment attempts for every way, each way closing its own record on a switch.
-  // OPEN-EVENTS: the bank's events feed — modules/open's recordOpenEvent replaces this once i11-open is merged.
-  const recordOpenEvent: RecordOpenEvent = async () => {};
   // a way whose records do not exist on this branch: nothing of it can be open, so nothing to close
   const noRecordsYet: PaymentCloser = async () => false;
   const payments = bindPaymentAttempts({
@@ -461,6 +460,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(paymentRoutes, { payment });
       await api.register(cashDepositRoutes, { cash: cashDeposits });
       await api.register(bankGuaranteeRoutes, { guarantees: bankGuarantees });
+      await api.register(paymentOpenRoutes, { cash: cashDeposits, guarantees: bankGuarantees, files });
       await api.register(openRoutes, { db, platformPublicKey: platformKey.publicKey });
       await api.register(apiClientAdminRoutes, { clients: apiClients });
       if (env.OPEN_TEST_PROBE) await api.register(openProbeRoutes, { db, files });

@@ -33,6 +33,10 @@ export const OPEN_FILE_MAX_BYTES = 20 * 1024 * 1024;
 export const openEventTypeLabels = {
   'guarantee_application.submitted': '新的保函申请',
   'guarantee_application.closed': '保函申请已关闭',
+  'guarantee_application.accepted': '保函申请已受理',
+  'guarantee_application.refused': '保函申请已不受理',
+  'guarantee_application.issued': '保函已出函',
+  'cash_deposit.confirmed': '现金存缴已确认到账',
   'cash_deposit.submitted': '新的现金存缴',
   'cash_deposit.closed': '现金存缴已关闭',
   'insurance_order.submitted': '新的投保订单',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { zBool, zDateOf, zFileId, zFilterText, zMoney, zOptionalText, zPageQuery, zPhoneOf, zRef, zSnowflakeId, zText, yuanToFen, fenToYuan } from './common';
 import { zFileRef } from './certification';
+import { zOpenFile } from './open';
 import { guaranteeTermProblem } from '../rules/guarantee-term';
 import { APPLY_TYPES, PAY_METHODS } from '../workflow/quota';
 import { DEPOSIT_STATUSES } from '../workflow/project';
@@ -343,3 +344,64 @@ export const zDepositCard = z.object({
   allowedActions: z.array(z.enum(PAYMENT_START_ACTIONS)),
 });
 export type TDepositCard = z.infer<typeof zDepositCard>;
+
+// ------------------------------------------------------------------------------------------------
+// The open API for banks (SPEC §13): small, stable shapes of their own (a contract with the banks'
+// systems); amounts in yuan strings, dates YYYY-MM-DD, numbers as strings, files { name, contentBase64 }.
+
+export const zOpenNoParams = z.object({ no: zSnowflakeId('编号（no）格式不正确') });
+
+export const zOpenGuaranteeListQuery = zPageQuery.extend({
+  status: z.enum(GUARANTEE_APPLICATION_STATUSES, { error: 'status 应为 submitted、accepted、issued、refused 或 closed' }).optional(),
+});
+export const zOpenCashListQuery = zPageQuery.extend({
+  status: z.enum(CASH_DEPOSIT_STATUSES, { error: 'status 应为 awaiting、partial、arrived 或 closed' }).optional(),
+});
+
+export const zOpenGuaranteeApplication = z.object({
+  no: z.string(),
+  status: z.enum(GUARANTEE_APPLICATION_STATUSES),
+  projectNo: z.string(),
+  projectName: z.string(),
+  /** 被保证人 (the enterprise) */
+  applicantName: z.string(),
+  /** 受益人 (the project's 人社监管单位) */
+  beneficiaryName: z.string(),
+  requiredAmount: z.string(),
+  amount: z.string(),
+  termFrom: z.string(),
+  termTo: z.string(),
+  handlerName: z.string(),
+  handlerPhone: z.string(),
+  remark: z.string().nullable(),
+  submittedAt: z.string(),
+  acceptedAt: z.string().nullable(),
+  refusedAt: z.string().nullable(),
+  refuseReason: z.string().nullable(),
+  issued: z
+    .object({ guaranteeNo: z.string(), issuedOn: z.string(), validFrom: z.string(), validTo: z.string(), amount: z.string(), fee: z.string() })
+    .nullable(),
+});
+export type TOpenGuaranteeApplication = z.infer<typeof zOpenGuaranteeApplication>;
+
+export const zOpenCashDeposit = z.object({
+  no: z.string(),
+  status: z.enum(CASH_DEPOSIT_STATUSES),
+  projectNo: z.string(),
+  projectName: z.string(),
+  /** the payer must be this enterprise */
+  enterpriseName: z.string(),
+  requiredAmount: z.string(),
+  paidAmount: z.string(),
+  differenceAmount: z.string(),
+  overAmount: z.string(),
+  accountNo: z.string().nullable(),
+  submittedAt: z.string(),
+  arrivals: z.array(z.object({ accountNo: z.string(), amount: z.string(), arrivedOn: z.string(), payerName: z.string(), voucherNo: z.string().nullable(), confirmedAt: z.string() })),
+});
+export type TOpenCashDeposit = z.infer<typeof zOpenCashDeposit>;
+
+/** `POST /api/open/v1/guarantee-applications/{no}/issue`. */
+export const zOpenIssueGuarantee = zGuaranteeIssueRequest.omit({ letterFileId: true }).extend({ letter: zOpenFile('保函文件（letter）') });
+/** `POST /api/open/v1/cash-deposits/{no}/confirm`; `voucherNo` (凭证号) is optional. */
+export const zOpenConfirmCash = zCashConfirmRequest.omit({ voucherFileId: true }).extend({ voucher: zOpenFile('凭证（voucher）') });

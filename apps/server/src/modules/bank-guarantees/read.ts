@@ -1,16 +1,15 @@
 import { fenToYuan, guaranteeApplicationWorkflow, type GuaranteeApplicationStatus, type TGuaranteeApplication } from '@benxi/shared';
 import { notFound } from '../../platform/errors';
 import { scopeOf, type ScopeMode } from '../../platform/scope';
-import type { AuthUser } from '../../platform/sessions';
 import { toFileRef } from '../files/attachments';
-import { orgNames, parseNo, projectNames } from '../payment/common';
+import { orgNames, parseNo, projectNames, type PaymentUser } from '../payment/common';
 import type { PaymentContext } from '../payment/context';
 import { findGuaranteeApplication, guaranteeApplicationsById, guaranteeListCondition, listGuaranteePage, type GuaranteeApplicationRow } from './repository';
 
 export type { GuaranteeApplicationRow } from './repository';
 
 /** The application, if the user may read it (`act`: its enterprise or the bank it is addressed to). */
-export async function loadGuaranteeApplication(ctx: PaymentContext, user: AuthUser, id: string, mode: ScopeMode = 'read'): Promise<GuaranteeApplicationRow> {
+export async function loadGuaranteeApplication(ctx: PaymentContext, user: PaymentUser, id: string, mode: ScopeMode = 'read'): Promise<GuaranteeApplicationRow> {
   const row = await findGuaranteeApplication(ctx.db, parseNo(id, '保函申请'), await scopeOf(ctx.db, user, 'guarantee_application', mode));
   if (!row) throw notFound('保函申请');
   return row;
@@ -19,7 +18,7 @@ export async function loadGuaranteeApplication(ctx: PaymentContext, user: AuthUs
 const money = (fen: bigint | null) => (fen === null ? null : fenToYuan(fen));
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-export async function toGuaranteeDtos(ctx: PaymentContext, user: AuthUser, rows: GuaranteeApplicationRow[]): Promise<TGuaranteeApplication[]> {
+export async function toGuaranteeDtos(ctx: PaymentContext, user: PaymentUser, rows: GuaranteeApplicationRow[]): Promise<TGuaranteeApplication[]> {
   if (rows.length === 0) return [];
   const [orgName, projectName, files] = await Promise.all([
     orgNames(ctx, rows.flatMap((r) => [r.enterpriseOrgId, r.bankOrgId])),
@@ -64,11 +63,11 @@ export async function toGuaranteeDtos(ctx: PaymentContext, user: AuthUser, rows:
   });
 }
 
-export async function getGuaranteeApplication(ctx: PaymentContext, user: AuthUser, id: string): Promise<TGuaranteeApplication> {
+export async function getGuaranteeApplication(ctx: PaymentContext, user: PaymentUser, id: string): Promise<TGuaranteeApplication> {
   return (await toGuaranteeDtos(ctx, user, [await loadGuaranteeApplication(ctx, user, id)]))[0]!;
 }
 
-export async function guaranteeApplicationDto(ctx: PaymentContext, user: AuthUser, id: bigint): Promise<TGuaranteeApplication> {
+export async function guaranteeApplicationDto(ctx: PaymentContext, user: PaymentUser, id: bigint): Promise<TGuaranteeApplication> {
   return (await toGuaranteeDtos(ctx, user, await guaranteeApplicationsById(ctx.db, [id])))[0]!;
 }
 
@@ -84,7 +83,7 @@ export interface GuaranteeListQuery {
 /** The bank's 待办: applications it may still 受理 or 出函. */
 export const GUARANTEE_TODO = [...new Set([...guaranteeApplicationWorkflow.actions.accept.from, ...guaranteeApplicationWorkflow.actions.issue.from])];
 
-export async function listGuaranteeApplications(ctx: PaymentContext, user: AuthUser, q: GuaranteeListQuery) {
+export async function listGuaranteeApplications(ctx: PaymentContext, user: PaymentUser, q: GuaranteeListQuery) {
   const scope = await scopeOf(ctx.db, user, 'guarantee_application');
   const cond = guaranteeListCondition({
     scope,

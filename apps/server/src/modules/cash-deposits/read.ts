@@ -1,16 +1,15 @@
 import { cashDepositWorkflow, fenToYuan, type CashDepositStatus, type TCashDeposit } from '@benxi/shared';
 import { notFound } from '../../platform/errors';
 import { scopeOf, type ScopeMode } from '../../platform/scope';
-import type { AuthUser } from '../../platform/sessions';
 import { toFileRef } from '../files/attachments';
-import { offersByBank, orgNames, parseNo, projectNames } from '../payment/common';
+import { offersByBank, orgNames, parseNo, projectNames, type PaymentUser } from '../payment/common';
 import type { PaymentContext } from '../payment/context';
 import { arrivalsOf, cashDepositListCondition, cashDepositsById, findCashDeposit, listCashDepositPage, type CashDepositRow } from './repository';
 
 export type { CashDepositRow } from './repository';
 
 /** The deposit, if the user may read it (`act`: its enterprise or its bank). */
-export async function loadCashDeposit(ctx: PaymentContext, user: AuthUser, id: string, mode: ScopeMode = 'read'): Promise<CashDepositRow> {
+export async function loadCashDeposit(ctx: PaymentContext, user: PaymentUser, id: string, mode: ScopeMode = 'read'): Promise<CashDepositRow> {
   const row = await findCashDeposit(ctx.db, parseNo(id, '现金存缴'), await scopeOf(ctx.db, user, 'cash_deposit', mode));
   if (!row) throw notFound('现金存缴');
   return row;
@@ -22,7 +21,7 @@ export function balance(requiredFen: bigint, paidFen: bigint): { differenceFen: 
 }
 
 /** DTOs of some deposits: names, offers, files and arrivals in a few queries, not per row. */
-export async function toCashDtos(ctx: PaymentContext, user: AuthUser, rows: CashDepositRow[]): Promise<TCashDeposit[]> {
+export async function toCashDtos(ctx: PaymentContext, user: PaymentUser, rows: CashDepositRow[]): Promise<TCashDeposit[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [orgName, projectName, offers, arrivals, files] = await Promise.all([
@@ -79,12 +78,12 @@ export async function toCashDtos(ctx: PaymentContext, user: AuthUser, rows: Cash
   });
 }
 
-export async function getCashDeposit(ctx: PaymentContext, user: AuthUser, id: string): Promise<TCashDeposit> {
+export async function getCashDeposit(ctx: PaymentContext, user: PaymentUser, id: string): Promise<TCashDeposit> {
   return (await toCashDtos(ctx, user, [await loadCashDeposit(ctx, user, id)]))[0]!;
 }
 
 /** The row just written, for its DTO. */
-export async function cashDepositDto(ctx: PaymentContext, user: AuthUser, id: bigint): Promise<TCashDeposit> {
+export async function cashDepositDto(ctx: PaymentContext, user: PaymentUser, id: bigint): Promise<TCashDeposit> {
   return (await toCashDtos(ctx, user, await cashDepositsById(ctx.db, [id])))[0]!;
 }
 
@@ -100,7 +99,7 @@ export interface CashListQuery {
 /** The states in which the bank still has to act (its 待办): where its `confirm` is allowed. */
 export const CASH_TODO = cashDepositWorkflow.actions.confirm.from;
 
-export async function listCashDeposits(ctx: PaymentContext, user: AuthUser, q: CashListQuery) {
+export async function listCashDeposits(ctx: PaymentContext, user: PaymentUser, q: CashListQuery) {
   const scope = await scopeOf(ctx.db, user, 'cash_deposit');
   const statuses = q.status ? [q.status] : q.todo ? CASH_TODO : undefined;
   const cond = cashDepositListCondition({

@@ -1,6 +1,7 @@
+import type { AuthUser } from '../../platform/sessions';
+import type { PaymentUser } from '../payment/common';
 import type { TCashDepositRequest } from '@benxi/shared';
 import type { Actor } from '../../platform/audit';
-import type { AuthUser } from '../../platform/sessions';
 import type { PaymentContext } from '../payment/context';
 import { confirmCashArrival, type ConfirmArrivalInput } from './commands/confirm-cash-arrival';
 import { submitCashDeposit } from './commands/submit-cash-deposit';
@@ -11,9 +12,9 @@ export function createCashDepositService(ctx: PaymentContext) {
   return {
     ctx,
     submit: (user: AuthUser, input: TCashDepositRequest, actor: Actor) => submitCashDeposit(ctx, user, input, actor),
-    confirm: (user: AuthUser, id: string, input: ConfirmArrivalInput, actor: Actor) => confirmCashArrival(ctx, user, id, input, actor),
-    get: (user: AuthUser, id: string) => getCashDeposit(ctx, user, id),
-    list: (user: AuthUser, q: CashListQuery) => listCashDeposits(ctx, user, q),
+    confirm: (user: PaymentUser, id: string, input: ConfirmArrivalInput, actor: Actor) => confirmCashArrival(ctx, user, id, input, actor),
+    get: (user: PaymentUser, id: string) => getCashDeposit(ctx, user, id),
+    list: (user: PaymentUser, q: CashListQuery) => listCashDeposits(ctx, user, q),
   };
 }
 

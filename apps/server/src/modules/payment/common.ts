@@ -1,6 +1,6 @@
 import type { TBankOption } from '@benxi/shared';
 import { fieldError, invalidState, notFound } from '../../platform/errors';
-import { scopeOf, type ScopeMode } from '../../platform/scope';
+import { scopeOf, type ScopeMode, type ScopeUser } from '../../platform/scope';
 import type { AuthUser } from '../../platform/sessions';
 import type { ProjectRow } from '../projects/repository';
 import type { QuotaRow } from '../quota/repository';
@@ -9,6 +9,12 @@ import { bankOffersOf, bankOffersServing, type BankOfferRow } from './repository
 
 export type { ProjectRow } from '../projects/repository';
 export type { QuotaRow } from '../quota/repository';
+
+/**
+ * Who acts on a payment record: a portal user, or a bank's API client acting for its organisation
+ * (the scope rules look at the role and the organisation only; an API client has no user id).
+ */
+export type PaymentUser = ScopeUser & { id?: string | null };
 
 /** The city's code: a bank serving 210500 serves every district of Benxi. */
 export const CITY_REGION = '210500';

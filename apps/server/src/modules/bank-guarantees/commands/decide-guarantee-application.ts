@@ -1,7 +1,7 @@
+import type { PaymentUser } from '../../payment/common';
 import { guaranteeApplicationWorkflow, PAYMENT_OPEN_EVENT_TYPES, type GuaranteeApplicationStatus, type TGuaranteeApplication } from '@benxi/shared';
 import type { Actor } from '../../../platform/audit';
 import { invalidState } from '../../../platform/errors';
-import type { AuthUser } from '../../../platform/sessions';
 import type { PaymentContext } from '../../payment/context';
 import { guaranteeApplicationDto, loadGuaranteeApplication } from '../read';
 import { lockGuaranteeApplication, moveGuaranteeApplication } from '../repository';
@@ -16,7 +16,7 @@ const why = (status: GuaranteeApplicationStatus): string =>
   })[status];
 
 /** 受理 (the bank): 待受理 → 已受理. Of two at once, one wins; the other gets 409. */
-export async function acceptGuaranteeApplication(ctx: PaymentContext, user: AuthUser, id: string, actor: Actor): Promise<TGuaranteeApplication> {
+export async function acceptGuaranteeApplication(ctx: PaymentContext, user: PaymentUser, id: string, actor: Actor): Promise<TGuaranteeApplication> {
   const g = await loadGuaranteeApplication(ctx, user, id, 'act');
   const action = guaranteeApplicationWorkflow.actions.accept;
   const now = ctx.clock.now();
@@ -31,7 +31,7 @@ export async function acceptGuaranteeApplication(ctx: PaymentContext, user: Auth
 }
 
 /** 不受理 (the bank, with the reason): the payment attempt closes and the deposit goes back to 待缴纳. */
-export async function refuseGuaranteeApplication(ctx: PaymentContext, user: AuthUser, id: string, reason: string, actor: Actor): Promise<TGuaranteeApplication> {
+export async function refuseGuaranteeApplication(ctx: PaymentContext, user: PaymentUser, id: string, reason: string, actor: Actor): Promise<TGuaranteeApplication> {
   const g = await loadGuaranteeApplication(ctx, user, id, 'act');
   const action = guaranteeApplicationWorkflow.actions.refuse;
   const now = ctx.clock.now();

@@ -2,8 +2,7 @@ import { fenToYuan, guaranteeApplicationWorkflow, guaranteeTermProblem, PAYMENT_
 import type { Actor } from '../../../platform/audit';
 import { shanghaiDate } from '../../../platform/clock';
 import { fieldError, invalidState } from '../../../platform/errors';
-import type { AuthUser } from '../../../platform/sessions';
-import { orgNames } from '../../payment/common';
+import { orgNames, type PaymentUser } from '../../payment/common';
 import type { PaymentContext } from '../../payment/context';
 import { guaranteeApplicationDto, loadGuaranteeApplication } from '../read';
 import { lockGuaranteeApplication, moveGuaranteeApplication, setGuaranteeId } from '../repository';
@@ -26,7 +25,7 @@ export interface IssueGuaranteeInput {
  * when 金额 covers the required amount — the payment attempt covered (the project → 已缴纳). Of two
  * 出函 at once, one wins; the other gets 409.
  */
-export async function issueGuarantee(ctx: PaymentContext, user: AuthUser, id: string, input: IssueGuaranteeInput, actor: Actor): Promise<TGuaranteeApplication> {
+export async function issueGuarantee(ctx: PaymentContext, user: PaymentUser, id: string, input: IssueGuaranteeInput, actor: Actor): Promise<TGuaranteeApplication> {
   const g = await loadGuaranteeApplication(ctx, user, id, 'act');
   const action = guaranteeApplicationWorkflow.actions.issue;
   const now = ctx.clock.now();

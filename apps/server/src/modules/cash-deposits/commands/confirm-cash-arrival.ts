@@ -1,8 +1,7 @@
 import { cashDepositWorkflow, fenToYuan, PAYMENT_OPEN_EVENT_TYPES, yuanToFen, type CashDepositStatus, type TCashDeposit } from '@benxi/shared';
 import type { Actor } from '../../../platform/audit';
 import { AppError, fieldError, invalidState, uniqueViolation } from '../../../platform/errors';
-import type { AuthUser } from '../../../platform/sessions';
-import { orgNames } from '../../payment/common';
+import { orgNames, type PaymentUser } from '../../payment/common';
 import type { PaymentContext } from '../../payment/context';
 import { balance, cashDepositDto, loadCashDeposit } from '../read';
 import { arrivalWithVoucher, insertArrival, lockCashDeposit, moveCashDeposit } from '../repository';
@@ -30,7 +29,7 @@ const sameName = (a: string, b: string) => {
  * deposit is 已到账 and the payment attempt covered (the project → 已缴纳). More than required is
  * accepted and shown as 超额.
  */
-export async function confirmCashArrival(ctx: PaymentContext, user: AuthUser, id: string, input: ConfirmArrivalInput, actor: Actor): Promise<TCashDeposit> {
+export async function confirmCashArrival(ctx: PaymentContext, user: PaymentUser, id: string, input: ConfirmArrivalInput, actor: Actor): Promise<TCashDeposit> {
   const d = await loadCashDeposit(ctx, user, id, 'act');
   const enterpriseName = (await orgNames(ctx, [d.enterpriseOrgId]))(d.enterpriseOrgId);
   const amountFen = yuanToFen(input.amount);
@@ -72,7 +71,7 @@ export async function confirmCashArrival(ctx: PaymentContext, user: AuthUser, id
         voucherSha256: voucher.sha256,
         voucherNo,
         confirmedAt: now,
-        confirmedBy: user.id,
+        confirmedBy: user.id ?? null,
       });
     } catch (err) {
       if (uniqueViolation(err)) throw new AppError('CONFLICT', '该凭证已确认到账，不能重复确认');
