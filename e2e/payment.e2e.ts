@@ -75,7 +75,8 @@ describe('paying the deposit', () => {
     await upload(page, confirm);
     await shot(page, '52-bank-confirm-arrival');
     await confirm.getByRole('button', { name: '确认到账' }).click();
-    await expect.poll(() => page.getByText('已到账').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('dialog', { name: '确认到账' }).count()).toBe(0);
+    await expect.poll(() => page.locator('.ant-tag', { hasText: '已到账' }).count()).toBeGreaterThan(0);
     await shot(page, '53-bank-cash-arrived');
 
     // the enterprise: 已缴纳
@@ -118,6 +119,7 @@ describe('paying the deposit', () => {
     await shot(page, '57-bank-issue');
     await issue.getByRole('button', { name: '确认出函' }).click();
     await expect.poll(() => page.getByText('CCB-BX-E2E-0001').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('dialog', { name: '出函' }).count()).toBe(0);
     await shot(page, '58-bank-issued');
 
     await login(page, ENTERPRISE, DEMO_PASSWORD);

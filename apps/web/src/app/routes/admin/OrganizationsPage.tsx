@@ -14,6 +14,7 @@ import {
   EditOrganizationModal,
 } from '../../../features/admin-organizations/components/OrganizationModals';
 import { useAdminDictionaries } from '../../../features/admin-dictionaries/api/dictionaries';
+import { BankOfferModal } from '../../../features/payment/components/BankOfferModal';
 import { errorMessage } from '../../../lib/api';
 import { tablePagination, tableRequestError, toTableResult } from '../../../lib/page';
 
@@ -28,6 +29,7 @@ export default function OrganizationsPage() {
   const update = useUpdateOrganization();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Organization | null>(null);
+  const [offering, setOffering] = useState<Organization | null>(null);
 
   const regionName = new Map((dicts.data?.regions ?? []).map((r) => [r.code, r.name]));
   const industryLabel = new Map(
@@ -81,13 +83,20 @@ export default function OrganizationsPage() {
     {
       title: '操作',
       valueType: 'option',
-      width: 110,
+      width: 170,
       fixed: 'right',
       render: (_, o) => [
         ...(o.type !== 'enterprise'
           ? [
               <Typography.Link key="edit" onClick={() => setEditing(o)}>
                 修改
+              </Typography.Link>,
+            ]
+          : []),
+        ...(o.type === 'bank'
+          ? [
+              <Typography.Link key="offer" onClick={() => setOffering(o)}>
+                银行业务
               </Typography.Link>,
             ]
           : []),
@@ -139,6 +148,7 @@ export default function OrganizationsPage() {
           )
         }
       />
+      {offering && <BankOfferModal bank={offering} regions={regionChoices} onClose={() => setOffering(null)} />}
       <CreateOrganizationModal
         open={creating}
         onClose={() => setCreating(false)}

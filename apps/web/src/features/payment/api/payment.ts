@@ -2,6 +2,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import type {
   CashDepositStatus,
   GuaranteeApplicationStatus,
+  TBankOfferRequest,
   TBankOption,
   TCashConfirmRequest,
   TCashDeposit,
@@ -98,3 +99,10 @@ export const useRefuseGuarantee = () =>
   usePaymentMutation(({ id, reason }: { id: string; reason: string }) => api.post<GuaranteeApplication>(`/api/guarantee-applications/${encodeURIComponent(id)}/refuse`, { reason }));
 export const useIssueGuarantee = () =>
   usePaymentMutation(({ id, body }: { id: string; body: TGuaranteeIssueRequest }) => api.post<GuaranteeApplication>(`/api/guarantee-applications/${encodeURIComponent(id)}/issue`, body));
+
+/** 单位管理 › 银行业务 (admin): every bank's offer. */
+export const useBankOffers = (enabled = true) =>
+  useQuery({ queryKey: ['payment', 'bank-offers'], queryFn: ({ signal }) => api.get<(BankOption & { enabled: boolean })[]>('/api/admin/bank-offers', undefined, signal), enabled });
+
+export const useSaveBankOffer = () =>
+  usePaymentMutation(({ orgId, body }: { orgId: string; body: TBankOfferRequest }) => api.put<BankOption>(`/api/admin/bank-offers/${encodeURIComponent(orgId)}`, body));

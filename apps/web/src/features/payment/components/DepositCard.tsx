@@ -115,7 +115,7 @@ export function DepositCard({
           </Typography.Text>
         )}
         {way === 'cash' && card.cash && <CashDepositInfo c={card.cash} />}
-        {way === 'bank_guarantee' && card.guarantee && <GuaranteeInfo g={card.guarantee} />}
+        {way === 'bank_guarantee' && card.guarantee && <GuaranteeInfo g={card.guarantee} waitingBanner={false} />}
         {!way && card.guarantee?.status === 'refused' && <GuaranteeInfo g={card.guarantee} />}
         {!way && !card.guarantee && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无信息" />}
         {card.history.length > 1 && (

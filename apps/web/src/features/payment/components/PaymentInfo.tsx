@@ -62,11 +62,11 @@ export function CashDepositInfo({ c, showProject = false }: { c: CashDeposit; sh
 }
 
 /** An online 银行保函 application; once issued, the letter and its figures. */
-export function GuaranteeInfo({ g, showProject = false }: { g: GuaranteeApplication; showProject?: boolean }) {
+export function GuaranteeInfo({ g, showProject = false, waitingBanner = true }: { g: GuaranteeApplication; showProject?: boolean; waitingBanner?: boolean }) {
   return (
     <div>
       {g.status === 'refused' && <Alert type="error" showIcon style={{ marginBottom: 12 }} message="银行不受理" description={`原因：${g.refuseReason ?? '-'}`} />}
-      {(g.status === 'submitted' || g.status === 'accepted') && (
+      {waitingBanner && (g.status === 'submitted' || g.status === 'accepted') && (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} message="等待银行回传办理结果" data-testid="waiting-bank" />
       )}
       <Descriptions
