@@ -146,14 +146,18 @@ export default function HomePage() {
           </Card>
         )}
         {me.role === 'bank' && (
-          <ComingSoon
-            title="经办银行的业务"
-            items={[
-              '现金存缴：为施工企业开立农民工工资保证金专用账户，确认到账（账号、到账金额、到账日期、凭证）',
-              '银行保函：受理或不受理企业的保函申请，出函并回传保函号与保函文件',
-              '支付通知书：按人社部门的《农民工工资保证金支付通知书》向农民工支付工资',
-            ]}
-          />
+          <Card title="经办银行的业务">
+            <ul style={{ margin: 0, paddingInlineStart: 20, lineHeight: 2 }}>
+              <li>现金存缴：为施工企业开立农民工工资保证金专用账户，确认到账（账号、到账金额、到账日期、凭证）</li>
+              <li>银行保函：受理或不受理企业的保函申请，出函并回传保函号与保函文件</li>
+              <li>支付通知书：按人社部门的《农民工工资保证金支付通知书》向农民工支付工资（建设中）</li>
+            </ul>
+            <Typography.Paragraph style={{ margin: '8px 0 0' }}>
+              <Link to="/bank/todo">待办</Link>：新的保函申请和待确认到账的现金存缴；
+              <Link to="/bank/guarantees" style={{ marginLeft: 4 }}>保函办理</Link>、
+              <Link to="/bank/cash-deposits">现金存缴</Link>：本行经办的全部业务。也可通过开放接口由本行系统对接办理。
+            </Typography.Paragraph>
+          </Card>
         )}
         {me.role === 'insurer' && (
           <ComingSoon
@@ -176,7 +180,7 @@ export default function HomePage() {
               <Link to="/quota">申请管理 › 定额申请</Link>：查看定额申请的审核状态，驳回的申请可修改后重新提交。
             </Typography.Paragraph>
             <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-              保证金缴纳、备案与注销等功能正在建设中，上线后将在左侧菜单中显示。
+              保证金缴纳：定额申请审核通过后，在项目详情的【定额保证金】中办理现金存缴或银行保函。备案与注销等功能正在建设中，上线后将在左侧菜单中显示。
             </Typography.Paragraph>
           </Card>
         )}
