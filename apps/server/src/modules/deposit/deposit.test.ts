@@ -1,8 +1,12 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  cashDepositWorkflow,
   certificationWorkflow,
   DEPOSIT_EVENTS,
+  guaranteeApplicationWorkflow,
+  PAYMENT_WAYS,
+  paymentAttemptWorkflow,
   DEPOSIT_STATUSES,
   depositMove,
   depositStatusLabels,
@@ -115,6 +119,11 @@ describe('status columns accept only the codes of the shared definitions (migrat
     expect(await constraintCodes('quota_applications_status_ck')).toEqual([...quotaWorkflow.codes].sort());
     expect(await constraintCodes('certifications_status_ck')).toEqual([...certificationWorkflow.codes].sort());
     expect(depositWorkflow.codes).toEqual(DEPOSIT_STATUSES);
+    // 缴纳 (migration 0019, ADR 022)
+    expect(await constraintCodes('payment_attempts_status_ck')).toEqual([...paymentAttemptWorkflow.codes].sort());
+    expect(await constraintCodes('payment_attempts_way_ck')).toEqual([...PAYMENT_WAYS].sort());
+    expect(await constraintCodes('cash_deposits_status_ck')).toEqual([...cashDepositWorkflow.codes].sort());
+    expect(await constraintCodes('guarantee_applications_status_ck')).toEqual([...guaranteeApplicationWorkflow.codes].sort());
   });
 
   it('a code outside the definition is refused by the database', async () => {
