@@ -230,6 +230,20 @@ describe('银行保函办理', () => {
   });
 });
 
+describe('races on one application', () => {
+  it('two 受理 at once, and two 不受理 at once: exactly one of each wins, the other gets 409; one audit row each', async () => {
+    const p = await approvedProject();
+    const g = (await submitGuarantee(p)).json();
+    const accepts = await Promise.all([1, 2].map(() => bank.inject({ method: 'POST', url: `/api/guarantee-applications/${g.id}/accept` })));
+    expect(accepts.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const refuses = await Promise.all(['资料不全', '授信不足'].map((reason) => bank.inject({ method: 'POST', url: `/api/guarantee-applications/${g.id}/refuse`, payload: { reason } })));
+    expect(refuses.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(await audits('guarantee_application', g.id)).toEqual(['guarantee_application.submit', 'guarantee_application.accept', 'guarantee_application.refuse']);
+    expect(await deposit(p)).toBe('to_pay');
+    expect(await attempts(p)).toEqual(['bank_guarantee:closed:refused']);
+  });
+});
+
 describe('switching ways', () => {
   it('asks first (409 PAYMENT_SWITCH_CONFIRM), closes the open way on confirmation, and cannot close an issued guarantee', async () => {
     const p = await approvedProject();
