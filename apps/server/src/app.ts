@@ -280,7 +280,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('changes', changes);
   // The open API (SPEC §13, docs/decisions/021): SM2 in worker threads, the platform's key pair, and
   // the layer every `{ open }` route gets wherever it is registered (so before any route).
-  const sm2 = createSm2Pool({ threads: env.OPEN_SM2_THREADS ?? defaultSm2Threads() });
+  const sm2 = createSm2Pool({ threads: env.OPEN_SM2_THREADS ?? defaultSm2Threads(), nice: env.OPEN_SM2_NICE });
   app.addHook('onClose', async () => sm2.close());
   const platformKey = await loadPlatformKey(db, env.OPEN_PLATFORM_PRIVATE_KEY);
   const openLayer = createOpenLayer({ db, clock, pool: sm2, platformKey, accounts });

@@ -29,6 +29,7 @@ const QuotaDetailPage = lazy(() => import('./routes/quota/QuotaDetailPage'));
 const ArrearsPage = lazy(() => import('./routes/arrears/ArrearsPage'));
 const AdminRatioParamsPage = lazy(() => import('./routes/admin/RatioParamsPage'));
 const AdminCalendarPage = lazy(() => import('./routes/admin/CalendarPage'));
+const AdminOpenApiPage = lazy(() => import('./routes/admin/OpenApiPage'));
 const NotFoundPage = lazy(() => import('./routes/NotFoundPage'));
 
 function page(Page: LazyExoticComponent<ComponentType>, full = false) {
@@ -86,6 +87,7 @@ export const router = createBrowserRouter([
                   { path: '/admin/dictionaries', element: adminOnly(AdminDictionariesPage) },
                   { path: '/admin/audit', element: adminOnly(AdminAuditPage) },
                   { path: '/admin/job-runs', element: adminOnly(AdminJobRunsPage) },
+                  { path: '/admin/open-api', element: withPermission('openapi.manage', AdminOpenApiPage) },
                   { path: '*', element: page(NotFoundPage) },
                 ],
               },

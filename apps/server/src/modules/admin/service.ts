@@ -179,6 +179,7 @@ export function createAdminService(deps: { db: Db; clock: Clock; accounts: Accou
           at: r.at.toISOString(),
           actorPhone: r.actorPhone,
           actorRole: r.actorRole,
+          actorClient: r.actorClient,
           action: r.action,
           targetType: r.targetType,
           targetId: r.targetId,

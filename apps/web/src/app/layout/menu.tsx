@@ -12,6 +12,7 @@ import AlertOutlined from '@ant-design/icons/AlertOutlined';
 import PercentageOutlined from '@ant-design/icons/PercentageOutlined';
 import CalendarOutlined from '@ant-design/icons/CalendarOutlined';
 import ScheduleOutlined from '@ant-design/icons/ScheduleOutlined';
+import ApiOutlined from '@ant-design/icons/ApiOutlined';
 import type { ReactNode } from 'react';
 import { can, type Role } from '@benxi/shared';
 import type { Me } from '../../features/auth/api/me';
@@ -100,6 +101,7 @@ export function menuFor(me: Me): MenuRoute[] {
         { path: '/admin/users', name: '用户管理', icon: <TeamOutlined /> },
         { path: '/admin/organizations', name: '单位管理', icon: <ApartmentOutlined /> },
         { path: '/admin/dictionaries', name: '字典管理', icon: <BookOutlined /> },
+        { path: '/admin/open-api', name: '开放接口', icon: <ApiOutlined /> },
         { path: '/admin/audit', name: '审计日志', icon: <FileSearchOutlined /> },
         { path: '/admin/job-runs', name: '定时任务', icon: <ScheduleOutlined /> },
       ];

@@ -7,6 +7,8 @@ export interface AuditRow {
   at: string;
   actorPhone: string | null;
   actorRole: string | null;
+  /** an open API call: the API client's appId */
+  actorClient: string | null;
   action: string;
   targetType: string;
   targetId: string | null;
