@@ -4,10 +4,11 @@
  * of tools/open-client, over a real socket) calls the events feed and verifies the platform's
  * signature; the operator disables the client and the next call is refused; the audit log shows both.
  */
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { journey } from './journey';
-import { DEMO_ADMIN, DEMO_PASSWORD, launchBrowser, shot, startApp, type RunningApp } from './support';
+import { DEMO_ADMIN, DEMO_PASSWORD, launchBrowser, ROOT, shot, startApp, type RunningApp } from './support';
 import { generateKeyPair, signRequest, verifyResponse } from '../tools/open-client/signer';
 
 let app: RunningApp;
@@ -32,6 +33,22 @@ async function signedEvents(appId: string, privateKey: string) {
 }
 
 describe('开放接口', () => {
+  it('npm run open-client signs as the demo bank (demo keys of the seed) and verifies the answer', () => {
+    const run = (args: string[]) => spawnSync('npm', ['run', '-s', 'open-client', '--', ...args, '--base', app.url], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const ok = run(['GET', '/api/open/v1/events?after=0', '--app-id', 'bx_demobank000000000000', '--key', 'tools/open-client/demo-keys/bank.private.hex']);
+    expect(ok.stdout, ok.stderr).toContain('HTTP 200');
+    expect(ok.stdout).toContain('响应签名: 验证通过');
+    expect(ok.status).toBe(0);
+    // the insurer's key under the bank's appId: refused, and the refusal is signed too
+    const wrong = run(['GET', '/api/open/v1/events', '--app-id', 'bx_demobank000000000000', '--key', 'tools/open-client/demo-keys/insurer.private.hex']);
+    expect(wrong.stdout).toContain('HTTP 401');
+    expect(wrong.stdout).toContain('OPEN_SIGNATURE');
+    expect(wrong.stdout).toContain('响应签名: 验证通过');
+    expect(wrong.status).toBe(1);
+    const keygen = spawnSync('npm', ['run', '-s', 'open-client', '--', 'keygen'], { cwd: ROOT, encoding: 'utf8' });
+    expect(keygen.stdout).toMatch(/私钥[\s\S]*[0-9a-f]{64}[\s\S]*公钥[\s\S]*04[0-9a-f]{128}/);
+  });
+
   it('the operator registers a bank’s key, the bank’s system calls with the appId, the operator disables it', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     onTestFailed(() => shot(page, 'FAILED-open-api'));

@@ -37,6 +37,7 @@ import * as accounts from './modules/auth/repository';
 import * as dictionaryData from './modules/dictionaries/repository';
 import * as projectData from './modules/projects/repository';
 import * as arrearsData from './modules/arrears/repository';
+import * as openData from './modules/open/repository';
 import { certificationRoutes } from './modules/certification/routes';
 import { createCertificationService } from './modules/certification/service';
 import { devRoutes } from './modules/dev/routes';
@@ -334,7 +335,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     limits: { unattachedMaxBytes: env.UPLOAD_UNATTACHED_MAX_MB * 1024 * 1024 },
   });
   const certifications = createCertificationService({ db, clock, files, accounts });
-  const admin = createAdminService({ db, clock, accounts });
+  const admin = createAdminService({ db, clock, accounts, apiClients: openData });
   const dictionaries = createDictionaryService({ db, organizationsByIds: accounts.organizationsByIds });
   const ids = createSnowflake(env.NODE_ID ?? process.pid % 1024);
   const projects = createProjectService({ db, query: database.query, backgroundQuery: database.backgroundQuery, clock, ids, dictionaries, accounts });

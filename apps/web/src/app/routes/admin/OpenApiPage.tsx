@@ -27,23 +27,22 @@ export default function OpenApiPage() {
   }
 
   const columns: ProColumns<ApiClient>[] = [
-    { title: 'appId', dataIndex: 'appId', width: 230, render: (_, c) => <Typography.Text copyable code>{c.appId}</Typography.Text> },
+    { title: 'appId', dataIndex: 'appId', width: 215, render: (_, c) => <Typography.Text copyable code>{c.appId}</Typography.Text> },
     {
       title: '机构',
       dataIndex: 'orgName',
       ellipsis: true,
-      width: 300,
       render: (_, c) => (
-        <Space size={4}>
+        <span title={`${c.orgName ?? ''}（${orgTypeLabels[c.orgType]}）`}>
           {c.orgName ?? '-'}
-          <Tag>{orgTypeLabels[c.orgType]}</Tag>
-        </Space>
+          <Typography.Text type="secondary">（{orgTypeLabels[c.orgType]}）</Typography.Text>
+        </span>
       ),
     },
     {
       title: '公钥',
       dataIndex: 'publicKey',
-      width: 250,
+      width: 205,
       render: (_, c) => (
         <Typography.Text copyable={{ text: c.publicKey }} style={{ fontFamily: 'monospace' }} title={c.publicKey}>
           {abbreviate(c.publicKey)}
@@ -53,16 +52,19 @@ export default function OpenApiPage() {
     {
       title: '状态',
       dataIndex: 'status',
-      width: 90,
-      render: (_, c) => <Tag color={c.status === 'enabled' ? 'success' : 'default'}>{apiClientStatusLabels[c.status]}</Tag>,
+      width: 150,
+      render: (_, c) => (
+        <Space direction="vertical" size={0}>
+          <Tag color={c.status === 'enabled' ? 'success' : 'default'}>{apiClientStatusLabels[c.status]}</Tag>
+          {c.disabledAt && <Typography.Text type="secondary">{formatDateTime(c.disabledAt)} 停用</Typography.Text>}
+        </Space>
+      ),
     },
-    { title: '创建时间', dataIndex: 'createdAt', width: 170, render: (_, c) => formatDateTime(c.createdAt) },
-    { title: '停用时间', dataIndex: 'disabledAt', width: 170, render: (_, c) => (c.disabledAt ? formatDateTime(c.disabledAt) : '-') },
+    { title: '创建时间', dataIndex: 'createdAt', width: 160, render: (_, c) => formatDateTime(c.createdAt) },
     {
       title: '操作',
       valueType: 'option',
-      width: 90,
-      fixed: 'right',
+      width: 64,
       render: (_, c) =>
         c.status === 'enabled'
           ? [
@@ -101,7 +103,7 @@ export default function OpenApiPage() {
         dataSource={clients.data?.items ?? []}
         options={{ density: false, setting: false, reload: () => void clients.refetch() }}
         pagination={{ pageSize: 20, showTotal: (total, range) => `第${range[0]}-${range[1]}条/总共${total}条` }}
-        scroll={{ x: 1300 }}
+        tableLayout="fixed"
         toolBarRender={() => [
           <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>
             注册客户端

@@ -46,4 +46,5 @@ export const auditTargetTypeLabels: Record<string, string> = {
   project: '工程项目',
   quota_application: '保证金额度申请',
   session: '会话',
+  api_client: '开放接口客户端',
 };
