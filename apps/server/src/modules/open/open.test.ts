@@ -5,6 +5,8 @@
  * organisation type of a route, sessions and signatures kept apart, spellings of the path, files
  * inside JSON and the body limit. The probe routes (OPEN_TEST_PROBE) stand in for the workflows'.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClients, auditLog, files, openNonces } from '../../db/schema/index';
@@ -13,7 +15,8 @@ import { createConsoleSmsProvider } from '../../platform/sms/console';
 import { buildBank, buildInsurer } from '../../test/factories';
 import { buildUser, createTestContext, JPEG_BYTES, PDF_BYTES, sessionFor, type TestContext } from '../../test/harness';
 import { buildApiClient, openInject, signedByPlatform, type TestApiClient } from '../../test/open';
-import { generateKeyPair, newNonce, signRequest } from '../../../../../tools/open-client/signer';
+import { generateKeyPair, newNonce, publicKeyOf, signRequest } from '../../../../../tools/open-client/signer';
+import { DEMO_API_CLIENTS } from '../../db/seed';
 
 let ctx: TestContext;
 let bank: TestApiClient;
@@ -244,6 +247,14 @@ describe('files inside JSON', () => {
 });
 
 describe('the clients table', () => {
+  it('seeds the demo clients with the public halves of tools/open-client/demo-keys', () => {
+    for (const c of DEMO_API_CLIENTS) {
+      const privateKey = fs.readFileSync(path.resolve(import.meta.dirname, '../../../../..', c.keyFile), 'utf8').trim();
+      expect(publicKeyOf(privateKey), c.appId).toBe(c.publicKey);
+      expect(c.appId).toMatch(/^bx_[a-z0-9]{20}$/);
+    }
+  });
+
   it('refuses a public key that is not an uncompressed point on the curve (CHECK) and keeps appIds unique', async () => {
     const now = ctx.clock.now();
     await expect(ctx.database.db.insert(apiClients).values({ appId: 'bx_badkey', orgId: bank.orgId, publicKey: '04zz', createdAt: now })).rejects.toThrow();
