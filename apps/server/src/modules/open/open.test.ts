@@ -15,7 +15,7 @@ import { createConsoleSmsProvider } from '../../platform/sms/console';
 import { buildBank, buildInsurer } from '../../test/factories';
 import { buildUser, createTestContext, JPEG_BYTES, PDF_BYTES, sessionFor, type TestContext } from '../../test/harness';
 import { buildApiClient, openInject, signedByPlatform, type TestApiClient } from '../../test/open';
-import { generateKeyPair, newNonce, publicKeyOf, signRequest } from '../../../../../tools/open-client/signer';
+import { generateKeyPair, newNonce, publicKeyOf, signRequest, verifyResponse } from '../../../../../tools/open-client/signer';
 import { DEMO_API_CLIENTS } from '../../db/seed';
 
 let ctx: TestContext;
@@ -208,6 +208,31 @@ describe('who may call what', () => {
     // the insurer-only route under another spelling is still insurer-only
     const spelled = await openInject(ctx, bank, { method: 'POST', url: '/api/open/v1/test-probe/%69nsurer', body: {} });
     expect([spelled.statusCode, codeOf(spelled)]).toEqual([403, 'FORBIDDEN']);
+  });
+});
+
+describe('over a real socket', () => {
+  it('signs over the request target as it arrives, encoded or not; a doubled slash is the signed JSON 404', async () => {
+    const server = await buildApp({ env: ctx.env, database: ctx.database, clock: ctx.clock, sms: createConsoleSmsProvider({ db: ctx.database.db, clock: ctx.clock }) });
+    try {
+      const base = await server.listen({ port: 0, host: '127.0.0.1' });
+      const { publicKey } = (await (await fetch(`${base}/api/open/v1/platform-key`)).json()) as { publicKey: string };
+      const call = async (target: string, signedAs = target) => {
+        const headers = signRequest({ method: 'GET', path: signedAs, appId: bank.appId, privateKey: bank.privateKey, timestamp: ctx.clock.now().getTime() });
+        const res = await fetch(`${base}${target}`, { headers });
+        const body = Buffer.from(await res.arrayBuffer());
+        const verified = verifyResponse({ status: res.status, timestamp: res.headers.get('x-bx-timestamp') ?? undefined, signature: res.headers.get('x-bx-signature') ?? undefined, body, platformPublicKey: publicKey });
+        return { status: res.status, code: res.status === 200 ? 'ok' : (JSON.parse(body.toString()) as { code: string }).code, verified };
+      };
+      expect(await call('/api/open/v1/events?after=0')).toEqual({ status: 200, code: 'ok', verified: true });
+      expect(await call('/api/open/v1/%65vents?after=0')).toEqual({ status: 200, code: 'ok', verified: true });
+      expect(await call('/api/open/v1/%65vents?after=0', '/api/open/v1/events?after=0')).toEqual({ status: 401, code: 'OPEN_SIGNATURE', verified: true });
+      expect(await call('/api/open//v1/events')).toEqual({ status: 404, code: 'NOT_FOUND', verified: true });
+      // fetch resolves dot segments before sending (WHATWG URL): a client signs the target it really sends
+      expect(await call('/api/open/v1/./events')).toEqual({ status: 401, code: 'OPEN_SIGNATURE', verified: true });
+    } finally {
+      await server.close();
+    }
   });
 });
 
