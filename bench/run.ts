@@ -322,7 +322,7 @@ async function main() {
     const open = await openBench({ kind, durationSec: DURATION, meConnections: TOP, openConnections: Number(opt['open-connections']), threads, rounds: Number(opt['open-rounds']), log });
     console.log(open.table);
     const out = path.join(resultsDir, `${stamp}-open.json`);
-    fs.writeFileSync(out, JSON.stringify({ meta: { date: new Date().toISOString(), db: kind, durationSec: DURATION, cpus: os.cpus().length, node: process.version, loadavg: os.loadavg() }, ...open }, null, 1));
+    fs.writeFileSync(out, JSON.stringify({ meta: { date: new Date().toISOString(), db: kind, durationSec: DURATION, cpus: os.cpus().length, node: process.version, loadavg: os.loadavg(), sm2Nice: process.env.OPEN_SM2_NICE ?? 'default' }, ...open }, null, 1));
     log(`wrote ${path.relative(ROOT, out)}`);
     if (only.length === 1) return;
   }
