@@ -284,7 +284,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const sm2 = createSm2Pool({ threads: env.OPEN_SM2_THREADS ?? defaultSm2Threads(), nice: env.OPEN_SM2_NICE });
   app.addHook('onClose', async () => sm2.close());
   const platformKey = await loadPlatformKey(db, env.OPEN_PLATFORM_PRIVATE_KEY);
-  const openLayer = createOpenLayer({ db, clock, pool: sm2, platformKey, accounts });
+  const openLayer = createOpenLayer({ db, clock, pool: sm2, platformKey, accounts, changes });
   app.decorate('open', { layer: openLayer, platformKey });
   registerAccess(app, {
     sessions: createSessionStore(db, changes),
