@@ -9,23 +9,21 @@
  *   3. both at once: /api/me at 32 connections while the open API is driven as in 2 → /api/me p99.
  *
  * The target: /api/me p99 in 3 below 2× its value in 1. Run for SM2 in the worker pool (the default
- * thread count) and on the event loop (OPEN_SM2_THREADS=0) to see what the pool buys. Each request's
- * signature is made by the bench with the independent client (tools/open-client/signer.ts).
+ * thread count) and on the event loop (OPEN_SM2_THREADS=0) to see what the pool buys. The open load
+ * runs in a child process (bench/open-driver.ts), each request signed beforehand by the independent
+ * client (tools/open-client/signer.ts), so that neither its signing nor its event loop shows in the
+ * /api/me latencies measured here.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type autocannon from 'autocannon';
-import { newNonce, signRequest } from '../tools/open-client/signer';
+import { spawn } from 'node:child_process';
 import { loginViaSms } from './lib/client';
 import { createDatabase, DEFAULT_PG, dropDatabase } from './lib/data';
 import { httpLoad, type Stat } from './lib/load';
 import { ROOT, startServer } from './lib/server';
 
 const DEMO_ENTERPRISE = '13800000006';
-const DEMO_BANK_APP_ID = 'bx_demobank000000000000';
-const DEMO_BANK_KEY = fs.readFileSync(path.join(ROOT, 'tools/open-client/demo-keys/bank.private.hex'), 'utf8').trim();
-const EVENTS = '/api/open/v1/events?after=0';
 
 export interface OpenBenchRow {
   threads: number | 'default';
@@ -36,21 +34,26 @@ export interface OpenBenchRow {
 }
 
 /**
- * A request autocannon sends again and again, each time with headers signed beforehand (a nonce is
- * good once): the bench's own signing would otherwise take CPU from the server it measures.
+ * The open load, driven by bench/open-driver.ts in a child process with every request signed before
+ * it starts; `started` resolves when it begins sending, `done` with its Stat.
  */
-function signedEvents(count: number): autocannon.Request {
-  const signed: Record<string, string>[] = [];
-  for (let i = 0; i < count; i++) signed.push(signRequest({ method: 'GET', path: EVENTS, appId: DEMO_BANK_APP_ID, privateKey: DEMO_BANK_KEY, nonce: newNonce() }));
-  let next = 0;
-  return {
-    method: 'GET',
-    path: EVENTS,
-    setupRequest: (req) => {
-      if (next >= signed.length) throw new Error(`the open bench ran out of pre-signed requests (${count}): raise OPEN_BENCH_SIGNED`);
-      return { ...req, headers: { ...(req.headers ?? {}), ...signed[next++]! } };
-    },
-  };
+function openLoad(url: string, connections: number, seconds: number, signedCount: number, pid: number): { started: Promise<void>; done: Promise<Stat> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/open-driver.ts', url, String(connections), String(seconds), String(signedCount), String(pid)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  let ready: () => void;
+  const started = new Promise<void>((r) => (ready = r));
+  child.stdout!.on('data', (b: Buffer) => {
+    out += b.toString();
+    if (out.includes('READY')) ready();
+  });
+  const done = new Promise<Stat>((resolve, reject) =>
+    child.once('exit', (code) => {
+      const last = out.trim().split('\n').pop() ?? '';
+      if (code !== 0 || !last.startsWith('{')) return reject(new Error(`open driver exited ${code}: ${out.slice(-500)}`));
+      resolve(JSON.parse(last) as Stat);
+    }),
+  );
+  return { started, done };
 }
 
 export async function openBench(opts: {
@@ -75,21 +78,20 @@ export async function openBench(opts: {
       const meLoad = { url: server.url, path: '/api/me', headers: me.headers, connections: opts.meConnections, durationSec: opts.durationSec, pids };
       // signatures for every open request of the three runs (warm-up, alone, together), made before any of them
       const perSecond = Number(process.env.OPEN_BENCH_SIGNED_PER_SECOND ?? 1500);
-      opts.log(`open bench: signing ${perSecond * ((opts.rounds + 1) * opts.durationSec + 1)} requests beforehand`);
-      const openLoad = (seconds: number) => ({ url: server.url, requests: [signedEvents(perSecond * seconds)], connections: opts.openConnections, durationSec: seconds, pids });
-      const alone = openLoad(opts.durationSec);
-      const together = Array.from({ length: opts.rounds }, () => openLoad(opts.durationSec));
+      const open = (seconds: number) => openLoad(server.url, opts.openConnections, seconds, perSecond * seconds, server.pid);
       // warm: JIT, pools, the worker threads and their precomputed key
       await httpLoad({ ...meLoad, durationSec: 1 });
-      await httpLoad(openLoad(1));
+      await open(1).done;
       const record = (phase: OpenBenchRow['phase'], round: number, connections: number, stat: Stat) => {
         rows.push({ threads, phase, round, connections, stat });
         opts.log(`open bench (SM2 threads ${threads}): ${phase}${round ? ` #${round}` : ''} c=${connections}: ${stat.rps} req/s p50 ${stat.p50} p99 ${stat.p99} ms${stat.failures ? `, ${stat.failures} failures ${JSON.stringify(stat.statuses)}` : ''}`);
       };
-      record('open alone', 0, opts.openConnections, await httpLoad(alone));
+      record('open alone', 0, opts.openConnections, await open(opts.durationSec).done);
       for (let round = 1; round <= opts.rounds; round++) {
         record('me quiet', round, opts.meConnections, await httpLoad(meLoad));
-        const [withOpen, openBusy] = await Promise.all([httpLoad(meLoad), httpLoad(together[round - 1]!)]);
+        const busy = open(opts.durationSec);
+        await busy.started;
+        const [withOpen, openBusy] = await Promise.all([httpLoad(meLoad), busy.done]);
         record('me with open', round, opts.meConnections, withOpen);
         record('open with me', round, opts.openConnections, openBusy);
       }
