@@ -10,7 +10,10 @@
  *   --duration S            seconds per measurement (default 4; --quick 2)
  *   --fresh                 rebuild the scale database even if a matching one exists
  *   --profile               write a CPU profile of the server (node --cpu-prof) to bench/results/
- *   --only me,list-hrss,…   only these scenarios (me, list-enterprise, list-hrss, list-hrss-filtered, detail, write)
+ *   --only me,list-hrss,…   only these scenarios (me, list-enterprise, list-hrss, list-hrss-filtered, detail, write, open)
+ *   --open-threads T,…      the open scenario's SM2 worker threads, 'default' and/or numbers (default: default,0)
+ *   --open-connections N    the open scenario's connections driving the open API (default 16)
+ *   --open-rounds N         quiet and busy /api/me measurements alternate N times; medians compared (default 3)
  *   --skip-ceilings         measure the app only (for a quick before/after of one change)
  *
  * The app runs as a child process (`node --import tsx apps/server/src/server.ts`, NODE_ENV=production,
@@ -22,6 +25,9 @@
  * the three lists (with their exact totals), the project detail, and the write path 新建项目 → 定额申请
  * → 审核通过 as the app's transactions. On PGlite, which pgbench cannot reach, the lists' ceiling is
  * still the bench's own in-process driver. Prints one table, writes bench/results/<time>.json.
+ *
+ * `--only open` (bench/open.ts) needs no scale data: /api/me at the top concurrency, quiet and while
+ * the signed open API is driven at its maximum, with SM2 in the worker pool and on the event loop.
  */
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -38,6 +44,7 @@ import { captureGet, captureScenarios, SqlTrace, type TracedStatement } from './
 import { httpLoad, statementLoad, type Stat } from './lib/load';
 import { PGBENCH, readScript, runPgbench, writeScript } from './lib/pgbench';
 import { ROOT, startServer, type RunningServer } from './lib/server';
+import { openBench } from './open';
 
 const { values: opt } = parseArgs({
   options: {
@@ -52,6 +59,9 @@ const { values: opt } = parseArgs({
     profile: { type: 'boolean', default: false },
     only: { type: 'string' },
     'skip-ceilings': { type: 'boolean', default: false },
+    'open-threads': { type: 'string', default: 'default,0' },
+    'open-connections': { type: 'string', default: '16' },
+    'open-rounds': { type: 'string', default: '3' },
   },
   allowPositionals: false,
 });
@@ -306,6 +316,16 @@ async function main() {
   const resultsDir = path.join(ROOT, 'bench', 'results');
   fs.mkdirSync(resultsDir, { recursive: true });
   const profileDir = opt.profile ? path.join(resultsDir, `prof-${stamp}`) : undefined;
+  const only = opt.only?.split(',');
+  if (only?.includes('open')) {
+    const threads = opt['open-threads']!.split(',').map((t) => (t === 'default' ? ('default' as const) : Number(t)));
+    const open = await openBench({ kind, durationSec: DURATION, meConnections: TOP, openConnections: Number(opt['open-connections']), threads, rounds: Number(opt['open-rounds']), log });
+    console.log(open.table);
+    const out = path.join(resultsDir, `${stamp}-open.json`);
+    fs.writeFileSync(out, JSON.stringify({ meta: { date: new Date().toISOString(), db: kind, durationSec: DURATION, cpus: os.cpus().length, node: process.version, loadavg: os.loadavg(), sm2Nice: process.env.OPEN_SM2_NICE ?? 'default' }, ...open }, null, 1));
+    log(`wrote ${path.relative(ROOT, out)}`);
+    if (only.length === 1) return;
+  }
   log(`bench: ${kind}, ${PROJECTS} projects, concurrency ${CONCURRENCY.join('/')}, ${DURATION} s each, processes ${PROCESSES.join('/')}${SERIES.length ? `, series ${SERIES.join('/')}` : ''}`);
 
   const ceilings = !opt['skip-ceilings'];
@@ -323,7 +343,6 @@ async function main() {
       if (count === 1) payloads = await samplePayloads(base, sessions, p);
       const urls = servers.map((s) => s.url);
       const pids = servers.map((s) => s.pid);
-      const only = opt.only?.split(',');
       const list = scenarios(p, sessions).filter((x) => !only || only.includes(x.key));
       // warm up: JIT, pools, caches
       for (const sc of list) await httpLoad({ url: urls, connections: 4, durationSec: quick ? 0.5 : 1, ...sc.load });

@@ -37,6 +37,7 @@ import * as accounts from './modules/auth/repository';
 import * as dictionaryData from './modules/dictionaries/repository';
 import * as projectData from './modules/projects/repository';
 import * as arrearsData from './modules/arrears/repository';
+import * as openData from './modules/open/repository';
 import { certificationRoutes } from './modules/certification/routes';
 import { createCertificationService } from './modules/certification/service';
 import { devRoutes } from './modules/dev/routes';
@@ -300,10 +301,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('changes', changes);
   // The open API (SPEC §13, docs/decisions/021): SM2 in worker threads, the platform's key pair, and
   // the layer every `{ open }` route gets wherever it is registered (so before any route).
-  const sm2 = createSm2Pool({ threads: env.OPEN_SM2_THREADS ?? defaultSm2Threads() });
+  const sm2 = createSm2Pool({ threads: env.OPEN_SM2_THREADS ?? defaultSm2Threads(), nice: env.OPEN_SM2_NICE });
   app.addHook('onClose', async () => sm2.close());
   const platformKey = await loadPlatformKey(db, env.OPEN_PLATFORM_PRIVATE_KEY);
-  const openLayer = createOpenLayer({ db, clock, pool: sm2, platformKey, accounts });
+  const openLayer = createOpenLayer({ db, clock, pool: sm2, platformKey, accounts, changes });
   app.decorate('open', { layer: openLayer, platformKey });
   registerAccess(app, {
     sessions: createSessionStore(db, changes),
@@ -354,7 +355,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     limits: { unattachedMaxBytes: env.UPLOAD_UNATTACHED_MAX_MB * 1024 * 1024 },
   });
   const certifications = createCertificationService({ db, clock, files, accounts });
-  const admin = createAdminService({ db, clock, accounts });
+  const admin = createAdminService({ db, clock, accounts, apiClients: openData });
   const dictionaries = createDictionaryService({ db, organizationsByIds: accounts.organizationsByIds });
   const ids = createSnowflake(env.NODE_ID ?? process.pid % 1024);
   const projects = createProjectService({ db, query: database.query, backgroundQuery: database.backgroundQuery, clock, ids, dictionaries, accounts });

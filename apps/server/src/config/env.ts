@@ -85,6 +85,8 @@ const zEnv = z
     OPEN_PLATFORM_PRIVATE_KEY: z.string().optional(),
     /** worker threads for SM2 signatures and verifications; default: the cores less one (1–4); 0 = on the event loop */
     OPEN_SM2_THREADS: z.coerce.number().int().min(0).max(16).optional(),
+    /** how much lower the SM2 threads' CPU priority is than the event loop's (nice increment, 0–19) */
+    OPEN_SM2_NICE: z.coerce.number().int().min(0).max(19).default(5),
     /** how often each process deletes the open API's expired nonces */
     OPEN_NONCE_PURGE_SECONDS: int(60, 1),
     /** tests only: open API probe routes under /api/open/v1/test-probe (modules/open/probe.ts) */

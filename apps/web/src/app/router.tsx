@@ -34,6 +34,7 @@ const BankGuaranteesPage = lazy(() => import('./routes/bank/BankGuaranteesPage')
 const BankGuaranteeDetailPage = lazy(() => import('./routes/bank/BankGuaranteeDetailPage'));
 const BankCashDepositsPage = lazy(() => import('./routes/bank/BankCashDepositsPage'));
 const BankCashDepositDetailPage = lazy(() => import('./routes/bank/BankCashDepositDetailPage'));
+const AdminOpenApiPage = lazy(() => import('./routes/admin/OpenApiPage'));
 const NotFoundPage = lazy(() => import('./routes/NotFoundPage'));
 
 function page(Page: LazyExoticComponent<ComponentType>, full = false) {
@@ -96,6 +97,7 @@ export const router = createBrowserRouter([
                   { path: '/bank/guarantees/:id', element: withPermission('payment.bank', BankGuaranteeDetailPage) },
                   { path: '/bank/cash-deposits', element: withPermission('payment.bank', BankCashDepositsPage) },
                   { path: '/bank/cash-deposits/:id', element: withPermission('payment.bank', BankCashDepositDetailPage) },
+                  { path: '/admin/open-api', element: withPermission('openapi.manage', AdminOpenApiPage) },
                   { path: '*', element: page(NotFoundPage) },
                 ],
               },

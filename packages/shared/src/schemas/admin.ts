@@ -39,6 +39,8 @@ export const zAuditRow = z.object({
   at: z.string(),
   actorPhone: z.string().nullable(),
   actorRole: z.string().nullable(),
+  /** an open API call: the API client's appId (actorPhone is null then) */
+  actorClient: z.string().nullable(),
   action: z.string(),
   targetType: z.string(),
   targetId: z.string().nullable(),

@@ -19,6 +19,9 @@ ALTER TABLE "api_clients" ADD CONSTRAINT "api_clients_created_by_users_id_fk" FO
 ALTER TABLE "api_clients" ADD CONSTRAINT "api_clients_disabled_by_users_id_fk" FOREIGN KEY ("disabled_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX IF NOT EXISTS "api_clients_app_id_uq" ON "api_clients" USING btree ("app_id");--> statement-breakpoint
 CREATE INDEX IF NOT EXISTS "api_clients_org_idx" ON "api_clients" USING btree ("org_id");--> statement-breakpoint
+-- each process keeps the clients it verified in memory (docs/decisions/011, 021): a change tells them all
+CREATE TRIGGER api_clients_notify_change AFTER INSERT OR UPDATE OR DELETE ON api_clients
+  FOR EACH ROW EXECUTE FUNCTION bx_notify_change('api_client');--> statement-breakpoint
 CREATE TABLE IF NOT EXISTS "open_nonces" (
 	"client_id" uuid NOT NULL,
 	"nonce" text NOT NULL,

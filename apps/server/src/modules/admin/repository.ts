@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, ilike, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, inArray, lt, sql, type SQL, or } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { auditLog, certifications, files, projects, quotaApplications } from '../../db/schema/index';
 
@@ -17,7 +17,8 @@ export async function listAuditRows(
 ): Promise<{ rows: AuditRow[]; total: number }> {
   const where: SQL[] = [];
   if (q.action) where.push(eq(auditLog.action, q.action));
-  if (q.actorPhone) where.push(ilike(auditLog.actorPhone, `%${q.actorPhone}%`));
+  // the phone of a user, or the appId of an open API client (SPEC §13)
+  if (q.actorPhone) where.push(or(ilike(auditLog.actorPhone, `%${q.actorPhone}%`), ilike(auditLog.actorClient, `%${q.actorPhone}%`))!);
   if (q.targetType) where.push(eq(auditLog.targetType, q.targetType));
   if (q.targetId) where.push(eq(auditLog.targetId, q.targetId));
   if (q.from) where.push(gte(auditLog.at, q.from));

@@ -22,7 +22,7 @@ const bigints = (ids: string[]) => ids.filter((id) => /^\d{1,19}$/.test(id) && B
 /** Shown for an enterprise organization that has no (certified) name yet. */
 export const UNNAMED_ORG_LABEL = '（未认证企业）';
 
-export function createAdminService(deps: { db: Db; clock: Clock; accounts: Accounts }) {
+export function createAdminService(deps: { db: Db; clock: Clock; accounts: Accounts; apiClients?: { clientLabels(tx: Db, ids: string[]): Promise<[string, string][]> } }) {
   const { db, clock, accounts } = deps;
 
   /**
@@ -68,6 +68,11 @@ export function createAdminService(deps: { db: Db; clock: Clock; accounts: Accou
       file: async (ids) => {
         const keys = uuids(ids);
         if (keys.length) load('file', await repo.fileLabels(db, keys));
+      },
+      // 开放接口客户端: its appId (modules/open's table, read through its repository)
+      api_client: async (ids) => {
+        const keys = uuids(ids);
+        if (keys.length && deps.apiClients) load('api_client', await deps.apiClients.clientLabels(db, keys));
       },
     };
     await Promise.all([...byType].filter(([type]) => Object.hasOwn(loaders, type)).map(([type, ids]) => loaders[type]!(ids)));
@@ -179,6 +184,7 @@ export function createAdminService(deps: { db: Db; clock: Clock; accounts: Accou
           at: r.at.toISOString(),
           actorPhone: r.actorPhone,
           actorRole: r.actorRole,
+          actorClient: r.actorClient,
           action: r.action,
           targetType: r.targetType,
           targetId: r.targetId,

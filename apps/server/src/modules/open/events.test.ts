@@ -9,7 +9,9 @@ import { auditLog } from '../../db/schema/index';
 import { buildBank, buildInsurer } from '../../test/factories';
 import { buildUser, createTestContext, sessionFor, type Session, type TestContext } from '../../test/harness';
 import { buildApiClient, openInject, signedByPlatform, type TestApiClient } from '../../test/open';
-import { generateKeyPair } from '../../../../../tools/open-client/signer';
+import { generateKeyPair, signRequest } from '../../../../../tools/open-client/signer';
+import { buildApp } from '../../app';
+import { createConsoleSmsProvider } from '../../platform/sms/console';
 import { recordOpenEvent, recordOpenEvents } from './events';
 
 let ctx: TestContext;
@@ -111,6 +113,25 @@ describe('开放接口 (admin)', () => {
     const audit = await ctx.database.db.select().from(auditLog).where(eq(auditLog.targetId, client.id));
     expect(audit.map((a) => a.action).sort()).toEqual(['openapi.client.create', 'openapi.client.disable']);
     expect(audit.find((a) => a.action === 'openapi.client.disable')).toMatchObject({ before: { appId: client.appId, status: 'enabled' }, after: { appId: client.appId, status: 'disabled' } });
+  });
+
+  it('a disable reaches another process that had the client in memory', async () => {
+    const keys = generateKeyPair();
+    const created = (await admin.inject({ method: 'POST', url: '/api/admin/api-clients', payload: { orgId: bank.orgId, publicKey: keys.publicKey } })).json();
+    const api: TestApiClient = { ...keys, id: created.id, appId: created.appId, orgId: bank.orgId };
+    const second = await buildApp({ env: ctx.env, database: ctx.database, clock: ctx.clock, sms: createConsoleSmsProvider({ db: ctx.database.db, clock: ctx.clock }) });
+    try {
+      await second.ready();
+      const call = () => {
+        const path = '/api/open/v1/events';
+        return second.inject({ method: 'GET', url: path, headers: signRequest({ method: 'GET', path, appId: api.appId, privateKey: api.privateKey, timestamp: ctx.clock.now().getTime() }) });
+      };
+      expect((await call()).statusCode).toBe(200); // now kept in the second app's memory
+      expect((await admin.inject({ method: 'POST', url: `/api/admin/api-clients/${created.id}/disable` })).statusCode).toBe(200);
+      await expect.poll(async () => (await call()).json().code, { timeout: 5000 }).toBe('OPEN_CLIENT_UNKNOWN');
+    } finally {
+      await second.close();
+    }
   });
 
   it('refuses a key off the curve, a malformed key, an organisation that is no bank or insurer; only admin may', async () => {

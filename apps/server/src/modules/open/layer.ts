@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from
 import { OPEN_HEADERS, OPEN_NONCE_RE, OPEN_WINDOW_MS, type OpenClientOrgType } from '@benxi/shared';
 import type { Db } from '../../db/client';
 import type { Access, OpenAuthenticator, OpenPrincipal } from '../../platform/access';
+import type { ChangeFeed } from '../../platform/changes';
 import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import { createSm3, sm3Hex, type Sm2Pool } from '../../platform/sm2/pool';
@@ -67,9 +68,40 @@ export function createOpenLayer(deps: {
   pool: Sm2Pool;
   platformKey: PlatformKeyPair;
   accounts: Pick<typeof accountsRepo, 'findOrganization'>;
+  /** the change feed that keeps the in-memory clients right (null: read the database every time) */
+  changes: ChangeFeed | null;
 }) {
-  const { db, clock, pool, platformKey } = deps;
+  const { db, clock, pool, platformKey, changes } = deps;
   const pending = new WeakMap<FastifyRequest, Pending>();
+
+  /**
+   * Enabled clients with their organisation, kept in memory while the change feed is live (as the
+   * sessions are, docs/decisions/011): a change of a client or of an organisation, in any process,
+   * drops it before the next request; an entry is re-read after a minute anyway. A refusal is not kept.
+   */
+  type Known = Pending['client'];
+  const known = new Map<string, { client: Known; at: number }>();
+  changes?.subscribe((kind, id) => {
+    if (kind === '*') return known.clear();
+    if (kind !== 'api_client' && kind !== 'org') return;
+    for (const [appId, k] of known) if ((kind === 'api_client' ? k.client.id : k.client.orgId) === id) known.delete(appId);
+  });
+  async function clientOf(appId: string): Promise<Known | null> {
+    const hit = known.get(appId);
+    if (hit && changes?.live && Date.now() - hit.at < 60_000) return hit.client;
+    const epoch = changes?.epoch;
+    const row = await findClientByAppId(db, appId);
+    if (!row || !row.enabled) return null;
+    const org = await deps.accounts.findOrganization(db, row.orgId);
+    if (!org || !org.enabled || (org.type !== 'bank' && org.type !== 'insurer')) return null;
+    const client: Known = { id: row.id, appId: row.appId, publicKey: row.publicKey, orgId: row.orgId, orgType: org.type, orgName: org.name };
+    // kept only if nothing changed while it was being read
+    if (changes?.live && changes.epoch === epoch) {
+      if (known.size >= 10_000) known.clear();
+      known.set(appId, { client, at: Date.now() });
+    }
+    return client;
+  }
 
   /** The checks that need no body. */
   async function precheck(req: FastifyRequest): Promise<void> {
@@ -79,10 +111,8 @@ export function createOpenLayer(deps: {
     }
     const appId = header(req, OPEN_HEADERS.appId);
     if (!appId || !APP_ID_RE.test(appId)) throw new AppError('OPEN_CLIENT_UNKNOWN', '缺少 X-Bx-App-Id 请求头，或其格式不正确');
-    const row = await findClientByAppId(db, appId);
-    if (!row || !row.enabled) throw unknownClient();
-    const org = await deps.accounts.findOrganization(db, row.orgId);
-    if (!org || !org.enabled || (org.type !== 'bank' && org.type !== 'insurer')) throw unknownClient();
+    const client = await clientOf(appId);
+    if (!client) throw unknownClient();
 
     const ts = header(req, OPEN_HEADERS.timestamp);
     if (!ts || !/^\d{1,16}$/.test(ts)) throw new AppError('OPEN_TIMESTAMP', 'X-Bx-Timestamp 应为 Unix 毫秒时间戳');
@@ -97,7 +127,7 @@ export function createOpenLayer(deps: {
     const signature = header(req, OPEN_HEADERS.signature);
     if (!signature || !SIGNATURE_RE.test(signature)) throw new AppError('OPEN_SIGNATURE', 'X-Bx-Signature 应为 128 位十六进制的 SM2 签名（r‖s）');
     pending.set(req, {
-      client: { id: row.id, appId: row.appId, publicKey: row.publicKey, orgId: row.orgId, orgType: org.type, orgName: org.name },
+      client,
       timestamp: ts,
       nonce,
       signature: signature.toLowerCase(),

@@ -5,6 +5,8 @@
  * organisation type of a route, sessions and signatures kept apart, spellings of the path, files
  * inside JSON and the body limit. The probe routes (OPEN_TEST_PROBE) stand in for the workflows'.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClients, auditLog, files, openNonces } from '../../db/schema/index';
@@ -13,7 +15,8 @@ import { createConsoleSmsProvider } from '../../platform/sms/console';
 import { buildBank, buildInsurer } from '../../test/factories';
 import { buildUser, createTestContext, JPEG_BYTES, PDF_BYTES, sessionFor, type TestContext } from '../../test/harness';
 import { buildApiClient, openInject, signedByPlatform, type TestApiClient } from '../../test/open';
-import { generateKeyPair, newNonce, signRequest } from '../../../../../tools/open-client/signer';
+import { generateKeyPair, newNonce, publicKeyOf, signRequest, verifyResponse } from '../../../../../tools/open-client/signer';
+import { DEMO_API_CLIENTS } from '../../db/seed';
 
 let ctx: TestContext;
 let bank: TestApiClient;
@@ -208,6 +211,31 @@ describe('who may call what', () => {
   });
 });
 
+describe('over a real socket', () => {
+  it('signs over the request target as it arrives, encoded or not; a doubled slash is the signed JSON 404', async () => {
+    const server = await buildApp({ env: ctx.env, database: ctx.database, clock: ctx.clock, sms: createConsoleSmsProvider({ db: ctx.database.db, clock: ctx.clock }) });
+    try {
+      const base = await server.listen({ port: 0, host: '127.0.0.1' });
+      const { publicKey } = (await (await fetch(`${base}/api/open/v1/platform-key`)).json()) as { publicKey: string };
+      const call = async (target: string, signedAs = target) => {
+        const headers = signRequest({ method: 'GET', path: signedAs, appId: bank.appId, privateKey: bank.privateKey, timestamp: ctx.clock.now().getTime() });
+        const res = await fetch(`${base}${target}`, { headers });
+        const body = Buffer.from(await res.arrayBuffer());
+        const verified = verifyResponse({ status: res.status, timestamp: res.headers.get('x-bx-timestamp') ?? undefined, signature: res.headers.get('x-bx-signature') ?? undefined, body, platformPublicKey: publicKey });
+        return { status: res.status, code: res.status === 200 ? 'ok' : (JSON.parse(body.toString()) as { code: string }).code, verified };
+      };
+      expect(await call('/api/open/v1/events?after=0')).toEqual({ status: 200, code: 'ok', verified: true });
+      expect(await call('/api/open/v1/%65vents?after=0')).toEqual({ status: 200, code: 'ok', verified: true });
+      expect(await call('/api/open/v1/%65vents?after=0', '/api/open/v1/events?after=0')).toEqual({ status: 401, code: 'OPEN_SIGNATURE', verified: true });
+      expect(await call('/api/open//v1/events')).toEqual({ status: 404, code: 'NOT_FOUND', verified: true });
+      // fetch resolves dot segments before sending (WHATWG URL): a client signs the target it really sends
+      expect(await call('/api/open/v1/./events')).toEqual({ status: 401, code: 'OPEN_SIGNATURE', verified: true });
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('files inside JSON', () => {
   it('stores a PDF or JPG as the client organisation\'s file, with the client as the audit actor', async () => {
     const res = await openInject(ctx, bank, { method: 'POST', url: '/api/open/v1/test-probe', body: { file: { name: '保函.jpg', contentBase64: JPEG_BYTES.toString('base64') } } });
@@ -244,6 +272,14 @@ describe('files inside JSON', () => {
 });
 
 describe('the clients table', () => {
+  it('seeds the demo clients with the public halves of tools/open-client/demo-keys', () => {
+    for (const c of DEMO_API_CLIENTS) {
+      const privateKey = fs.readFileSync(path.resolve(import.meta.dirname, '../../../../..', c.keyFile), 'utf8').trim();
+      expect(publicKeyOf(privateKey), c.appId).toBe(c.publicKey);
+      expect(c.appId).toMatch(/^bx_[a-z0-9]{20}$/);
+    }
+  });
+
   it('refuses a public key that is not an uncompressed point on the curve (CHECK) and keeps appIds unique', async () => {
     const now = ctx.clock.now();
     await expect(ctx.database.db.insert(apiClients).values({ appId: 'bx_badkey', orgId: bank.orgId, publicKey: '04zz', createdAt: now })).rejects.toThrow();

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { apiClients, appSecrets, openEvents, openNonces } from '../../db/schema/index';
 
@@ -18,6 +18,13 @@ export async function findClientByAppId(tx: Tx, appId: string): Promise<ApiClien
 export async function findClient(tx: Tx, id: string): Promise<ApiClientRow | undefined> {
   const [row] = await tx.select().from(apiClients).where(eq(apiClients.id, id)).limit(1);
   return row;
+}
+
+/** appId of each client asked for (the audit log's 对象 column). */
+export async function clientLabels(tx: Tx, ids: string[]): Promise<[string, string][]> {
+  if (ids.length === 0) return [];
+  const rows = await tx.select({ id: apiClients.id, appId: apiClients.appId }).from(apiClients).where(inArray(apiClients.id, ids));
+  return rows.map((r) => [r.id, r.appId]);
 }
 
 export async function listClients(tx: Tx): Promise<ApiClientRow[]> {

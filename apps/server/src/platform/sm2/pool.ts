@@ -1,15 +1,16 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import Tinypool from 'tinypool';
+import Piscina from 'piscina';
 import { sm2, sm3 } from 'sm-crypto-v2';
 import run from './worker.mjs';
 
 /**
  * SM2 with SM3 (GB/T 32918, GM/T 0009 default user id 1234567812345678, signatures r‖s in hex) for
  * the open API (docs/decisions/021). Verifications and signatures run in a pool of worker threads
- * (tinypool) so that the event loop serving portal users never waits for one; `threads: 0` runs
- * them inline (the bench's comparison, and a fallback where workers cannot start).
+ * (piscina) so that the event loop serving portal users never waits for one, at a lower CPU priority
+ * (`nice`, piscina's niceIncrement) so that on a busy machine the portal's thread is served first;
+ * `threads: 0` runs them inline (the bench's comparison, and a fallback where workers cannot start).
  */
 export interface Sm2Pool {
   verify(publicKey: string, message: string, signature: string): Promise<boolean>;
@@ -25,7 +26,7 @@ export function defaultSm2Threads(): number {
   return Math.max(1, Math.min(4, os.availableParallelism() - 1));
 }
 
-export function createSm2Pool(opts: { threads: number }): Sm2Pool {
+export function createSm2Pool(opts: { threads: number; nice?: number }): Sm2Pool {
   if (opts.threads <= 0) {
     return {
       threads: 0,
@@ -35,14 +36,16 @@ export function createSm2Pool(opts: { threads: number }): Sm2Pool {
     };
   }
   // started at the first use: a process (or a test) that never sees an open API call starts no thread
-  let pool: Tinypool | null = null;
+  let pool: Piscina | null = null;
   const started = () =>
-    (pool ??= new Tinypool({
+    (pool ??= new Piscina({
       filename: WORKER,
       minThreads: opts.threads,
       maxThreads: opts.threads,
       // the workers hold each client's precomputed public key: keep them
-      idleTimeout: 0,
+      idleTimeout: Number.MAX_SAFE_INTEGER,
+      // Linux and macOS: the workers' threads yield the CPU to the event loop's (docs/decisions/021)
+      niceIncrement: opts.nice ?? 5,
       // the worker is plain JavaScript: it needs none of the parent's loaders or profilers
       execArgv: [],
     }));
@@ -51,7 +54,7 @@ export function createSm2Pool(opts: { threads: number }): Sm2Pool {
     verify: (publicKey, message, signature) => started().run({ op: 'verify', publicKey, message, signature }) as Promise<boolean>,
     sign: (privateKey, message) => started().run({ op: 'sign', privateKey, message }) as Promise<string>,
     close: async () => {
-      await pool?.destroy();
+      await pool?.close({ force: true });
       pool = null;
     },
   };

@@ -15,6 +15,7 @@ import ScheduleOutlined from '@ant-design/icons/ScheduleOutlined';
 import BellOutlined from '@ant-design/icons/BellOutlined';
 import SafetyOutlined from '@ant-design/icons/SafetyOutlined';
 import BankOutlined from '@ant-design/icons/BankOutlined';
+import ApiOutlined from '@ant-design/icons/ApiOutlined';
 import type { ReactNode } from 'react';
 import { can, type Role } from '@benxi/shared';
 import type { Me } from '../../features/auth/api/me';
@@ -120,6 +121,7 @@ export function menuFor(me: Me): MenuRoute[] {
         { path: '/admin/users', name: '用户管理', icon: <TeamOutlined /> },
         { path: '/admin/organizations', name: '单位管理', icon: <ApartmentOutlined /> },
         { path: '/admin/dictionaries', name: '字典管理', icon: <BookOutlined /> },
+        { path: '/admin/open-api', name: '开放接口', icon: <ApiOutlined /> },
         { path: '/admin/audit', name: '审计日志', icon: <FileSearchOutlined /> },
         { path: '/admin/job-runs', name: '定时任务', icon: <ScheduleOutlined /> },
       ];

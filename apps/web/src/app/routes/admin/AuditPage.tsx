@@ -30,10 +30,18 @@ const columns: ProColumns<AuditRow>[] = [
   {
     title: '操作人',
     dataIndex: 'actor',
-    width: 130,
-    fieldProps: { placeholder: '操作人手机号' },
-    formItemProps: { label: '操作人手机号' },
-    render: (_, r) => r.actorPhone || <Typography.Text type="secondary">系统</Typography.Text>,
+    width: 200,
+    fieldProps: { placeholder: '手机号或开放接口 appId' },
+    formItemProps: { label: '操作人' },
+    render: (_, r) =>
+      r.actorPhone ||
+      (r.actorClient ? (
+        <span title="开放接口客户端（机构系统签名调用）">
+          开放接口 <Typography.Text code>{r.actorClient}</Typography.Text>
+        </span>
+      ) : (
+        <Typography.Text type="secondary">系统</Typography.Text>
+      )),
   },
   {
     title: '角色',

@@ -7,6 +7,8 @@ export interface AuditRow {
   at: string;
   actorPhone: string | null;
   actorRole: string | null;
+  /** an open API call: the API client's appId */
+  actorClient: string | null;
   action: string;
   targetType: string;
   targetId: string | null;
@@ -44,4 +46,5 @@ export const auditTargetTypeLabels: Record<string, string> = {
   project: '工程项目',
   quota_application: '保证金额度申请',
   session: '会话',
+  api_client: '开放接口客户端',
 };
