@@ -68,6 +68,10 @@ import { bindPaymentAttempts, type PaymentAttempts, type PaymentCloser } from '.
 import type { RecordOpenEvent } from './modules/payment/open-events';
 import { cashDepositCloser } from './modules/cash-deposits/closer';
 import { guaranteeApplicationCloser } from './modules/bank-guarantees/closer';
+import { offlineGuaranteeCloser } from './modules/guarantees/closer';
+import { createGuaranteeService } from './modules/guarantees/service';
+import { guaranteeRoutes } from './modules/guarantees/routes';
+import * as quotaData from './modules/quota/repository';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -322,13 +326,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     closers: {
       cash: cashDepositCloser({ audit: writeAudit, recordOpenEvent }),
       bank_guarantee: guaranteeApplicationCloser({ audit: writeAudit, recordOpenEvent }),
-      // 保单保函上传 (helper OFF, modules/guarantees) puts its closer here
-      offline_guarantee: noRecordsYet,
+      // 保单保函上传 (modules/guarantees, ADR 023): 待审核 → 已关闭
+      offline_guarantee: offlineGuaranteeCloser({ audit: writeAudit }),
       // 保险办理: the insurance issue
       insurance: noRecordsYet,
     },
   });
   app.decorate('payments', payments);
+  // 保单保函上传 and 保函管理 (ADR 023)
+  const guarantees = createGuaranteeService({ db, clock, ids, rules, payments, projects: projectData, quotas: quotaData, accounts });
   const jobRuns = createJobRunService({ db });
 
   const node = env.NODE_ID !== undefined ? `node-${env.NODE_ID}` : `${os.hostname()}:${process.pid}`;
@@ -386,6 +392,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(manageRoutes, { manage, admin });
       await api.register(rulesRoutes, { rules });
       await api.register(quotaRoutes, { quota });
+      await api.register(guaranteeRoutes, { guarantees });
       await api.register(arrearsRoutes, { arrears });
       await api.register(maintenanceRoutes, { jobRuns });
       if (env.SMS_PROVIDER === 'console') await api.register(devRoutes, { db });

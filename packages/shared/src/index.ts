@@ -23,5 +23,6 @@ export * from './workflow/payment';
 export * from './workflow/project-actions';
 export * from './audit-actions';
 export * from './schemas/quota';
+export * from './schemas/guarantee';
 export * from './rules/deposit-ratio';
 export * from './rules/working-days';

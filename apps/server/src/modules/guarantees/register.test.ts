@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GUARANTEE_STATUSES, guaranteeStatusOn, type GuaranteeStatus } from '@benxi/shared';
 import { auditLog, guarantees } from '../../db/schema/index';
@@ -94,7 +94,18 @@ describe('registerGuarantee', () => {
   });
 
   it('of two registrations of one number at once exactly one wins', async () => {
-    const results = await Promise.all([codeOf(register({ number: 'RACE-1' })), codeOf(register({ number: 'RACE-1' }))]);
+    // each registration keeps its transaction open a moment after writing, so both checks would run
+    // before either commit were it not for the number lock
+    const slow = () => {
+      const i = input({ number: 'RACE-1' });
+      return codeOf(
+        ctx.database.db.transaction(async (tx) => {
+          await registerGuarantee(tx, i);
+          await tx.execute(sql`select pg_sleep(0.2)`);
+        }),
+      );
+    };
+    const results = await Promise.all([slow(), slow()]);
     expect(results.sort()).toEqual(['GUARANTEE_NO_IN_FORCE', 'ok']);
     expect(await ctx.database.db.select().from(guarantees).where(eq(guarantees.numberKey, 'RACE-1'))).toHaveLength(1);
   });
