@@ -27,6 +27,9 @@ export const offlineGuaranteeFieldLabels = {
 } as const;
 const L = offlineGuaranteeFieldLabels;
 
+/** 保函号 / 保单号: letters, digits and the usual separators. */
+export const zGuaranteeNo = zText(L.guaranteeNo, 64).refine((v) => /^[\p{L}\p{N}\-_/（）()\s.]+$/u.test(v), { error: '保函号只能包含字母、数字和 - _ / ( ) .' });
+
 /** 保单保函上传. The issuer is a bank or insurer on the platform (`issuerOrgId`) or, if it is not, its name. */
 export const zOfflineGuaranteeRequest = z
   .object({
@@ -38,7 +41,7 @@ export const zOfflineGuaranteeRequest = z
     issuerOrgId: zRef(L.issuerOrgId).optional(),
     issuerName: zText(L.issuerName, 100).optional(),
     productName: zText(L.productName, 100),
-    guaranteeNo: zText(L.guaranteeNo, 64).refine((v) => /^[\p{L}\p{N}\-_/（）()\s.]+$/u.test(v), { error: '保函号只能包含字母、数字和 - _ / ( ) .' }),
+    guaranteeNo: zGuaranteeNo,
     amount: zMoney(L.amount),
     fee: zMoney(L.fee),
     issuedOn: zDateOf(L.issuedOn),

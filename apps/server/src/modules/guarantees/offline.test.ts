@@ -102,8 +102,14 @@ describe('保单保函上传 lifecycle', () => {
     const queue = (await hrss.inject({ method: 'GET', url: '/api/offline-guarantees?queue=1' })).json();
     const mine = queue.items.find((i: { id: string }) => i.id === g.id);
     expect(mine).toMatchObject({ dueOn: '2026-03-09', allowedActions: ['approve', 'return'] });
-    // the hrss reads the file inline
-    expect((await hrss.inject({ method: 'GET', url: `/api/files/${g.file.id}` })).statusCode).toBe(200);
+    // the hrss reads the file inline, framed by the platform's own page (and by no other site)
+    const inline = await hrss.inject({ method: 'GET', url: `/api/files/${g.file.id}?inline=1` });
+    expect(inline.statusCode).toBe(200);
+    expect(inline.headers['content-disposition']).toMatch(/^inline;/);
+    expect(inline.headers['content-security-policy']).toContain("frame-ancestors 'self'");
+    expect(inline.headers['x-frame-options']).toBe('SAMEORIGIN');
+    const download = await hrss.inject({ method: 'GET', url: `/api/files/${g.file.id}` });
+    expect(download.headers['content-security-policy']).toContain("frame-ancestors 'none'");
 
     const ok = await decide(hrss, g.id, 'approve');
     expect(ok.statusCode, ok.body).toBe(200);

@@ -13,6 +13,7 @@ import { DepositStatusTag, ProjectStatusTag } from '../../../features/projects/c
 import { useProjectQuotas, type QuotaApplication } from '../../../features/quota/api/quota';
 import { ProjectQuotaCard } from '../../../features/quota/components/ProjectQuotaCard';
 import { QuotaApplyModal } from '../../../features/quota/components/QuotaApplyModal';
+import { ProjectOfflineGuaranteeCard } from '../../../features/guarantees';
 import { PageLoading } from '../../../components/PageLoading';
 import { ProjectLoadError } from './ProjectLoadError';
 
@@ -110,6 +111,13 @@ export default function ProjectDetailPage() {
           canResubmit={canResubmit}
           onResubmit={(previous) => setApplying({ previous })}
         />
+        {/* 保单保函 (offline guarantees): the enterprise uploads while the deposit is payable; the supervisors read them */}
+        {can(me.role, 'guarantee.offline-read') && (
+          <ProjectOfflineGuaranteeCard
+            projectId={p.id}
+            mayUpload={can(me.role, 'guarantee.upload') && (['to_pay', 'deferred', 'paying'] as string[]).includes(p.depositStatus)}
+          />
+        )}
       </Space>
       {owner && (
         <>
