@@ -65,13 +65,30 @@ import { certificationSmsHandler } from './modules/certification/notifications';
 import { writeAudit } from './platform/audit';
 import { lockDeposit, moveDeposit } from './modules/deposit/move-deposit';
 import { bindPaymentAttempts, type PaymentAttempts, type PaymentCloser } from './modules/payment/attempts';
-import type { RecordOpenEvent } from './modules/payment/open-events';
+import { recordOpenEvent } from './modules/open/events';
 import { cashDepositCloser } from './modules/cash-deposits/closer';
 import { guaranteeApplicationCloser } from './modules/bank-guarantees/closer';
+import * as quotaData from './modules/quota/repository';
+import * as fileData from './modules/files/repository';
+import { attach, attachedFiles } from './modules/files/attachments';
+import { registerGuarantee } from './modules/guarantees/register';
+import type { PaymentContext } from './modules/payment/context';
+import { createPaymentService } from './modules/payment/service';
+import { paymentRoutes } from './modules/payment/routes';
+import { createCashDepositService } from './modules/cash-deposits/service';
+import { cashDepositRoutes } from './modules/cash-deposits/routes';
+import { createBankGuaranteeService } from './modules/bank-guarantees/service';
+import { bankGuaranteeRoutes } from './modules/bank-guarantees/routes';
+import { paymentOpenRoutes } from './modules/payment/open-routes';
+import { createSm2Pool, defaultSm2Threads } from './platform/sm2/pool';
+import { createOpenLayer, type OpenLayer, type PlatformKeyPair } from './modules/open/layer';
+import { loadPlatformKey } from './modules/open/keys';
+import { createApiClientService } from './modules/open/clients';
+import { apiClientAdminRoutes, openRoutes } from './modules/open/routes';
+import { openProbeRoutes } from './modules/open/probe';
 import { offlineGuaranteeCloser } from './modules/guarantees/closer';
 import { createGuaranteeService } from './modules/guarantees/service';
 import { guaranteeRoutes } from './modules/guarantees/routes';
-import * as quotaData from './modules/quota/repository';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -79,6 +96,8 @@ declare module 'fastify' {
     outbox: Outbox;
     /** the payment attempts bound to this app's dependencies (the ways' commands use them; tests may too) */
     payments: PaymentAttempts;
+    /** the open API's layer and the platform's key pair (tests purge nonces by hand) */
+    open: { layer: OpenLayer; platformKey: PlatformKeyPair };
   }
 }
 
@@ -260,6 +279,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'bx_session' },
           csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+          // the open API (/api/open/v1, SPEC §13): four headers together, no session
+          openAppId: { type: 'apiKey', in: 'header', name: 'X-Bx-App-Id', description: '平台运营注册的客户端 appId' },
+          openTimestamp: { type: 'apiKey', in: 'header', name: 'X-Bx-Timestamp', description: 'Unix 毫秒时间戳，与平台时间相差不超过 300 秒' },
+          openNonce: { type: 'apiKey', in: 'header', name: 'X-Bx-Nonce', description: '16–64 位 [A-Za-z0-9-]，每个请求不同' },
+          openSignature: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-Bx-Signature',
+            description:
+              'SM2 签名（SM3 杂凑，用户标识 1234567812345678，GM/T 0009；r‖s 十六进制），被签名串为 METHOD + "\\n" + 请求路径（含查询串，按发送原样）+ "\\n" + TIMESTAMP + "\\n" + NONCE + "\\n" + hex(SM3(请求体原始字节))。平台对每个响应以 X-Bx-Timestamp 与 X-Bx-Signature 签名 STATUS + "\\n" + X-Bx-Timestamp + "\\n" + hex(SM3(响应体))，平台公钥见 GET /api/open/v1/platform-key。',
+          },
         },
       },
       security: [{ session: [], csrf: [] }],
@@ -271,7 +301,29 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const changes = await listenForChanges(database);
   cacheUnitTree(db, changes);
   app.decorate('changes', changes);
-  registerAccess(app, { sessions: createSessionStore(db, changes), clock, policy: sessionPolicy, strict: env.NODE_ENV !== 'production' });
+  // The open API (SPEC §13, docs/decisions/021): SM2 in worker threads, the platform's key pair, and
+  // the layer every `{ open }` route gets wherever it is registered (so before any route).
+  const sm2 = createSm2Pool({ threads: env.OPEN_SM2_THREADS ?? defaultSm2Threads() });
+  app.addHook('onClose', async () => sm2.close());
+  const platformKey = await loadPlatformKey(db, env.OPEN_PLATFORM_PRIVATE_KEY);
+  const openLayer = createOpenLayer({ db, clock, pool: sm2, platformKey, accounts });
+  app.decorate('open', { layer: openLayer, platformKey });
+  registerAccess(app, {
+    sessions: createSessionStore(db, changes),
+    clock,
+    policy: sessionPolicy,
+    strict: env.NODE_ENV !== 'production',
+    open: openLayer.authenticator,
+  });
+  openLayer.register(app);
+  let noncePurge: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    noncePurge = setInterval(() => {
+      openLayer.purgeNonces().catch((err: unknown) => app.log.warn({ err }, 'purging open API nonces failed'));
+    }, env.OPEN_NONCE_PURGE_SECONDS * 1000);
+    noncePurge.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(noncePurge));
   // The Swagger UI of the (public) OpenAPI document: static pages, no data.
   await publicRoutes(app, swaggerUi, { routePrefix: '/api/docs' });
   // A write's changes reach this process's caches before its answer does (docs/decisions/011); only
@@ -315,8 +367,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const arrears = createArrearsService({ db, clock, accounts });
 
   // 缴纳 (ADR 022): one set of payment attempts for every way, each way closing its own record on a switch.
-  // OPEN-EVENTS: the bank's events feed — modules/open's recordOpenEvent replaces this once i11-open is merged.
-  const recordOpenEvent: RecordOpenEvent = async () => {};
   // a way whose records do not exist on this branch: nothing of it can be open, so nothing to close
   const noRecordsYet: PaymentCloser = async () => false;
   const payments = bindPaymentAttempts({
@@ -333,9 +383,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
   app.decorate('payments', payments);
+  const paymentCtx: PaymentContext = {
+    db,
+    clock,
+    ids,
+    audit: writeAudit,
+    payments,
+    attachments: { attach, filesOf: attachedFiles },
+    recordOpenEvent,
+    registerGuarantee,
+    projects: projectData,
+    quota: quotaData,
+    accounts,
+    files: fileData,
+  };
+  const payment = createPaymentService(paymentCtx);
+  const cashDeposits = createCashDepositService(paymentCtx);
+  const bankGuarantees = createBankGuaranteeService(paymentCtx);
   // 保单保函上传 and 保函管理 (ADR 023)
   const guarantees = createGuaranteeService({ db, clock, ids, rules, payments, projects: projectData, quotas: quotaData, accounts });
   const jobRuns = createJobRunService({ db });
+  const apiClients = createApiClientService({ db, clock, accounts });
 
   const node = env.NODE_ID !== undefined ? `node-${env.NODE_ID}` : `${os.hostname()}:${process.pid}`;
   // After-commit events: every process delivers, each event to one of them at a time (ADR 016).
@@ -395,6 +463,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(guaranteeRoutes, { guarantees });
       await api.register(arrearsRoutes, { arrears });
       await api.register(maintenanceRoutes, { jobRuns });
+      await api.register(paymentRoutes, { payment });
+      await api.register(cashDepositRoutes, { cash: cashDeposits });
+      await api.register(bankGuaranteeRoutes, { guarantees: bankGuarantees });
+      await api.register(paymentOpenRoutes, { cash: cashDeposits, guarantees: bankGuarantees, files });
+      await api.register(openRoutes, { db, platformPublicKey: platformKey.publicKey });
+      await api.register(apiClientAdminRoutes, { clients: apiClients });
+      if (env.OPEN_TEST_PROBE) await api.register(openProbeRoutes, { db, files });
       if (env.SMS_PROVIDER === 'console') await api.register(devRoutes, { db });
     },
     { prefix: '/api' },
@@ -412,12 +487,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await publicRoutes(app, fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false, decorateReply: false, setHeaders });
   }
 
-  app.setNotFoundHandler((req, reply) => {
+  app.setNotFoundHandler(async (req, reply) => {
     if (!looksLikeApi(req.url) && hasWeb && (req.method === 'GET' || req.method === 'HEAD')) {
       // Single-page app: every non-API path renders index.html and the router decides (its own 404 page).
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
-    return reply.code(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
+    const body = JSON.stringify({ code: 'NOT_FOUND', message: '接口不存在' });
+    if ((req.raw.url ?? '').startsWith('/api/open/')) {
+      // an open API client's wrong path is answered signed too, like every open response
+      const signed = await openLayer.signAnswer(404, Buffer.from(body));
+      reply.header('X-Bx-Timestamp', signed.timestamp).header('X-Bx-Signature', signed.signature);
+    }
+    return reply.code(404).type('application/json; charset=utf-8').send(body);
   });
 
   return app;

@@ -43,6 +43,8 @@ const platformActions = {
   'compliance.update': '更新实名制和专户落实情况',
   'bank_offer.update': '修改银行专户与保函业务信息',
   'guarantee.register': '登记保函（保函管理）',
+  'openapi.client.create': '注册开放接口客户端',
+  'openapi.client.disable': '停用开放接口客户端',
 } as const;
 
 type WorkflowAuditCode<N extends string, A extends string> = `${N}.${A}`;

@@ -6,6 +6,11 @@ export const errorStatus = {
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   SESSION_EXPIRED: 401,
+  /** the open API (SPEC §13): unknown or disabled client, timestamp more than 300 s off, bad signature, nonce used before */
+  OPEN_CLIENT_UNKNOWN: 401,
+  OPEN_TIMESTAMP: 401,
+  OPEN_SIGNATURE: 401,
+  OPEN_NONCE_REUSED: 401,
   CSRF_FAILED: 403,
   FORBIDDEN: 403,
   CERTIFICATION_REQUIRED: 403,

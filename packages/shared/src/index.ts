@@ -24,5 +24,8 @@ export * from './workflow/project-actions';
 export * from './audit-actions';
 export * from './schemas/quota';
 export * from './schemas/guarantee';
+export * from './schemas/open';
 export * from './rules/deposit-ratio';
 export * from './rules/working-days';
+export { guaranteeTermProblem, minimumGuaranteeEnd, type GuaranteeTermInput } from './rules/guarantee-term';
+export * from './schemas/payment';

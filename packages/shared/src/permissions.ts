@@ -27,12 +27,14 @@ export const permissions = {
   // 缴纳 (SPEC §6): the enterprise pays, its bank acts on what is addressed to it, the supervisors read
   'payment.apply': ['enterprise'],
   'payment.bank': ['bank'],
-  'payment.read': ['enterprise', 'hrss', 'authority', 'admin'],
+  'payment.read': ['enterprise', 'hrss', 'authority', 'bank', 'admin'],
   // 保单保函上传 and its verification; 保函管理 (the register: each role its own rows, platform/scope.ts)
   'guarantee.upload': ['enterprise'],
   'guarantee.review': ['hrss'],
   'guarantee.offline-read': ['enterprise', 'hrss', 'authority'],
   'guarantee.read': ['enterprise', 'hrss', 'authority', 'bank', 'insurer'],
+  /** 开放接口: register and disable the API clients of banks and insurers */
+  'openapi.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -78,6 +78,17 @@ const zEnv = z
     OUTBOX_LEASE_SECONDS: int(60, 1),
     /** tests only: the worker waits this long between claiming events and handling them (crash drills) */
     OUTBOX_TEST_PAUSE_MS: int(0, 0),
+    /**
+     * the platform's SM2 private key for the open API's response signatures (64 hex digits); absent =
+     * generated once and kept in the database (docs/decisions/021). Production: set it from a secret store.
+     */
+    OPEN_PLATFORM_PRIVATE_KEY: z.string().optional(),
+    /** worker threads for SM2 signatures and verifications; default: the cores less one (1–4); 0 = on the event loop */
+    OPEN_SM2_THREADS: z.coerce.number().int().min(0).max(16).optional(),
+    /** how often each process deletes the open API's expired nonces */
+    OPEN_NONCE_PURGE_SECONDS: int(60, 1),
+    /** tests only: open API probe routes under /api/open/v1/test-probe (modules/open/probe.ts) */
+    OPEN_TEST_PROBE: bool.default(false),
     /** tests only: a probe handler for topic test.probe that appends to table outbox_probe without dedupe */
     OUTBOX_TEST_PROBE: bool.default(false),
   })

@@ -2,13 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { creditCodeCheckChar, type Role } from '@benxi/shared';
+import { computeRequiredDeposit, creditCodeCheckChar, DEFAULT_RATIO_PARAMS, type EnterpriseRecord, type Role } from '@benxi/shared';
 import type { Db } from './client';
-import { appSecrets, attachments, certifications, files, organizations, users } from './schema/index';
+import { apiClients, appSecrets, attachments, certifications, files, organizations, projects, quotaApplications, users } from './schema/index';
 import { hashPassword } from '../platform/passwords';
 import { findOrg, seedReference } from './reference';
 import { newBizCode } from '../modules/certification/service';
 import { seedGuaranteeDemo } from './seed-guarantees';
+import { storeParams } from '../modules/rules/service';
+import { createSnowflake } from '../platform/snowflake';
 
 export const DEMO_PASSWORD = 'Benxi@2026!';
 
@@ -50,11 +52,43 @@ trailer << /Root 1 0 R >>
 %%EOF
 `;
 
+/**
+ * The demo bank's and insurer's open API clients (SPEC §13), with the demo key pairs of
+ * tools/open-client/demo-keys/ — public knowledge, demo data only (README, 开放接口). Fixed appIds, so
+ * `npm run open-client` works against any demo database, also one seeded before they existed.
+ */
+export const DEMO_API_CLIENTS = [
+  {
+    appId: 'bx_demobank000000000000',
+    org: '中国建设银行股份有限公司本溪分行',
+    keyFile: 'tools/open-client/demo-keys/bank.private.hex',
+    publicKey: '0441ac8cc6f772e5b9efaa1aa80515a36a4118f2ee8fffa93ef70bc72c815273f8e2e60130a0ef0b420daea2068b61f1891636a119593c9a5021ea89dc666f06a4',
+  },
+  {
+    appId: 'bx_demoinsurer000000000',
+    org: '中国人民财产保险股份有限公司本溪市分公司',
+    keyFile: 'tools/open-client/demo-keys/insurer.private.hex',
+    publicKey: '04a29055c3c8c44de875f0058131b7b175e6f61ed32c34aca3040d3ab12526f5266eea39ec3e81bfa88403c48ea031c99a238aa615bc2af965c71e62229dff3452',
+  },
+] as const;
+
+async function seedDemoApiClients(db: Db, now: Date): Promise<void> {
+  for (const c of DEMO_API_CLIENTS) {
+    const orgId = await findOrg(db, c.org);
+    if (!orgId) continue;
+    await db.insert(apiClients).values({ appId: c.appId, orgId, publicKey: c.publicKey, enabled: true, createdAt: now }).onConflictDoNothing();
+  }
+}
+
 /** Seeds the demo organisations and accounts once; later starts find the marker and do nothing. */
 export async function seedDemo(db: Db, dataDir: string, now = new Date()): Promise<boolean> {
   await seedReference(db, now);
+  await seedDemoApiClients(db, now);
   const [marker] = await db.select().from(appSecrets).where(eq(appSecrets.key, 'demo_seeded'));
-  if (marker) return false;
+  if (marker) {
+    await seedDemoPayable(db, now);
+    return false;
+  }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     const claimed = await tx
@@ -141,7 +175,111 @@ export async function seedDemo(db: Db, dataDir: string, now = new Date()): Promi
       now,
     );
   });
+  await seedDemoPayable(db, now);
   return true;
+}
+
+const CLEAN_RECORD: EnterpriseRecord = {
+  arrearsInYearBeforeSigning: false,
+  arrearsInTwoYearsBefore: false,
+  cleanYearsInRegion: 0,
+  onSeriousDishonestList: false,
+  otherProjectsUnderConstructionInRegion: 0,
+  realNameAndSpecialAccountMet: false,
+};
+
+/** The demo enterprise's projects whose 一般缴纳 quota 平山区 approved: 待缴纳, ready to pay (issue 11). */
+export const DEMO_PAYABLE_PROJECTS = [
+  { name: '本溪市平山区保障性住房项目一期', payMethod: 'cash', contractFen: 2_000_000_000n, plannedStart: '2026-03-01', plannedEnd: '2027-06-30' },
+  { name: '本溪市溪湖区河西路市政道路改造工程', payMethod: 'guarantee', contractFen: 13_000_000_000n, plannedStart: '2026-04-01', plannedEnd: '2027-10-31' },
+] as const;
+
+/**
+ * Once (its own marker, so that a database seeded before it gets them too): the demo enterprise's
+ * projects with an approved 一般缴纳 quota, the deposit 待缴纳 — what `npm start` shows to pay.
+ */
+async function seedDemoPayable(db: Db, now: Date): Promise<void> {
+  const [marker] = await db.select().from(appSecrets).where(eq(appSecrets.key, 'demo_payable_seeded'));
+  if (marker) return;
+  const enterprise = await findOrg(db, '本溪建工集团有限公司');
+  const hrss = await findOrg(db, '本溪市平山区人力资源和社会保障局');
+  const authority = await findOrg(db, '本溪市平山区住房和城乡建设局');
+  if (!enterprise || !hrss || !authority) return;
+  const [org] = await db.select().from(organizations).where(eq(organizations.id, enterprise));
+  const ids = createSnowflake(1023);
+  await db.transaction(async (tx) => {
+    const claimed = await tx.insert(appSecrets).values({ key: 'demo_payable_seeded', value: now.toISOString() }).onConflictDoNothing().returning();
+    if (claimed.length === 0) return;
+    for (const [i, d] of DEMO_PAYABLE_PROJECTS.entries()) {
+      const projectId = ids.next();
+      const at = new Date(now.getTime() - (DEMO_PAYABLE_PROJECTS.length - i) * 86_400_000);
+      await tx.insert(projects).values({
+        id: projectId,
+        enterpriseOrgId: enterprise,
+        industryType: 'housing',
+        regionCode: '210502',
+        authorityOrgId: authority,
+        hrssOrgId: hrss,
+        name: d.name,
+        location: '辽宁省本溪市平山区',
+        projectRegionCode: '210502',
+        projectType: i === 0 ? 'building' : 'municipal',
+        contractAmountFen: d.contractFen,
+        plannedStart: d.plannedStart,
+        plannedEnd: d.plannedEnd,
+        contractorName: org!.name ?? '本溪建工集团有限公司',
+        contractorCreditCode: org!.creditCode ?? demoCreditCode(),
+        builderName: '本溪市城市建设投资发展有限公司',
+        builderCreditCode: demoBuilderCode(),
+        contractSignedOn: '2026-02-15',
+        wageDay: 10,
+        managerName: '张三全',
+        managerPhone: '13455554444',
+        laborOfficerName: '李四',
+        laborOfficerPhone: '13456666666',
+        category: 'government',
+        status: 'not_started',
+        depositStatus: 'to_pay',
+        baseLocked: true,
+        createdAt: at,
+        updatedAt: at,
+      });
+      const req = computeRequiredDeposit({ contractAmountFen: d.contractFen, params: DEFAULT_RATIO_PARAMS, record: CLEAN_RECORD });
+      await tx.insert(quotaApplications).values({
+        id: ids.next(),
+        projectId,
+        enterpriseOrgId: enterprise,
+        hrssOrgId: hrss,
+        authorityOrgId: authority,
+        status: 'approved',
+        contractAmountFen: d.contractFen,
+        prepayMode: 'ratio',
+        prepayRatioPpm: req.ratioPpm,
+        appliedFen: req.requiredFen,
+        applyType: 'general',
+        payMethod: d.payMethod,
+        handlerName: '张三全',
+        handlerPhone: '13455554444',
+        requiredRatioPpm: req.ratioPpm,
+        requiredFen: req.requiredFen,
+        exemptionAllowed: req.exemptionAllowed,
+        reasons: req.reasons,
+        record: CLEAN_RECORD,
+        paramsSnapshot: storeParams(DEFAULT_RATIO_PARAMS),
+        belowRequirement: false,
+        approvedFen: req.requiredFen,
+        submittedAt: at,
+        dueOn: at.toISOString().slice(0, 10),
+        decidedAt: new Date(at.getTime() + 3_600_000),
+        decidedBy: null,
+        updatedAt: at,
+      });
+    }
+  });
+}
+
+function demoBuilderCode(): string {
+  return '91210500MA0Y9C4L2' + creditCodeCheckChar('91210500MA0Y9C4L2');
 }
 
 /** A credit code with a correct check character for the demo enterprise. */

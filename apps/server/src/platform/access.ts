@@ -20,7 +20,35 @@ interface Gate {
  * logged-in user, or a permission. A matched route that says nothing is refused (and a 500 outside
  * production, so that a route can never be open by omission).
  */
-export type Access = { public: true } | (Gate & { permission: Permission }) | (Gate & { anyRole: true });
+export type Access =
+  | { public: true }
+  | (Gate & { permission: Permission })
+  | (Gate & { anyRole: true })
+  /**
+   * The open API (SPEC §13, docs/decisions/021): a signed request of an API client whose organisation
+   * is one of these types. Such a route must live under /api/open/v1/; no session cookie counts on it.
+   */
+  | { open: readonly OpenOrgType[] };
+
+export type OpenOrgType = 'bank' | 'insurer';
+
+/**
+ * The verified API client a signed request acts as. `role` and `orgId` are those of a portal user of
+ * the same organisation, so the scope rules (platform/scope.ts) see it exactly like one.
+ */
+export interface OpenPrincipal {
+  kind: 'open';
+  role: OpenOrgType;
+  orgId: string;
+  orgName: string | null;
+  clientId: string;
+  appId: string;
+}
+
+/** Verifies a signed request (modules/open/verify.ts): the principal, or an AppError with a 401 code. */
+export interface OpenAuthenticator {
+  authenticate(req: FastifyRequest): Promise<OpenPrincipal>;
+}
 
 /** For routes registered by third-party plugins (static files of the web app, the API docs): see publicRoutes. */
 export const PUBLIC: Access = { public: true };
@@ -31,6 +59,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     user: AuthUser | null;
+    /** set on an open API route once its signature verified; null everywhere else */
+    openClient: OpenPrincipal | null;
   }
   interface FastifyInstance {
     /** every route registered after registerAccess, with its access decision (undefined: none) */
@@ -39,12 +69,19 @@ declare module 'fastify' {
 }
 
 export function requestActor(req: FastifyRequest): Actor {
+  if (req.openClient) return { id: null, phone: null, role: req.openClient.role, ip: req.ip, client: req.openClient.appId };
   return { id: req.user?.id ?? null, phone: req.user?.phone ?? null, role: req.user?.role ?? null, ip: req.ip };
 }
 
 export function currentUser(req: FastifyRequest): AuthUser {
   if (!req.user) throw new AppError('UNAUTHENTICATED', '请先登录');
   return req.user;
+}
+
+/** The API client of an open route (its access is `{ open: […] }`): the principal the commands get. */
+export function openPrincipal(req: FastifyRequest): OpenPrincipal {
+  if (!req.openClient) throw new AppError('OPEN_CLIENT_UNKNOWN', '请求未通过开放接口签名验证');
+  return req.openClient;
 }
 
 const safeEqual = (a: string, b: string) => {
@@ -78,9 +115,12 @@ export function registerAccess(
      * production: it is logged and refused (401/403)
      */
     strict: boolean;
+    /** verifies the signed requests of `{ open: […] }` routes; without it they are refused */
+    open?: OpenAuthenticator;
   },
 ): void {
   app.decorateRequest('user', null);
+  app.decorateRequest('openClient', null);
 
   // Every route registered from here on, to check at start-up that each one says who may call it.
   const routes: RouteOptions[] = [];
@@ -100,6 +140,14 @@ export function registerAccess(
 
   app.addHook('preValidation', async (req: FastifyRequest, reply: FastifyReply) => {
     const access = req.routeOptions.config?.access;
+    if (access && 'open' in access && !req.is404) {
+      // A signed request, never a session: a cookie sent along is not even read.
+      if (!deps.open) throw new AppError('OPEN_CLIENT_UNKNOWN', '开放接口未启用');
+      const principal = await deps.open.authenticate(req);
+      req.openClient = principal;
+      if (!access.open.includes(principal.role)) throw new AppError('FORBIDDEN', '该接口不对贵机构类型开放');
+      return;
+    }
     const token = req.cookies?.[SESSION_COOKIE];
     let expired = false;
     if (token) {
@@ -120,6 +168,7 @@ export function registerAccess(
       throw user ? new AppError('FORBIDDEN', '您的账户没有此操作的权限') : new AppError('UNAUTHENTICATED', '请先登录');
     }
     if ('public' in access) return;
+    if ('open' in access) throw new AppError('OPEN_CLIENT_UNKNOWN', '请求未通过开放接口签名验证'); // handled above
 
     if (!user) {
       throw expired

@@ -235,7 +235,8 @@ describe('access is decided on the matched route, however the path is spelled', 
     // nothing else is public: each public API route is one of these
     const publicApi = [...publicUrls].filter((u) => u.startsWith('/api/') && !u.startsWith('/api/docs'));
     expect(publicApi.sort()).toEqual(
-      ['/api/auth/login', '/api/auth/register', '/api/auth/reset-password', '/api/auth/sms-code', '/api/dev/sms-outbox', '/api/health', '/api/openapi.json'].sort(),
+      // the platform's public key of the open API (SPEC §13: unsigned, for verifying its answers)
+      ['/api/auth/login', '/api/auth/register', '/api/auth/reset-password', '/api/auth/sms-code', '/api/dev/sms-outbox', '/api/health', '/api/openapi.json', '/api/open/v1/platform-key'].sort(),
     );
     for (const url of ['/', '/index.html', '/assets/index-abc.js', '/api/docs', '/api/docs/json']) {
       const res = await ctx.app.inject({ method: 'GET', url });

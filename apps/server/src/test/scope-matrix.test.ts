@@ -19,6 +19,7 @@ import { registerGuarantee } from '../modules/guarantees/register';
 import { buildOfflineGuarantee } from './factories';
 import { RESOURCES, scopeOf, type Resource } from '../platform/scope';
 import { buildUser, certificationInput, createTestContext, orgByName, projectInput, sessionFor, uploadFile, type Session, type TestContext } from './harness';
+import { buildApiClient } from './open';
 
 const WHO = ['owner', 'enterpriseB', 'hrssX', 'hrssOther', 'hrssCity', 'authorityX', 'authorityOther', 'bank', 'insurer', 'admin'] as const;
 type Who = (typeof WHO)[number];
@@ -72,6 +73,46 @@ async function quotaOfA(): Promise<string> {
   return res.json().id;
 }
 
+/** A's project in district X with its 一般缴纳 quota approved by 平山区: 待缴纳. */
+async function payableProjectOfA(): Promise<string> {
+  const projectId = await projectOfA();
+  const q = await as.owner.inject({
+    method: 'POST',
+    url: '/api/quota-applications',
+    payload: { projectId, contractAmount: '20000000.00', prepayMode: 'ratio', prepayRatio: '2', applyType: 'general', payMethod: 'cash', handlerName: '张三全', handlerPhone: '13455554444' },
+  });
+  expect(q.statusCode, q.body).toBe(201);
+  const ok = await as.hrssX.inject({ method: 'POST', url: `/api/quota-applications/${q.json().id}/approve`, payload: {} });
+  expect(ok.statusCode, ok.body).toBe(200);
+  return projectId;
+}
+
+/** A's 现金存缴 addressed to the matrix's bank. */
+async function cashDepositOfA(): Promise<string> {
+  const projectId = await payableProjectOfA();
+  const res = await as.owner.inject({
+    method: 'POST',
+    url: '/api/cash-deposits',
+    payload: { projectId, bankOrgId: as.bank.orgId, agreementFileId: await uploadFile(as.owner, '存款协议书.pdf'), handlerName: '张三全', handlerPhone: '13455554444' },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+
+/** A's online 保函 application addressed to the matrix's bank (accepted by it, for 出函). */
+async function guaranteeApplicationOfA(accepted = false): Promise<string> {
+  const projectId = await payableProjectOfA();
+  const res = await as.owner.inject({
+    method: 'POST',
+    url: '/api/guarantee-applications',
+    payload: { projectId, bankOrgId: as.bank.orgId, amount: '400000.00', termFrom: '2026-03-02', termTo: '2027-03-01', handlerName: '张三全', handlerPhone: '13455554444' },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  const id = res.json().id;
+  if (accepted) expect((await as.bank.inject({ method: 'POST', url: `/api/guarantee-applications/${id}/accept` })).statusCode).toBe(200);
+  return id;
+}
+
 /** A 免缴 application of A with its 营业执照 and 中标通知书: the licence file. */
 async function fileOfAQuota(): Promise<string> {
   const projectId = await projectOfA({ contractAmount: '2999999.99' });
@@ -120,14 +161,6 @@ async function arrearsEnteredBy(who: 'hrssX' | 'hrssCity'): Promise<string> {
   return res.json().id;
 }
 
-/** A's project (平山区) whose 一般缴纳 quota district X approved: 待缴纳, 400,000.00 to cover. */
-async function payableProjectOfA(): Promise<string> {
-  const quotaId = await quotaOfA();
-  const res = await as.hrssX.inject({ method: 'POST', url: `/api/quota-applications/${quotaId}/approve`, payload: {} });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json().projectId;
-}
-
 let offlineSeq = 0;
 /** A 待审核 保单保函 of A, issued by the matrix's bank. */
 async function offlineOfA(): Promise<string> {
@@ -167,6 +200,10 @@ const READ_SUPERVISED = only(['owner', 'hrssX', 'hrssCity', 'authorityX', 'admin
 const ENTERPRISE_ACTS = only(['owner'], 403, { enterpriseB: 404 });
 /** 审核 (hrss only): the hrss units of its remit; another district does not see it */
 const HRSS_REVIEWS = only(['hrssX', 'hrssCity'], 403, { hrssOther: 404 });
+/** a payment record of A addressed to the bank: A, its supervisors, the bank, admin */
+const READ_PAYMENT = only(['owner', 'hrssX', 'hrssCity', 'authorityX', 'bank', 'admin'], 404, { insurer: 403 });
+/** the bank's 受理 / 出函 / 确认到账: the bank it is addressed to (no other role may call it) */
+const BANK_ACTS = only(['bank'], 403);
 /** the operator's own routes */
 const ADMIN_ONLY = only(['admin'], 403);
 
@@ -186,6 +223,37 @@ const matrix: Record<string, Entry[]> = {
   'POST /api/quota-applications/{id}/withdraw': [{ object: "A's quota application", make: quotaOfA, expect: ENTERPRISE_ACTS }],
   'POST /api/quota-applications/{id}/approve': [{ object: "A's quota application", make: quotaOfA, body: () => ({}), expect: HRSS_REVIEWS }],
   'POST /api/quota-applications/{id}/reject': [{ object: "A's quota application", make: quotaOfA, body: () => ({ reason: '材料不全，请补充施工合同' }), expect: HRSS_REVIEWS }],
+  // 缴纳 (ADR 022): the deposit card reads the project (a bank may call the route but reads no project)
+  'GET /api/projects/{id}/deposit': [{ object: "A's project", make: () => projectOfA(), expect: only(['owner', 'hrssX', 'hrssCity', 'authorityX', 'admin'], 404, { insurer: 403 }) }],
+  'GET /api/projects/{id}/banks': [{ object: "A's payable project", make: payableProjectOfA, expect: ENTERPRISE_ACTS }],
+  'GET /api/cash-deposits/{id}': [{ object: "A's 现金存缴 at the bank", make: cashDepositOfA, expect: READ_PAYMENT }],
+  'POST /api/cash-deposits/{id}/confirm': [
+    {
+      object: "A's 现金存缴 at the bank",
+      make: cashDepositOfA,
+      body: async () => ({ accountNo: '21050161360100000123', amount: '1000.00', arrivedOn: '2026-03-02', payerName: (await ctx.database.db.select().from(organizations).where(eq(organizations.id, as.owner.orgId)))[0]!.name, voucherFileId: await uploadFile(as.bank, '凭证.pdf') }),
+      expect: BANK_ACTS,
+    },
+  ],
+  'GET /api/guarantee-applications/{id}': [{ object: "A's 保函 application at the bank", make: () => guaranteeApplicationOfA(), expect: READ_PAYMENT }],
+  'POST /api/guarantee-applications/{id}/accept': [{ object: "A's 保函 application at the bank", make: () => guaranteeApplicationOfA(), expect: BANK_ACTS }],
+  'POST /api/guarantee-applications/{id}/refuse': [{ object: "A's 保函 application at the bank", make: () => guaranteeApplicationOfA(), body: () => ({ reason: '授信额度不足' }), expect: BANK_ACTS }],
+  'POST /api/guarantee-applications/{id}/issue': [
+    {
+      object: "A's accepted 保函 application",
+      make: () => guaranteeApplicationOfA(true),
+      body: async () => ({ guaranteeNo: `BH${randomCode()}`, issuedOn: '2026-03-02', validFrom: '2026-03-02', validTo: '2027-03-01', amount: '400000.00', fee: '1200.00', letterFileId: await uploadFile(as.bank, '保函.pdf') }),
+      expect: BANK_ACTS,
+    },
+  ],
+  'PUT /api/admin/bank-offers/{orgId}': [
+    {
+      object: "a bank's offer",
+      make: async () => as.bank.orgId,
+      body: () => ({ regions: ['210500'], offersCashAccount: true, offersGuarantee: true, accountInstructions: '开户须知（测试）' }),
+      expect: ADMIN_ONLY,
+    },
+  ],
   'GET /api/files/{id}': [
     // reading a file = reading its owner; banks and insurers may call the route but nothing is theirs
     { object: "a file attached to A's quota application", make: fileOfAQuota, expect: only(['owner', 'hrssX', 'hrssCity', 'authorityX', 'admin'], 404) },
@@ -271,6 +339,13 @@ const matrix: Record<string, Entry[]> = {
         const { regionCode: _c, regionName: _n, effectiveFrom: _e, ...body } = list.find((p) => p.regionCode === PINGSHAN)!;
         return body;
       },
+      expect: ADMIN_ONLY,
+    },
+  ],
+  'POST /api/admin/api-clients/{id}/disable': [
+    {
+      object: "a bank's API client (开放接口)",
+      make: async () => (await buildApiClient(ctx, as.bank.orgId)).id,
       expect: ADMIN_ONLY,
     },
   ],
@@ -380,8 +455,9 @@ describe('banks and insurers: only what is addressed to them', () => {
       project: 'projects', quota_application: 'quota_applications', certification: 'certifications', file: 'files', arrears_record: 'arrears_records',
       guarantee: 'guarantees', offline_guarantee: 'offline_guarantees', cash_deposit: 'cash_deposits', guarantee_application: 'guarantee_applications',
     };
-    // the payment resources are addressed to banks: payment.test.ts covers them
-    for (const resource of RESOURCES.filter((r) => r !== 'cash_deposit' && r !== 'guarantee_application')) {
+    // the payment records are addressed to a bank: it sees exactly its own (below)
+    const addressed = ['cash_deposit', 'guarantee_application'];
+    for (const resource of RESOURCES.filter((r) => !addressed.includes(r))) {
       const count = async (who: Who) => {
         const cond = await scopeOf(ctx.database.db, as[who], resource);
         const res = (await ctx.database.db.execute(sql`select count(*)::int as n from ${sql.identifier(tables[resource])} where ${cond}`)) as unknown as { rows: { n: number }[] };
@@ -400,9 +476,30 @@ describe('banks and insurers: only what is addressed to them', () => {
       expect(own).toBeGreaterThan(0);
       expect(issued).toBeGreaterThan(0);
       expect(letters).toBeGreaterThan(0);
-      expect(await count('bank'), `bank: ${resource}`).toBe(resource === 'file' ? own + letters : resource === 'guarantee' ? issued : 0);
+      // … and the files of the payment records addressed to it (the enterprise's 存款协议书): each file once,
+      // whether it is the bank's own upload, a letter in the register or a record's document
+      const readable = (
+        await ctx.database.query<{ n: number }>(
+          `select count(*)::int as n from files f where f.owner_org_id = $1
+             or exists (select 1 from attachments a join guarantees g on a.owner_type = 'guarantee' and g.id = a.owner_id::bigint where a.file_id = f.id and g.issuer_org_id = $1)
+             or exists (select 1 from attachments a join cash_deposits d on a.owner_type = 'cash_deposit' and a.owner_id = d.id::text where a.file_id = f.id and d.bank_org_id = $1)`,
+          [as.bank.orgId],
+        )
+      ).rows[0]!.n;
+      expect(await count('bank'), `bank: ${resource}`).toBe(resource === 'file' ? readable : resource === 'guarantee' ? issued : 0);
       expect(await count('insurer'), `insurer: ${resource}`).toBe(0);
       if (resource !== 'file') expect(await count('admin'), `admin: ${resource}`).toBeGreaterThan(0);
+    }
+    for (const resource of addressed) {
+      const cond = async (who: Who) => {
+        const c = await scopeOf(ctx.database.db, as[who], resource as Resource);
+        const res = (await ctx.database.db.execute(sql`select count(*)::int as n from ${sql.identifier(tables[resource as Resource])} where ${c}`)) as unknown as { rows: { n: number }[] };
+        return res.rows[0]!.n;
+      };
+      const mine = (await ctx.database.query<{ n: number }>(`select count(*)::int as n from ${tables[resource as Resource]} where bank_org_id = $1`, [as.bank.orgId])).rows[0]!.n;
+      expect(mine, resource).toBeGreaterThan(0);
+      expect(await cond('bank'), `bank: ${resource}`).toBe(mine);
+      expect(await cond('insurer'), `insurer: ${resource}`).toBe(0);
     }
   });
 

@@ -33,6 +33,11 @@ const GuaranteeListPage = lazy(() => import('./routes/guarantees/GuaranteeListPa
 const GuaranteeDetailPage = lazy(() => import('./routes/guarantees/GuaranteeDetailPage'));
 const OfflineReviewPage = lazy(() => import('./routes/guarantees/OfflineReviewPage'));
 const OfflineGuaranteeDetailPage = lazy(() => import('./routes/guarantees/OfflineGuaranteeDetailPage'));
+const BankTodoPage = lazy(() => import('./routes/bank/BankTodoPage'));
+const BankGuaranteesPage = lazy(() => import('./routes/bank/BankGuaranteesPage'));
+const BankGuaranteeDetailPage = lazy(() => import('./routes/bank/BankGuaranteeDetailPage'));
+const BankCashDepositsPage = lazy(() => import('./routes/bank/BankCashDepositsPage'));
+const BankCashDepositDetailPage = lazy(() => import('./routes/bank/BankCashDepositDetailPage'));
 const NotFoundPage = lazy(() => import('./routes/NotFoundPage'));
 
 function page(Page: LazyExoticComponent<ComponentType>, full = false) {
@@ -94,6 +99,11 @@ export const router = createBrowserRouter([
                   { path: '/admin/dictionaries', element: adminOnly(AdminDictionariesPage) },
                   { path: '/admin/audit', element: adminOnly(AdminAuditPage) },
                   { path: '/admin/job-runs', element: adminOnly(AdminJobRunsPage) },
+                  { path: '/bank/todo', element: withPermission('payment.bank', BankTodoPage) },
+                  { path: '/bank/guarantees', element: withPermission('payment.bank', BankGuaranteesPage) },
+                  { path: '/bank/guarantees/:id', element: withPermission('payment.bank', BankGuaranteeDetailPage) },
+                  { path: '/bank/cash-deposits', element: withPermission('payment.bank', BankCashDepositsPage) },
+                  { path: '/bank/cash-deposits/:id', element: withPermission('payment.bank', BankCashDepositDetailPage) },
                   { path: '*', element: page(NotFoundPage) },
                 ],
               },

@@ -162,13 +162,13 @@ export const zGuarantee = z.object({
 });
 export type TGuarantee = z.infer<typeof zGuarantee>;
 
-export const zGuaranteeListQuery = zPageQuery.extend({
+export const zGuaranteeRegisterQuery = zPageQuery.extend({
   number: zFilterText,
   kind: z.enum(GUARANTEE_KINDS, { error: '类型不正确' }).optional(),
   status: z.enum(GUARANTEE_STATUSES, { error: '状态不正确' }).optional(),
   projectName: zFilterText,
   projectId: zSnowflakeId('工程编号格式不正确').optional(),
 });
-export type TGuaranteeListQuery = z.input<typeof zGuaranteeListQuery>;
-export const zGuaranteeExportQuery = zGuaranteeListQuery.omit({ page: true, pageSize: true });
+export type TGuaranteeRegisterQuery = z.input<typeof zGuaranteeRegisterQuery>;
+export const zGuaranteeRegisterExportQuery = zGuaranteeRegisterQuery.omit({ page: true, pageSize: true });
 export const zGuaranteeIdParams = z.object({ id: zSnowflakeId('保函编号格式不正确') });

@@ -1,5 +1,6 @@
 import { defineWorkflow } from './define';
 import { permissions } from '../permissions';
+import type { OpenEventType } from '../schemas/open';
 
 /**
  * 缴纳 (SPEC §6, manual 2.2): the enterprise covers the deposit in one of four ways. Each way keeps
@@ -125,4 +126,4 @@ export const PAYMENT_OPEN_EVENT_TYPES = {
   cashSubmitted: 'cash_deposit.submitted',
   cashConfirmed: 'cash_deposit.confirmed',
   cashClosed: 'cash_deposit.closed',
-} as const;
+} as const satisfies Record<string, OpenEventType>;

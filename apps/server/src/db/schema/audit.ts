@@ -10,6 +10,8 @@ export const auditLog = pgTable(
     actorId: uuid('actor_id'),
     actorPhone: text('actor_phone'),
     actorRole: text('actor_role'),
+    /** an open API call: the API client's appId (actor_id and actor_phone are null then) */
+    actorClient: text('actor_client'),
     action: text('action').notNull(),
     targetType: text('target_type').notNull(),
     targetId: text('target_id'),

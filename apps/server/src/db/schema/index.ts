@@ -17,3 +17,4 @@ export * from './outbox';
 export * from './attachments';
 export * from './guarantees';
 export * from './payment';
+export * from './open';

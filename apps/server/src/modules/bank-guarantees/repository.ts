@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { guaranteeApplications } from '../../db/schema/index';
 
@@ -62,7 +62,7 @@ export async function setGuaranteeId(tx: Tx, id: bigint, guaranteeId: bigint): P
   await tx.update(guaranteeApplications).set({ guaranteeId }).where(eq(guaranteeApplications.id, id));
 }
 
-export function guaranteeListCondition(q: { scope: SQL; statuses?: readonly string[]; projectId?: bigint; projectIds?: SQL }): SQL {
+export function guaranteeListCondition(q: { scope: SQL; statuses?: readonly string[]; projectId?: bigint; projectIds?: SQLWrapper }): SQL {
   const where: SQL[] = [q.scope];
   if (q.statuses?.length) where.push(inArray(guaranteeApplications.status, q.statuses as string[]));
   if (q.projectId !== undefined) where.push(eq(guaranteeApplications.projectId, q.projectId));

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { cashArrivals, cashDeposits } from '../../db/schema/index';
 
@@ -56,7 +56,7 @@ export async function listCashDepositPage(tx: Tx, cond: SQL, page: { oldestFirst
   return { rows, total: total?.n ?? 0 };
 }
 
-export function cashDepositListCondition(q: { scope: SQL; statuses?: readonly string[]; projectId?: bigint; projectIds?: SQL }): SQL {
+export function cashDepositListCondition(q: { scope: SQL; statuses?: readonly string[]; projectId?: bigint; projectIds?: SQLWrapper }): SQL {
   const where: SQL[] = [q.scope];
   if (q.statuses?.length) where.push(inArray(cashDeposits.status, q.statuses as string[]));
   if (q.projectId !== undefined) where.push(eq(cashDeposits.projectId, q.projectId));

@@ -26,6 +26,14 @@ export async function unattachedBytes(tx: Tx, uploaderId: string): Promise<numbe
   return Number(res.rows[0]?.bytes ?? 0);
 }
 
+/** Bytes an API client sent inside JSON that no record references yet (a command that failed after reading them). */
+export async function unattachedBytesOfClient(tx: Tx, clientId: string): Promise<number> {
+  const res = (await tx.execute(
+    sql`select coalesce(sum(f.size), 0)::bigint as bytes from files f where f.uploader_client_id = ${clientId} and ${unattached}`,
+  )) as unknown as { rows: { bytes: string | number }[] };
+  return Number(res.rows[0]?.bytes ?? 0);
+}
+
 /** One account's uploads commit one at a time (a transaction-scoped advisory lock on the uploader). */
 export async function lockUploads(tx: Tx, uploaderId: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`files.unattached:${uploaderId}`}, 0))`);
@@ -88,6 +96,16 @@ export async function attachedFileRows(tx: Tx, ownerType: string, ownerIds: stri
     .innerJoin(files, eq(files.id, attachments.fileId))
     .where(and(eq(attachments.ownerType, ownerType), inArray(attachments.ownerId, ownerIds)))
     .orderBy(asc(attachments.ownerId), asc(attachments.kind), asc(attachments.position), asc(attachments.createdAt));
+}
+
+/** An upload of `orgId` by id: its digest and type (a voucher is identified by its content). */
+export async function ownFileDigest(tx: Tx, id: string, orgId: string): Promise<{ id: string; sha256: string; mime: string } | undefined> {
+  const [row] = await tx
+    .select({ id: files.id, sha256: files.sha256, mime: files.mime })
+    .from(files)
+    .where(and(eq(files.id, id), eq(files.ownerOrgId, orgId)))
+    .limit(1);
+  return row;
 }
 
 /** Whether the file is attached to that owner (under any kind). */

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { Db } from '../../db/client';
 import { writeAudit, type Actor } from '../../platform/audit';
 import type { Clock } from '../../platform/clock';
@@ -7,7 +7,7 @@ import { AppError, notFound } from '../../platform/errors';
 import { parseResourceId, scopeOf } from '../../platform/scope';
 import type { AuthUser } from '../../platform/sessions';
 import { attach, attachedFiles, type FileRow } from './attachments';
-import { findFile, insertFile, lockUploads, unattachedBytes } from './repository';
+import { findFile, insertFile, lockUploads, unattachedBytes, unattachedBytesOfClient } from './repository';
 import { absolutePath, cleanFileName, storeUpload } from './storage';
 
 export { toFileRef, type FileRow } from './attachments';
@@ -91,6 +91,44 @@ export function createFileService(deps: { db: Db; clock: Clock; dataDir: string;
       const p = absolutePath(dataDir, file.storedPath);
       if (!fs.existsSync(p)) throw new AppError('NOT_FOUND', '文件已不存在，请联系平台运营人员');
       return { file, stream: fs.createReadStream(p) };
+    },
+
+    /**
+     * A file an API client of a bank or an insurer sent inside JSON (modules/open/files.ts decodes it):
+     * checked and stored exactly like an upload, owned by the client's organisation (so `attach` with
+     * that organisation takes it), counted against the same cap on unattached bytes per client.
+     */
+    async storeFromClient(client: { clientId: string; orgId: string }, content: Buffer, filename: string, actor: Actor) {
+      const now = clock.now();
+      const stored = await storeUpload(dataDir, Readable.from([content]), now);
+      try {
+        return await db.transaction(async (tx) => {
+          await lockUploads(tx, `client:${client.clientId}`);
+          const used = await unattachedBytesOfClient(tx, client.clientId);
+          if (used + stored.size > cap) throw quotaError(used);
+          const row = await insertFile(tx, {
+            ownerOrgId: client.orgId,
+            uploaderId: null,
+            uploaderClientId: client.clientId,
+            originalName: cleanFileName(filename, stored.ext),
+            storedPath: stored.relPath,
+            mime: stored.mime,
+            size: stored.size,
+            sha256: stored.sha256,
+            createdAt: now,
+          });
+          await writeAudit(tx, actor, now, {
+            action: 'file.upload',
+            targetType: 'file',
+            targetId: row.id,
+            after: { name: row.originalName, size: row.size, mime: row.mime, sha256: row.sha256 },
+          });
+          return row;
+        });
+      } catch (err) {
+        fs.rmSync(absolutePath(dataDir, stored.relPath), { force: true });
+        throw err;
+      }
     },
 
     /** attachments/attach: the commands that attach files get it from here (certification) or import it (quota) */

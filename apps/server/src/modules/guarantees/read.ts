@@ -3,7 +3,6 @@ import {
   guaranteeDaysLeft,
   OFFLINE_GUARANTEE_STATUSES,
   offlineGuaranteeWorkflow,
-  quotaWorkflow,
   type DepositStatus,
   type GuaranteeKind,
   type GuaranteeStatus,
@@ -54,7 +53,7 @@ export async function loadProject(ctx: GuaranteeContext, user: AuthUser, project
 
 /** 保证金应缴金额: the project's approved 一般缴纳 / 缓缴 quota's 核定金额, or null when there is none. */
 export async function requiredFenOf(ctx: GuaranteeContext, projectId: bigint, tx: Tx = ctx.db): Promise<bigint | null> {
-  const q = await ctx.quotas.approvedQuotaOfProject(tx, projectId, quotaWorkflow.actions.approve.to);
+  const q = await ctx.quotas.approvedQuotaOfProject(tx, projectId);
   if (!q || q.applyType === 'exempt') return null;
   return q.approvedFen;
 }

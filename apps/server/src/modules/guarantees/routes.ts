@@ -6,9 +6,9 @@ import {
   pageOf,
   zApproveOfflineGuarantee,
   zGuarantee,
-  zGuaranteeExportQuery,
+  zGuaranteeRegisterExportQuery,
   zGuaranteeIdParams,
-  zGuaranteeListQuery,
+  zGuaranteeRegisterQuery,
   zOfflineGuarantee,
   zOfflineGuaranteeForm,
   zOfflineGuaranteeIdParams,
@@ -89,10 +89,10 @@ export const guaranteeRoutes: FastifyPluginAsyncZod<{ guarantees: GuaranteeServi
 
   app.get(
     '/guarantees',
-    { config: read, schema: { tags: register, summary: '保函管理：保函/保单列表（状态按平台日期计算）', querystring: zGuaranteeListQuery, response: { 200: pageOf(zGuarantee) } } },
+    { config: read, schema: { tags: register, summary: '保函管理：保函/保单列表（状态按平台日期计算）', querystring: zGuaranteeRegisterQuery, response: { 200: pageOf(zGuarantee) } } },
     async (req) => guarantees.list(currentUser(req), req.query),
   );
-  app.get('/guarantees/export', { config: read, schema: { tags: register, summary: '导出保函管理列表（Excel）', querystring: zGuaranteeExportQuery } }, async (req, reply) => {
+  app.get('/guarantees/export', { config: read, schema: { tags: register, summary: '导出保函管理列表（Excel）', querystring: zGuaranteeRegisterExportQuery } }, async (req, reply) => {
     const stream = streamExcel('保函管理', GUARANTEE_EXPORT_COLUMNS, guarantees.iterate(currentUser(req), req.query));
     reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

@@ -1,12 +1,9 @@
-import type { Tx } from '../../db/client';
+import type { recordOpenEvent } from '../open/events';
 
-/** A new task (or a withdrawn one) for a bank's events feed (SPEC §13 `GET /api/open/v1/events`). */
-export interface OpenEventInput {
-  orgId: string;
-  type: string;
-  objectNo: string;
-  at: Date;
-}
+export type { OpenEventInput } from '../open/events';
 
-/** modules/open's `recordOpenEvent(tx, …)`, passed in by app.ts: written in the command's own transaction. */
-export type RecordOpenEvent = (tx: Tx, event: OpenEventInput) => Promise<void>;
+/**
+ * modules/open's `recordOpenEvent(tx, …)` (the bank's events feed, SPEC §13), passed in by app.ts:
+ * written in the command's own transaction, as its last statement.
+ */
+export type RecordOpenEvent = typeof recordOpenEvent;

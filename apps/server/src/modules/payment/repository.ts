@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { paymentAttempts } from '../../db/schema/index';
+import { bankOffers, paymentAttempts } from '../../db/schema/index';
 
 /**
  * The payment_attempts table (ADR 022). The rules (which deposit states allow a payment, the switch
@@ -51,4 +51,35 @@ export async function moveAttempt(
     .where(and(eq(paymentAttempts.id, id), inArray(paymentAttempts.status, from as string[])))
     .returning({ id: paymentAttempts.id });
   return moved.length;
+}
+
+// ——— the banks' offers ———
+
+export type BankOfferRow = typeof bankOffers.$inferSelect;
+
+/**
+ * The offers serving a region (its own code, or the city's 210500 that serves every district) with
+ * the service: 现金存缴's 专用账户 or online 银行保函.
+ */
+export async function bankOffersServing(tx: Tx, regionCodes: string[], service?: 'cash' | 'guarantee'): Promise<BankOfferRow[]> {
+  const flag = service === 'cash' ? eq(bankOffers.offersCashAccount, true) : service === 'guarantee' ? eq(bankOffers.offersGuarantee, true) : sql`(${bankOffers.offersCashAccount} or ${bankOffers.offersGuarantee})`;
+  const serves = sql.join(
+    regionCodes.map((c) => sql`${bankOffers.regions} @> ${JSON.stringify([c])}::jsonb`),
+    sql` or `,
+  );
+  return tx.select().from(bankOffers).where(and(flag, sql`(${serves})`));
+}
+
+export async function bankOffersOf(tx: Tx, orgIds: string[]): Promise<BankOfferRow[]> {
+  if (orgIds.length === 0) return [];
+  return tx.select().from(bankOffers).where(inArray(bankOffers.orgId, orgIds));
+}
+
+export async function allBankOffers(tx: Tx): Promise<BankOfferRow[]> {
+  return tx.select().from(bankOffers);
+}
+
+export async function upsertBankOffer(tx: Tx, values: typeof bankOffers.$inferInsert): Promise<void> {
+  const { orgId: _orgId, ...set } = values;
+  await tx.insert(bankOffers).values(values).onConflictDoUpdate({ target: bankOffers.orgId, set });
 }

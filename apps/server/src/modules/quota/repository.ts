@@ -118,15 +118,12 @@ export async function moveQuotaApplication(
   return updated.length;
 }
 
-/**
- * The project's approved (已完成) application, if any: its 核定金额 is what a way of paying must
- * cover (保单保函上传's 保额 may not be lower).
- */
-export async function approvedQuotaOfProject(tx: Tx, projectId: bigint, approved: string): Promise<{ id: bigint; applyType: string; approvedFen: bigint | null } | undefined> {
+/** The project's approved (已完成) application, if any: what the payment workflows collect (quota_live_project_uq: at most one). */
+export async function approvedQuotaOfProject(tx: Tx, projectId: bigint): Promise<QuotaRow | undefined> {
   const [row] = await tx
-    .select({ id: quotaApplications.id, applyType: quotaApplications.applyType, approvedFen: quotaApplications.approvedFen })
+    .select()
     .from(quotaApplications)
-    .where(and(eq(quotaApplications.projectId, projectId), eq(quotaApplications.status, approved)))
+    .where(and(eq(quotaApplications.projectId, projectId), eq(quotaApplications.status, 'approved')))
     .limit(1);
   return row;
 }

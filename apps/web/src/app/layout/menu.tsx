@@ -12,7 +12,9 @@ import AlertOutlined from '@ant-design/icons/AlertOutlined';
 import PercentageOutlined from '@ant-design/icons/PercentageOutlined';
 import CalendarOutlined from '@ant-design/icons/CalendarOutlined';
 import ScheduleOutlined from '@ant-design/icons/ScheduleOutlined';
+import BellOutlined from '@ant-design/icons/BellOutlined';
 import SafetyOutlined from '@ant-design/icons/SafetyOutlined';
+import BankOutlined from '@ant-design/icons/BankOutlined';
 import FileProtectOutlined from '@ant-design/icons/FileProtectOutlined';
 import type { ReactNode } from 'react';
 import { can, type Role } from '@benxi/shared';
@@ -96,6 +98,23 @@ const offlineReview: MenuRoute = {
 };
 const offlineDetail: MenuRoute = { path: '/offline-guarantees/:id', name: '保单保函详情', hideInMenu: true };
 
+/** The bank's portal (SPEC §6): 待办, 保函办理, 现金存缴 (保函管理 is the guarantees register's page). */
+const bankPortal: MenuRoute[] = [
+  { path: '/bank/todo', name: '待办', icon: <BellOutlined /> },
+  {
+    path: '/bank/guarantees',
+    name: '保函办理',
+    icon: <SafetyOutlined />,
+    routes: [{ path: '/bank/guarantees/:id', name: '保函申请详情', hideInMenu: true }],
+  },
+  {
+    path: '/bank/cash-deposits',
+    name: '现金存缴',
+    icon: <BankOutlined />,
+    routes: [{ path: '/bank/cash-deposits/:id', name: '现金存缴详情', hideInMenu: true }],
+  },
+];
+
 /** The menu of each role: only what works today. */
 export function menuFor(me: Me): MenuRoute[] {
   switch (me.role) {
@@ -127,6 +146,7 @@ export function menuFor(me: Me): MenuRoute[] {
     case 'authority':
       return [home, projects(me.role), quotaList, guarantees, offlineDetail];
     case 'bank':
+      return [home, ...bankPortal, guarantees];
     case 'insurer':
       return [home, guarantees];
     default:

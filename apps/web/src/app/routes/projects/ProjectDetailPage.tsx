@@ -13,8 +13,10 @@ import { DepositStatusTag, ProjectStatusTag } from '../../../features/projects/c
 import { useProjectQuotas, type QuotaApplication } from '../../../features/quota/api/quota';
 import { ProjectQuotaCard } from '../../../features/quota/components/ProjectQuotaCard';
 import { QuotaApplyModal } from '../../../features/quota/components/QuotaApplyModal';
-import { ProjectOfflineGuaranteeCard } from '../../../features/guarantees';
+import { OfflineUploadButton, ProjectOfflineGuaranteeCard } from '../../../features/guarantees';
 import { PageLoading } from '../../../components/PageLoading';
+import { useDepositCard } from '../../../features/payment/api/payment';
+import { DepositCard } from '../../../features/payment/components/DepositCard';
 import { ProjectLoadError } from './ProjectLoadError';
 
 const COMPLETED_NO_QUOTA = '工程已竣工，不能再申请定额';
@@ -30,6 +32,9 @@ export default function ProjectDetailPage() {
   /** The 定额申请 dialog: a new application, or the correction of a rejected one. */
   const [applying, setApplying] = useState<{ previous?: QuotaApplication } | null>(null);
   const quotas = useProjectQuotas(id);
+  // 定额保证金: once a quota to pay (一般缴纳 or 缓缴) is approved
+  const hasDeposit = !!query.data && !['none', 'quota_review', 'exempted'].includes(query.data.depositStatus);
+  const deposit = useDepositCard(id, can(me.role, 'payment.read') && hasDeposit);
 
   if (query.isPending) return <PageLoading />;
   if (query.isError) return <ProjectLoadError error={query.error} />;
@@ -102,6 +107,14 @@ export default function ProjectDetailPage() {
         >
           <ProjectProgressInfo project={p} />
         </Card>
+        {hasDeposit && deposit.data && (
+          <DepositCard
+            card={deposit.data}
+            beneficiary={p.hrssOrg.name}
+            plannedEnd={p.plannedEnd}
+            extraActions={(ask) => <OfflineUploadButton projectId={p.id} ask={ask} />}
+          />
+        )}
         <ProjectQuotaCard
           role={me.role}
           owner={owner}
@@ -111,11 +124,11 @@ export default function ProjectDetailPage() {
           canResubmit={canResubmit}
           onResubmit={(previous) => setApplying({ previous })}
         />
-        {/* 保单保函 (offline guarantees): the enterprise uploads while the deposit is payable; the supervisors read them */}
+        {/* 保单保函 (offline guarantees) of the project; 保单保函上传 is on the deposit card (here only without one) */}
         {can(me.role, 'guarantee.offline-read') && (
           <ProjectOfflineGuaranteeCard
             projectId={p.id}
-            mayUpload={can(me.role, 'guarantee.upload') && (['to_pay', 'deferred', 'paying'] as string[]).includes(p.depositStatus)}
+            mayUpload={!deposit.data && can(me.role, 'guarantee.upload') && (['to_pay', 'deferred', 'paying'] as string[]).includes(p.depositStatus)}
           />
         )}
       </Space>

@@ -76,7 +76,17 @@ function initialValues(info: OfflineGuaranteeFormInfo): Values {
   };
 }
 
-function FormBody({ info, onClose, onSubmitted }: { info: OfflineGuaranteeFormInfo; onClose: () => void; onSubmitted?: (g: OfflineGuarantee) => void }) {
+function FormBody({
+  info,
+  confirmedSwitch,
+  onClose,
+  onSubmitted,
+}: {
+  info: OfflineGuaranteeFormInfo;
+  confirmedSwitch: boolean;
+  onClose: () => void;
+  onSubmitted?: (g: OfflineGuarantee) => void;
+}) {
   const [form] = Form.useForm<Values>();
   const { modal, message } = App.useApp();
   const submit = useSubmitOfflineGuarantee();
@@ -214,7 +224,7 @@ function FormBody({ info, onClose, onSubmitted }: { info: OfflineGuaranteeFormIn
         wrapperCol={{ flex: 1 }}
         initialValues={initialValues(info)}
         onValuesChange={onValuesChange}
-        onFinish={(v) => send(v, false)}
+        onFinish={(v) => send(v, confirmedSwitch)}
         scrollToFirstError
       >
         <Row gutter={24}>
@@ -314,11 +324,14 @@ function FormBody({ info, onClose, onSubmitted }: { info: OfflineGuaranteeFormIn
 export function OfflineGuaranteeForm({
   projectId,
   open,
+  confirmSwitch = false,
   onClose,
   onSubmitted,
 }: {
   projectId: string;
   open: boolean;
+  /** the user already confirmed closing the way being tried (the deposit card asked); otherwise the form asks if the server says so */
+  confirmSwitch?: boolean;
   onClose: () => void;
   onSubmitted?: (g: OfflineGuarantee) => void;
 }) {
@@ -334,8 +347,24 @@ export function OfflineGuaranteeForm({
       ) : !info.data.mayUpload ? (
         <Result status="info" title="暂不能上传保单保函" subTitle={info.data.reason} extra={<Button onClick={onClose}>知道了</Button>} />
       ) : (
-        <FormBody info={info.data} onClose={onClose} onSubmitted={onSubmitted} />
+        <FormBody info={info.data} confirmedSwitch={confirmSwitch} onClose={onClose} onSubmitted={onSubmitted} />
       )}
     </Modal>
+  );
+}
+
+/**
+ * The 保单保函上传 button of the deposit card (定额保证金): `ask` is the card's switch confirmation
+ * ("切换缴纳方式将关闭当前的…办理，确定切换吗？"), asked before the form opens when another way is open.
+ */
+export function OfflineUploadButton({ projectId, ask }: { projectId: string; ask: (then: (confirmed: boolean) => void) => void }) {
+  const [open, setOpen] = useState<{ confirmed: boolean } | null>(null);
+  return (
+    <>
+      <Button onClick={() => ask((confirmed) => setOpen({ confirmed }))} data-testid="offline-guarantee-upload">
+        保单保函上传
+      </Button>
+      <OfflineGuaranteeForm projectId={projectId} open={!!open} confirmSwitch={open?.confirmed ?? false} onClose={() => setOpen(null)} />
+    </>
   );
 }
