@@ -372,6 +372,9 @@ async function routesWithParameters(): Promise<Op[]> {
   const ops: Op[] = [];
   for (const [p, methods] of Object.entries(doc.paths)) {
     if (!p.includes('{')) continue;
+    // the open API takes no session (a signed client instead): its scope is tested with API clients
+    // of two organisations in the workflows' own tests (e.g. modules/payment/payment-open.test.ts)
+    if (p.startsWith('/api/open/')) continue;
     for (const m of Object.keys(methods)) ops.push({ method: m.toUpperCase(), path: p });
   }
   return ops;

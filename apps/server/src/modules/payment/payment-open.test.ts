@@ -80,6 +80,49 @@ describe('open API: 银行保函', () => {
   });
 });
 
+describe('open API scope', () => {
+  it('every payment route with a number answers another bank 404, with its object untouched', async () => {
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const routes = Object.entries(doc.paths).flatMap(([p, m]) => (p.startsWith('/api/open/v1/') && p.includes('{no}') ? Object.keys(m).map((method) => `${method.toUpperCase()} ${p}`) : []));
+    expect(routes.sort()).toEqual([
+      'POST /api/open/v1/cash-deposits/{no}/confirm',
+      'POST /api/open/v1/guarantee-applications/{no}/accept',
+      'POST /api/open/v1/guarantee-applications/{no}/issue',
+      'POST /api/open/v1/guarantee-applications/{no}/refuse',
+    ]);
+    const p = await approved();
+    const g = (
+      await ent.inject({
+        method: 'POST',
+        url: '/api/guarantee-applications',
+        payload: { projectId: p.id.toString(), bankOrgId: ccb.orgId, amount: '400000.00', termFrom: '2026-03-02', termTo: '2027-03-01', handlerName: '张三全', handlerPhone: '13455554444' },
+      })
+    ).json();
+    const p2 = await approved();
+    const cd = (
+      await ent.inject({
+        method: 'POST',
+        url: '/api/cash-deposits',
+        payload: { projectId: p2.id.toString(), bankOrgId: ccb.orgId, agreementFileId: await uploadFile(ent, '存款协议书.pdf'), handlerName: '张三全', handlerPhone: '13455554444' },
+      })
+    ).json();
+    const bodies: Record<string, unknown> = {
+      confirm: { accountNo: '21050161360100000777', amount: '1.00', arrivedOn: '2026-03-02', payerName: ENTERPRISE, voucher: file('凭证.pdf', 'scope') },
+      accept: undefined,
+      issue: { guaranteeNo: 'X-1', issuedOn: '2026-03-02', validFrom: '2026-03-02', validTo: '2027-03-01', amount: '400000.00', fee: '1.00', letter: file('保函.pdf', 'scope') },
+      refuse: { reason: '测试' },
+    };
+    for (const r of routes) {
+      const verb = r.split('/').pop()!;
+      const no = r.includes('cash-deposits') ? cd.id : g.id;
+      const res = await call(icbc, 'POST', r.replace('POST ', '').replace('{no}', no), bodies[verb]);
+      expect([r, res.statusCode, res.json().code]).toEqual([r, 404, 'NOT_FOUND']);
+    }
+    expect((await ent.inject({ method: 'GET', url: `/api/guarantee-applications/${g.id}` })).json().status).toBe('submitted');
+    expect((await ent.inject({ method: 'GET', url: `/api/cash-deposits/${cd.id}` })).json().paidAmount).toBe('0.00');
+  });
+});
+
 describe('open API: 现金存缴', () => {
   it('confirms arrivals with the voucher inside JSON, the same voucher once, the payer checked', async () => {
     const p = await approved();
