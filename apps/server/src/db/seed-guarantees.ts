@@ -105,8 +105,9 @@ export async function seedGuaranteeDemo(tx: Tx, dataDir: string, units: DemoUnit
       laborOfficerName: '孙丽',
       laborOfficerPhone: '13904145678',
       category: 'government',
-      actualStart: addDays(today, -55),
-      status: 'in_progress',
+      // 未开工: a project under construction would lower the demo enterprise's ratio on its next 定额申请
+      // (本地区有其他在建工程, the 0.5% floor), which the quota journey pins at 2%
+      status: 'not_started',
       depositStatus: approved ? 'paid' : 'paying',
       baseLocked: true,
       createdAt: now,

@@ -128,7 +128,7 @@ export default function ProjectDetailPage() {
         {can(me.role, 'guarantee.offline-read') && (
           <ProjectOfflineGuaranteeCard
             projectId={p.id}
-            mayUpload={!deposit.data && can(me.role, 'guarantee.upload') && (['to_pay', 'deferred', 'paying'] as string[]).includes(p.depositStatus)}
+            mayUpload={!(hasDeposit && can(me.role, 'payment.read')) && can(me.role, 'guarantee.upload') && (['to_pay', 'deferred', 'paying'] as string[]).includes(p.depositStatus)}
           />
         )}
       </Space>
