@@ -87,6 +87,9 @@ import { loadPlatformKey } from './modules/open/keys';
 import { createApiClientService } from './modules/open/clients';
 import { apiClientAdminRoutes, openRoutes } from './modules/open/routes';
 import { openProbeRoutes } from './modules/open/probe';
+import { offlineGuaranteeCloser } from './modules/guarantees/closer';
+import { createGuaranteeService } from './modules/guarantees/service';
+import { guaranteeRoutes } from './modules/guarantees/routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -374,8 +377,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     closers: {
       cash: cashDepositCloser({ audit: writeAudit, recordOpenEvent }),
       bank_guarantee: guaranteeApplicationCloser({ audit: writeAudit, recordOpenEvent }),
-      // 保单保函上传 (helper OFF, modules/guarantees) puts its closer here
-      offline_guarantee: noRecordsYet,
+      // 保单保函上传 (modules/guarantees, ADR 023): 待审核 → 已关闭
+      offline_guarantee: offlineGuaranteeCloser({ audit: writeAudit }),
       // 保险办理: the insurance issue
       insurance: noRecordsYet,
     },
@@ -398,6 +401,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const payment = createPaymentService(paymentCtx);
   const cashDeposits = createCashDepositService(paymentCtx);
   const bankGuarantees = createBankGuaranteeService(paymentCtx);
+  // 保单保函上传 and 保函管理 (ADR 023)
+  const guarantees = createGuaranteeService({ db, clock, ids, rules, payments, projects: projectData, quotas: quotaData, accounts });
   const jobRuns = createJobRunService({ db });
   const apiClients = createApiClientService({ db, clock, accounts });
 
@@ -456,6 +461,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(manageRoutes, { manage, admin });
       await api.register(rulesRoutes, { rules });
       await api.register(quotaRoutes, { quota });
+      await api.register(guaranteeRoutes, { guarantees });
       await api.register(arrearsRoutes, { arrears });
       await api.register(maintenanceRoutes, { jobRuns });
       await api.register(paymentRoutes, { payment });

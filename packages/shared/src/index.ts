@@ -23,6 +23,7 @@ export * from './workflow/payment';
 export * from './workflow/project-actions';
 export * from './audit-actions';
 export * from './schemas/quota';
+export * from './schemas/guarantee';
 export * from './schemas/open';
 export * from './rules/deposit-ratio';
 export * from './rules/working-days';

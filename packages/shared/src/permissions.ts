@@ -31,6 +31,7 @@ export const permissions = {
   // 保单保函上传 and its verification; 保函管理 (the register: each role its own rows, platform/scope.ts)
   'guarantee.upload': ['enterprise'],
   'guarantee.review': ['hrss'],
+  'guarantee.offline-read': ['enterprise', 'hrss', 'authority'],
   'guarantee.read': ['enterprise', 'hrss', 'authority', 'bank', 'insurer'],
   /** 开放接口: register and disable the API clients of banks and insurers */
   'openapi.manage': ['admin'],

@@ -8,6 +8,7 @@ import { apiClients, appSecrets, attachments, certifications, files, organizatio
 import { hashPassword } from '../platform/passwords';
 import { findOrg, seedReference } from './reference';
 import { newBizCode } from '../modules/certification/service';
+import { seedGuaranteeDemo } from './seed-guarantees';
 import { storeParams } from '../modules/rules/service';
 import { createSnowflake } from '../platform/snowflake';
 
@@ -96,6 +97,7 @@ export async function seedDemo(db: Db, dataDir: string, now = new Date()): Promi
       .onConflictDoNothing()
       .returning();
     if (claimed.length === 0) return; // another process seeded meanwhile
+    const made = new Map<string, { orgId: string; userId: string; creditCode?: string }>();
     for (const a of DEMO_ACCOUNTS) {
       // bureaus, banks and insurers exist already as reference data; enterprises and the operator are new
       const existing = a.orgType === 'enterprise' || a.orgType === 'platform' ? null : await findOrg(tx as unknown as Db, a.org);
@@ -116,8 +118,10 @@ export async function seedDemo(db: Db, dataDir: string, now = new Date()): Promi
         .insert(users)
         .values({ phone: a.phone, name: a.label, passwordHash, role: a.role, orgId: org!.id, createdAt: now, passwordChangedAt: now })
         .returning();
+      if (!made.has(a.role) && (a.role !== 'enterprise' || a.certified)) made.set(a.role, { orgId: org!.id, userId: user!.id });
       if (a.certified) {
         const creditCode = demoCreditCode();
+        made.get(a.role)!.creditCode = creditCode;
         await tx.update(organizations).set({ creditCode }).where(eq(organizations.id, org!.id));
         const rel = `seed/${crypto.randomUUID()}.pdf`;
         fs.mkdirSync(path.join(dataDir, 'files', 'seed'), { recursive: true });
@@ -156,6 +160,20 @@ export async function seedDemo(db: Db, dataDir: string, now = new Date()): Promi
         await tx.insert(attachments).values({ fileId: file!.id, ownerType: 'certification', ownerId: cert!.id, kind: 'license', createdAt: now });
       }
     }
+    // 保单保函上传 / 保函管理: an upload waiting for the city hrss, two registered guarantees (one about to expire)
+    const ent = made.get('enterprise')!;
+    await seedGuaranteeDemo(
+      tx,
+      dataDir,
+      {
+        enterprise: { orgId: ent.orgId, userId: ent.userId, name: DEMO_ACCOUNTS.find((a) => a.role === 'enterprise' && a.certified)!.org, creditCode: ent.creditCode! },
+        hrssUserId: made.get('hrss')!.userId,
+        hrssOrgId: made.get('hrss')!.orgId,
+        authorityOrgId: made.get('authority')!.orgId,
+        bankOrgId: made.get('bank')!.orgId,
+      },
+      now,
+    );
   });
   await seedDemoPayable(db, now);
   return true;

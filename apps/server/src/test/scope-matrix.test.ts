@@ -161,6 +161,32 @@ async function arrearsEnteredBy(who: 'hrssX' | 'hrssCity'): Promise<string> {
   return res.json().id;
 }
 
+let offlineSeq = 0;
+/** A 待审核 保单保函 of A, issued by the matrix's bank. */
+async function offlineOfA(): Promise<string> {
+  const projectId = await payableProjectOfA();
+  offlineSeq += 1;
+  const res = await as.owner.inject({
+    method: 'POST',
+    url: '/api/offline-guarantees',
+    payload: {
+      projectId, instrumentType: 'bank_guarantee', handlerName: '张三全', handlerPhone: '13455554444', bankBrand: '中国建设银行', issuerOrgId: as.bank.orgId,
+      productName: '农民工工资支付银行保函', guaranteeNo: `SM-${randomCode()}-${offlineSeq}`, amount: '400000.00', fee: '1200.00', issuedOn: '2026-02-27',
+      validFrom: '2026-03-01', validTo: '2027-02-28', fileId: await uploadFile(as.owner, '保函.pdf'),
+    },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+
+/** A guarantee in 保函管理: A's upload approved by district X (issued by the matrix's bank). */
+async function guaranteeOfA(): Promise<string> {
+  const id = await offlineOfA();
+  const res = await as.hrssX.inject({ method: 'POST', url: `/api/offline-guarantees/${id}/approve`, payload: {} });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json().guaranteeId;
+}
+
 // ------------------------------------------------------------------------------------------------
 // Who gets what
 
@@ -240,6 +266,13 @@ const matrix: Record<string, Entry[]> = {
     // a district reads the city's entries (they raise its enterprises' ratios) but may not lift them: 403 with whom to ask
     { object: 'a record entered by the city', make: () => arrearsEnteredBy('hrssCity'), body: () => ({ removedOn: '2026-03-01' }), expect: only(['hrssCity'], 403) },
   ],
+  'GET /api/projects/{id}/offline-guarantee-form': [{ object: "A's payable project", make: payableProjectOfA, expect: ENTERPRISE_ACTS }],
+  // 保单保函: A, the units of its remit; banks and insurers never see an upload (only what is registered)
+  'GET /api/offline-guarantees/{id}': [{ object: "A's 保单保函", make: offlineOfA, expect: only(['owner', 'hrssX', 'hrssCity', 'authorityX'], 404, { bank: 403, insurer: 403, admin: 403 }) }],
+  'POST /api/offline-guarantees/{id}/approve': [{ object: "A's 保单保函", make: offlineOfA, body: () => ({}), expect: HRSS_REVIEWS }],
+  'POST /api/offline-guarantees/{id}/return': [{ object: "A's 保单保函", make: offlineOfA, body: () => ({ reason: '保函文件不清晰，请重新上传' }), expect: HRSS_REVIEWS }],
+  // 保函管理: A, the units of its remit, and the bank that issued it; another bank (the insurer here) does not see it
+  'GET /api/guarantees/{id}': [{ object: 'a guarantee of A issued by the bank', make: guaranteeOfA, expect: only(['owner', 'hrssX', 'hrssCity', 'authorityX', 'bank'], 404, { admin: 403 }) }],
   'GET /api/admin/certifications/{id}': [{ object: 'a pending certification', make: pendingCertification, expect: ADMIN_ONLY }],
   'POST /api/admin/certifications/{id}/approve': [{ object: 'a pending certification', make: pendingCertification, expect: ADMIN_ONLY }],
   'POST /api/admin/certifications/{id}/reject': [{ object: 'a pending certification', make: pendingCertification, body: () => ({ reason: '营业执照不清晰，请重新上传' }), expect: ADMIN_ONLY }],
@@ -433,17 +466,30 @@ describe('banks and insurers: only what is addressed to them', () => {
         const res = (await ctx.database.db.execute(sql`select count(*)::int as n from ${sql.identifier(tables[resource])} where ${cond}`)) as unknown as { rows: { n: number }[] };
         return res.rows[0]!.n;
       };
-      // a bank reads its own uploads only (the matrix made one), and the guarantees it issued
+      // a bank reads its own uploads (the matrix made one) and the guarantees it issued
       const own = (await ctx.database.query<{ n: number }>('select count(*)::int as n from files where owner_org_id = $1', [as.bank.orgId])).rows[0]!.n;
+      // and the letters of the guarantees it issued (shared with the uploads they came from)
+      const letters = (
+        await ctx.database.query<{ n: number }>(
+          `select count(distinct a.file_id)::int as n from attachments a join guarantees g on a.owner_type = 'guarantee' and g.id = a.owner_id::bigint where g.issuer_org_id = $1`,
+          [as.bank.orgId],
+        )
+      ).rows[0]!.n;
       const issued = (await ctx.database.query<{ n: number }>('select count(*)::int as n from guarantees where issuer_org_id = $1', [as.bank.orgId])).rows[0]!.n;
       expect(own).toBeGreaterThan(0);
       expect(issued).toBeGreaterThan(0);
-      // … and the files of the payment records addressed to it (the enterprise's 存款协议书)
-      const payments = (await ctx.database.query<{ n: number }>(
-        `select count(*)::int as n from files f where f.owner_org_id <> $1 and exists (select 1 from attachments a join cash_deposits d on a.owner_type = 'cash_deposit' and a.owner_id = d.id::text where a.file_id = f.id and d.bank_org_id = $1)`,
-        [as.bank.orgId],
-      )).rows[0]!.n;
-      expect(await count('bank'), `bank: ${resource}`).toBe(resource === 'file' ? own + payments : resource === 'guarantee' ? issued : 0);
+      expect(letters).toBeGreaterThan(0);
+      // … and the files of the payment records addressed to it (the enterprise's 存款协议书): each file once,
+      // whether it is the bank's own upload, a letter in the register or a record's document
+      const readable = (
+        await ctx.database.query<{ n: number }>(
+          `select count(*)::int as n from files f where f.owner_org_id = $1
+             or exists (select 1 from attachments a join guarantees g on a.owner_type = 'guarantee' and g.id = a.owner_id::bigint where a.file_id = f.id and g.issuer_org_id = $1)
+             or exists (select 1 from attachments a join cash_deposits d on a.owner_type = 'cash_deposit' and a.owner_id = d.id::text where a.file_id = f.id and d.bank_org_id = $1)`,
+          [as.bank.orgId],
+        )
+      ).rows[0]!.n;
+      expect(await count('bank'), `bank: ${resource}`).toBe(resource === 'file' ? readable : resource === 'guarantee' ? issued : 0);
       expect(await count('insurer'), `insurer: ${resource}`).toBe(0);
       if (resource !== 'file') expect(await count('admin'), `admin: ${resource}`).toBeGreaterThan(0);
     }

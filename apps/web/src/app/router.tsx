@@ -29,6 +29,10 @@ const QuotaDetailPage = lazy(() => import('./routes/quota/QuotaDetailPage'));
 const ArrearsPage = lazy(() => import('./routes/arrears/ArrearsPage'));
 const AdminRatioParamsPage = lazy(() => import('./routes/admin/RatioParamsPage'));
 const AdminCalendarPage = lazy(() => import('./routes/admin/CalendarPage'));
+const GuaranteeListPage = lazy(() => import('./routes/guarantees/GuaranteeListPage'));
+const GuaranteeDetailPage = lazy(() => import('./routes/guarantees/GuaranteeDetailPage'));
+const OfflineReviewPage = lazy(() => import('./routes/guarantees/OfflineReviewPage'));
+const OfflineGuaranteeDetailPage = lazy(() => import('./routes/guarantees/OfflineGuaranteeDetailPage'));
 const BankTodoPage = lazy(() => import('./routes/bank/BankTodoPage'));
 const BankGuaranteesPage = lazy(() => import('./routes/bank/BankGuaranteesPage'));
 const BankGuaranteeDetailPage = lazy(() => import('./routes/bank/BankGuaranteeDetailPage'));
@@ -83,6 +87,10 @@ export const router = createBrowserRouter([
                   { path: '/quota/review/:id', element: withPermission('quota.review', QuotaDetailPage) },
                   { path: '/quota/:id', element: withPermission('quota.read', QuotaDetailPage) },
                   { path: '/arrears', element: withPermission('arrears.read', ArrearsPage) },
+                  { path: '/guarantees', element: withPermission('guarantee.read', GuaranteeListPage) },
+                  { path: '/guarantees/:id', element: withPermission('guarantee.read', GuaranteeDetailPage) },
+                  { path: '/offline-guarantees/review', element: withPermission('guarantee.review', OfflineReviewPage) },
+                  { path: '/offline-guarantees/:id', element: withPermission('guarantee.offline-read', OfflineGuaranteeDetailPage) },
                   { path: '/admin/ratio-params', element: adminOnly(AdminRatioParamsPage) },
                   { path: '/admin/calendar', element: adminOnly(AdminCalendarPage) },
                   { path: '/admin/certifications', element: adminOnly(AdminCertificationsPage) },

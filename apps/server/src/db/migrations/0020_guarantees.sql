@@ -82,6 +82,7 @@ CREATE INDEX "guarantees_enterprise_idx" ON "guarantees" USING btree ("enterpris
 CREATE INDEX "guarantees_hrss_idx" ON "guarantees" USING btree ("hrss_org_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "guarantees_authority_idx" ON "guarantees" USING btree ("authority_org_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "guarantees_issuer_idx" ON "guarantees" USING btree ("issuer_org_id","created_at","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "offline_guarantees_pending_project_uq" ON "offline_guarantees" USING btree ("project_id") WHERE status = 'pending';--> statement-breakpoint
 CREATE INDEX "offline_guarantees_project_idx" ON "offline_guarantees" USING btree ("project_id","submitted_at");--> statement-breakpoint
 CREATE INDEX "offline_guarantees_enterprise_idx" ON "offline_guarantees" USING btree ("enterprise_org_id","submitted_at","id");--> statement-breakpoint
 CREATE INDEX "offline_guarantees_hrss_status_idx" ON "offline_guarantees" USING btree ("hrss_org_id","status","submitted_at","id");--> statement-breakpoint

@@ -125,6 +125,8 @@ export const offlineGuarantees = pgTable(
     updatedAt: ts('updated_at').notNull(),
   },
   (t) => [
+    // one upload awaiting review per project (a second one waits for the first's result)
+    uniqueIndex('offline_guarantees_pending_project_uq').on(t.projectId).where(sql`status = 'pending'`),
     index('offline_guarantees_project_idx').on(t.projectId, t.submittedAt),
     index('offline_guarantees_enterprise_idx').on(t.enterpriseOrgId, t.submittedAt, t.id),
     // the hrss queue: its remit's pending uploads, oldest first

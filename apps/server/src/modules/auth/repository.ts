@@ -260,3 +260,12 @@ export async function lock(tx: Tx, phone: string, until: Date): Promise<void> {
 export async function clearFailures(tx: Tx, phone: string): Promise<void> {
   await tx.delete(loginThrottle).where(eq(loginThrottle.phone, phone));
 }
+
+/** The enabled organisations of these types, by type then name (承保出单机构: the banks and insurers). */
+export async function enabledOrganizationsOfTypes(tx: Tx, types: string[]): Promise<{ id: string; name: string | null; type: string }[]> {
+  return tx
+    .select({ id: organizations.id, name: organizations.name, type: organizations.type })
+    .from(organizations)
+    .where(and(inArray(organizations.type, types), eq(organizations.enabled, true)))
+    .orderBy(asc(organizations.type), asc(organizations.name));
+}

@@ -12,6 +12,8 @@ export function contentDisposition(kind: 'inline' | 'attachment', name: string):
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
+const INLINE_FILE_CSP = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; object-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
+
 export const fileRoutes: FastifyPluginAsyncZod<{ files: FileService; uploadsPerMinute: number }> = async (app, { files, uploadsPerMinute }) => {
   const tags = ['文件'];
 
@@ -68,6 +70,10 @@ export const fileRoutes: FastifyPluginAsyncZod<{ files: FileService; uploadsPerM
     },
     async (req, reply) => {
       const { file, stream } = await files.open(currentUser(req), req.params.id);
+      // ?inline=1 is also shown inside the platform's own pages (a reviewer reads the letter beside
+      // the form, ADR 023): framing by the same origin only, and nothing in the file may load
+      // anything (an uploaded PDF carries no script, files/inspect.ts)
+      if (req.query.inline === '1') reply.header('content-security-policy', INLINE_FILE_CSP).header('x-frame-options', 'SAMEORIGIN');
       reply
         .header('content-type', file.mime)
         .header('content-length', String(file.size))

@@ -1,6 +1,7 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GUARANTEE_STATUSES, guaranteeStatusOn, type GuaranteeStatus } from '@benxi/shared';
+import { GUARANTEE_KINDS, GUARANTEE_STATUSES, guaranteeStatusOn, OFFLINE_INSTRUMENT_TYPES, offlineGuaranteeWorkflow, type GuaranteeStatus } from '@benxi/shared';
+import { ATTACHMENT_OWNER_TYPE_CODES } from '../../db/schema/attachments';
 import { auditLog, guarantees } from '../../db/schema/index';
 import type { Actor } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
@@ -94,7 +95,18 @@ describe('registerGuarantee', () => {
   });
 
   it('of two registrations of one number at once exactly one wins', async () => {
-    const results = await Promise.all([codeOf(register({ number: 'RACE-1' })), codeOf(register({ number: 'RACE-1' }))]);
+    // each registration keeps its transaction open a moment after writing, so both checks would run
+    // before either commit were it not for the number lock
+    const slow = () => {
+      const i = input({ number: 'RACE-1' });
+      return codeOf(
+        ctx.database.db.transaction(async (tx) => {
+          await registerGuarantee(tx, i);
+          await tx.execute(sql`select pg_sleep(0.2)`);
+        }),
+      );
+    };
+    const results = await Promise.all([slow(), slow()]);
     expect(results.sort()).toEqual(['GUARANTEE_NO_IN_FORCE', 'ok']);
     expect(await ctx.database.db.select().from(guarantees).where(eq(guarantees.numberKey, 'RACE-1'))).toHaveLength(1);
   });
@@ -147,5 +159,19 @@ describe('状态 on the platform clock', () => {
       const filtered = (await ctx.database.db.select({ id: guarantees.id }).from(guarantees).where(statusIs(s, today))).map((r) => r.id).filter((id) => hits.includes(id));
       expect([s, filtered.sort()]).toEqual([s, ids.filter((_, i) => cases[i]![2] === s).sort()]);
     }
+  });
+});
+
+describe('migration 0020', () => {
+  const constraintCodes = async (name: string) => {
+    const res = (await ctx.database.db.execute(sql`select pg_get_constraintdef(oid) as def from pg_constraint where conname = ${name}`)) as unknown as { rows: { def: string }[] };
+    expect(res.rows, name).toHaveLength(1);
+    return [...res.rows[0]!.def.matchAll(/'([^']+)'/g)].map((m) => m[1]).sort();
+  };
+  it('each CHECK lists exactly the shared codes, and attachments keeps every owner type of every migration', async () => {
+    expect(await constraintCodes('offline_guarantees_status_ck')).toEqual([...offlineGuaranteeWorkflow.codes].sort());
+    expect(await constraintCodes('offline_guarantees_type_ck')).toEqual([...OFFLINE_INSTRUMENT_TYPES].sort());
+    expect(await constraintCodes('guarantees_kind_ck')).toEqual([...GUARANTEE_KINDS].sort());
+    expect(await constraintCodes('attachments_owner_type_ck')).toEqual([...ATTACHMENT_OWNER_TYPE_CODES].sort());
   });
 });

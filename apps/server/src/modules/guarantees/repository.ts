@@ -1,7 +1,8 @@
 import { GUARANTEE_EXPIRING_DAYS, type GuaranteeStatus } from '@benxi/shared';
-import { and, eq, gte, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { guarantees } from '../../db/schema/index';
+import { guarantees, offlineGuarantees } from '../../db/schema/index';
+import { escapeLike } from '../../platform/sql';
 
 /**
  * The guarantees register (docs/decisions/018, 023). The rules — when a number may be registered,
@@ -72,4 +73,143 @@ export function statusIs(status: GuaranteeStatus, today: string): SQL {
     case 'valid':
       return sql`${live} and ${guarantees.validTo} > ${expiringLimit(today)}`;
   }
+}
+
+// ——— 保函管理: the register's list ———
+
+/** The list's condition: the scope and the filters (保函号 contains, 类型, 状态 on `today`, 工程名称 via the projects module's subquery). */
+/** A batch of the export, newest first. */
+export async function guaranteeBatch(tx: Tx, cond: SQL, today: string, limit: number, offset: number): Promise<GuaranteeListRow[]> {
+  return tx.select(listColumns(today)).from(guarantees).where(cond).orderBy(desc(guarantees.createdAt), desc(guarantees.id)).limit(limit).offset(offset);
+}
+
+export function guaranteeListCondition(q: { scope: SQL; today: string; number?: string; kind?: string; status?: GuaranteeStatus; projectId?: bigint; projectIds?: SQLWrapper }): SQL {
+  const where: SQL[] = [q.scope];
+  if (q.number) where.push(ilike(guarantees.number, `%${escapeLike(q.number)}%`));
+  if (q.kind) where.push(eq(guarantees.kind, q.kind));
+  if (q.status) where.push(statusIs(q.status, q.today));
+  if (q.projectId !== undefined) where.push(eq(guarantees.projectId, q.projectId));
+  if (q.projectIds) where.push(inArray(guarantees.projectId, q.projectIds));
+  return and(...where)!;
+}
+
+export type GuaranteeListRow = GuaranteeRow & { status: GuaranteeStatus };
+
+const listColumns = (today: string) => ({
+  id: guarantees.id,
+  kind: guarantees.kind,
+  number: guarantees.number,
+  numberKey: guarantees.numberKey,
+  projectId: guarantees.projectId,
+  enterpriseOrgId: guarantees.enterpriseOrgId,
+  hrssOrgId: guarantees.hrssOrgId,
+  authorityOrgId: guarantees.authorityOrgId,
+  issuerOrgId: guarantees.issuerOrgId,
+  issuerName: guarantees.issuerName,
+  amountFen: guarantees.amountFen,
+  feeFen: guarantees.feeFen,
+  issuedOn: guarantees.issuedOn,
+  validFrom: guarantees.validFrom,
+  validTo: guarantees.validTo,
+  releasedAt: guarantees.releasedAt,
+  claimedAt: guarantees.claimedAt,
+  sourceType: guarantees.sourceType,
+  sourceId: guarantees.sourceId,
+  createdAt: guarantees.createdAt,
+  status: statusSql(today),
+});
+
+/** A page under `cond`, newest first, each row with its 状态 on `today`. */
+export async function listGuaranteePage(tx: Tx, cond: SQL, today: string, page: { limit: number; offset: number }): Promise<{ rows: GuaranteeListRow[]; total: number }> {
+  const [rows, [total]] = await Promise.all([
+    tx.select(listColumns(today)).from(guarantees).where(cond).orderBy(desc(guarantees.createdAt), desc(guarantees.id)).limit(page.limit).offset(page.offset),
+    tx.select({ n: count() }).from(guarantees).where(cond),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** One row by id within the scope, with its 状态 on `today`. */
+export async function findGuarantee(tx: Tx, id: bigint, scope: SQL, today: string): Promise<GuaranteeListRow | undefined> {
+  const [row] = await tx.select(listColumns(today)).from(guarantees).where(and(eq(guarantees.id, id), scope)).limit(1);
+  return row;
+}
+
+// ——— 保单保函上传 ———
+
+export type OfflineGuaranteeRow = typeof offlineGuarantees.$inferSelect;
+export type NewOfflineGuaranteeRow = typeof offlineGuarantees.$inferInsert;
+
+export async function insertOfflineGuarantee(tx: Tx, values: NewOfflineGuaranteeRow): Promise<void> {
+  await tx.insert(offlineGuarantees).values(values);
+}
+
+/** One upload by id within the scope (the caller's `scopeOf(…, 'offline_guarantee', mode)`). */
+export async function findOfflineGuarantee(tx: Tx, id: bigint, scope?: SQL): Promise<OfflineGuaranteeRow | undefined> {
+  const [row] = await tx.select().from(offlineGuarantees).where(and(eq(offlineGuarantees.id, id), scope)).limit(1);
+  return row;
+}
+
+/** Inside a command's transaction: the upload now, its row locked until the commit. */
+export async function lockOfflineGuarantee(tx: Tx, id: bigint): Promise<OfflineGuaranteeRow | undefined> {
+  const [row] = await tx.select().from(offlineGuarantees).where(eq(offlineGuarantees.id, id)).for('update');
+  return row;
+}
+
+/** A decision's conditional UPDATE: only from one of `from`; how many rows moved (0 = lost the race). */
+export async function moveOfflineGuarantee(
+  tx: Tx,
+  id: bigint,
+  from: readonly string[],
+  set: Partial<Pick<OfflineGuaranteeRow, 'status' | 'decidedAt' | 'decidedBy' | 'returnReason' | 'closedReason' | 'guaranteeId' | 'updatedAt'>>,
+): Promise<number> {
+  const moved = await tx
+    .update(offlineGuarantees)
+    .set(set)
+    .where(and(eq(offlineGuarantees.id, id), inArray(offlineGuarantees.status, from as string[])))
+    .returning({ id: offlineGuarantees.id });
+  return moved.length;
+}
+
+/** Whether another upload with this number key is in one of `statuses` (a 待审核 one elsewhere). */
+export async function offlineNumberIn(tx: Tx, numberKey: string, statuses: readonly string[]): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: offlineGuarantees.id })
+    .from(offlineGuarantees)
+    .where(and(eq(offlineGuarantees.guaranteeNoKey, numberKey), inArray(offlineGuarantees.status, statuses as string[])))
+    .limit(1);
+  return !!row;
+}
+
+export function offlineListCondition(q: { scope: SQL; status?: string; projectId?: bigint; projectIds?: SQLWrapper }): SQL {
+  const where: SQL[] = [q.scope];
+  if (q.status) where.push(eq(offlineGuarantees.status, q.status));
+  if (q.projectId !== undefined) where.push(eq(offlineGuarantees.projectId, q.projectId));
+  if (q.projectIds) where.push(inArray(offlineGuarantees.projectId, q.projectIds));
+  return and(...where)!;
+}
+
+/** A page under `cond`; `oldestFirst` for the hrss queue. */
+export async function listOfflinePage(tx: Tx, cond: SQL, page: { oldestFirst?: boolean; limit: number; offset: number }): Promise<{ rows: OfflineGuaranteeRow[]; total: number }> {
+  const order = page.oldestFirst ? [asc(offlineGuarantees.submittedAt), asc(offlineGuarantees.id)] : [desc(offlineGuarantees.submittedAt), desc(offlineGuarantees.id)];
+  const [rows, [total]] = await Promise.all([
+    tx.select().from(offlineGuarantees).where(cond).orderBy(...order).limit(page.limit).offset(page.offset),
+    tx.select({ n: count() }).from(offlineGuarantees).where(cond),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** The project's uploads in `statuses`, newest first (the form's 待审核 / last 已退回 upload). */
+export async function offlineOfProject(tx: Tx, projectId: bigint, scope: SQL, statuses: readonly string[]): Promise<OfflineGuaranteeRow[]> {
+  return tx
+    .select()
+    .from(offlineGuarantees)
+    .where(and(eq(offlineGuarantees.projectId, projectId), scope, inArray(offlineGuarantees.status, statuses as string[])))
+    .orderBy(desc(offlineGuarantees.submittedAt), desc(offlineGuarantees.id));
+}
+
+/** Which of these uploads are within `scope` (one query for a page's allowedActions). */
+export async function offlineIdsWithin(tx: Tx, ids: bigint[], scope: SQL): Promise<bigint[]> {
+  if (ids.length === 0) return [];
+  const rows = await tx.select({ id: offlineGuarantees.id }).from(offlineGuarantees).where(and(inArray(offlineGuarantees.id, ids), scope));
+  return rows.map((r) => r.id);
 }

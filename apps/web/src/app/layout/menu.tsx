@@ -16,6 +16,7 @@ import BellOutlined from '@ant-design/icons/BellOutlined';
 import SafetyOutlined from '@ant-design/icons/SafetyOutlined';
 import BankOutlined from '@ant-design/icons/BankOutlined';
 import ApiOutlined from '@ant-design/icons/ApiOutlined';
+import FileProtectOutlined from '@ant-design/icons/FileProtectOutlined';
 import type { ReactNode } from 'react';
 import { can, type Role } from '@benxi/shared';
 import type { Me } from '../../features/auth/api/me';
@@ -81,6 +82,23 @@ const quotaReview: MenuRoute = {
 
 const arrears: MenuRoute = { path: '/arrears', name: '欠薪及失信记录', icon: <AlertOutlined /> };
 
+/** 保函管理 (enterprise, hrss, authority, bank, insurer): the guarantees register of the user's scope. */
+const guarantees: MenuRoute = {
+  path: '/guarantees',
+  name: '保函管理',
+  icon: <SafetyOutlined />,
+  routes: [{ path: '/guarantees/:id', name: '保函详情', hideInMenu: true }],
+};
+
+/** hrss: 保单保函审核 queue; its detail page (also reached from 项目详情 by the enterprise and the supervisors). */
+const offlineReview: MenuRoute = {
+  path: '/offline-guarantees/review',
+  name: '保单保函审核',
+  icon: <FileProtectOutlined />,
+  routes: [{ path: '/offline-guarantees/:id', name: '保单保函详情', hideInMenu: true }],
+};
+const offlineDetail: MenuRoute = { path: '/offline-guarantees/:id', name: '保单保函详情', hideInMenu: true };
+
 /** The bank's portal (SPEC §6): 待办, 保函办理, 现金存缴 (保函管理 is the guarantees register's page). */
 const bankPortal: MenuRoute[] = [
   { path: '/bank/todo', name: '待办', icon: <BellOutlined /> },
@@ -103,7 +121,7 @@ export function menuFor(me: Me): MenuRoute[] {
   switch (me.role) {
     case 'enterprise': {
       const cert: MenuRoute = { path: '/certification', name: '企业认证', icon: <SafetyCertificateOutlined /> };
-      return needsCertification(me) ? [cert] : [home, projects(me.role), applications, cert];
+      return needsCertification(me) ? [cert] : [home, projects(me.role), applications, guarantees, cert, offlineDetail];
     }
     case 'admin':
       return [
@@ -126,11 +144,13 @@ export function menuFor(me: Me): MenuRoute[] {
         { path: '/admin/job-runs', name: '定时任务', icon: <ScheduleOutlined /> },
       ];
     case 'hrss':
-      return [home, projects(me.role), quotaReview, arrears];
+      return [home, projects(me.role), quotaReview, offlineReview, guarantees, arrears];
     case 'authority':
-      return [home, projects(me.role), quotaList];
+      return [home, projects(me.role), quotaList, guarantees, offlineDetail];
     case 'bank':
-      return [home, ...bankPortal];
+      return [home, ...bankPortal, guarantees];
+    case 'insurer':
+      return [home, guarantees];
     default:
       return can(me.role, 'project.read') ? [home, projects(me.role)] : [home];
   }

@@ -13,6 +13,7 @@ import { DepositStatusTag, ProjectStatusTag } from '../../../features/projects/c
 import { useProjectQuotas, type QuotaApplication } from '../../../features/quota/api/quota';
 import { ProjectQuotaCard } from '../../../features/quota/components/ProjectQuotaCard';
 import { QuotaApplyModal } from '../../../features/quota/components/QuotaApplyModal';
+import { OfflineUploadButton, ProjectOfflineGuaranteeCard } from '../../../features/guarantees';
 import { PageLoading } from '../../../components/PageLoading';
 import { useDepositCard } from '../../../features/payment/api/payment';
 import { DepositCard } from '../../../features/payment/components/DepositCard';
@@ -106,7 +107,14 @@ export default function ProjectDetailPage() {
         >
           <ProjectProgressInfo project={p} />
         </Card>
-        {hasDeposit && deposit.data && <DepositCard card={deposit.data} beneficiary={p.hrssOrg.name} plannedEnd={p.plannedEnd} />}
+        {hasDeposit && deposit.data && (
+          <DepositCard
+            card={deposit.data}
+            beneficiary={p.hrssOrg.name}
+            plannedEnd={p.plannedEnd}
+            extraActions={(ask) => <OfflineUploadButton projectId={p.id} ask={ask} />}
+          />
+        )}
         <ProjectQuotaCard
           role={me.role}
           owner={owner}
@@ -116,6 +124,13 @@ export default function ProjectDetailPage() {
           canResubmit={canResubmit}
           onResubmit={(previous) => setApplying({ previous })}
         />
+        {/* 保单保函 (offline guarantees) of the project; 保单保函上传 is on the deposit card (here only without one) */}
+        {can(me.role, 'guarantee.offline-read') && (
+          <ProjectOfflineGuaranteeCard
+            projectId={p.id}
+            mayUpload={!(hasDeposit && can(me.role, 'payment.read')) && can(me.role, 'guarantee.upload') && (['to_pay', 'deferred', 'paying'] as string[]).includes(p.depositStatus)}
+          />
+        )}
       </Space>
       {owner && (
         <>
