@@ -33,7 +33,8 @@ import { createAdminService } from './modules/admin/service';
 import { adminRoutes } from './modules/admin/routes';
 import { authRoutes } from './modules/auth/routes';
 import { createAuthService } from './modules/auth/service';
-import * as accounts from './modules/auth/repository';
+import * as accountTables from './modules/auth/repository';
+import { cachedAccounts, createOrganizationCache } from './modules/auth/organization-cache';
 import * as dictionaryData from './modules/dictionaries/repository';
 import * as projectData from './modules/projects/repository';
 import * as arrearsData from './modules/arrears/repository';
@@ -292,12 +293,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     dataDir: env.DATA_DIR,
     limits: { unattachedMaxBytes: env.UPLOAD_UNATTACHED_MAX_MB * 1024 * 1024 },
   });
-  const certifications = createCertificationService({ db, clock, files, accounts });
+  // units' names and cards from memory while the change feed is live (ADR 020); the back office,
+  // which administers them, and certification, which changes them, read the table
+  const accounts = cachedAccounts(createOrganizationCache(db, changes));
+  const certifications = createCertificationService({ db, clock, files, accounts: accountTables });
   const admin = createAdminService({ db, clock, accounts });
   const dictionaries = createDictionaryService({ db, organizationsByIds: accounts.organizationsByIds });
   const ids = createSnowflake(env.NODE_ID ?? process.pid % 1024);
   const projects = createProjectService({ db, query: database.query, backgroundQuery: database.backgroundQuery, clock, ids, dictionaries, accounts });
-  const manage = createManageService({ db, clock, sms: deps.sms, dictionaries, accounts, dictionaryData });
+  const manage = createManageService({ db, clock, sms: deps.sms, dictionaries, accounts: accountTables, dictionaryData });
   const rules = createRulesService({ db, clock, regions: dictionaryData });
   const quota = createQuotaService({ db, clock, ids, rules, projects: projectData, arrears: arrearsData, accounts, regions: dictionaryData });
   const arrears = createArrearsService({ db, clock, accounts });
