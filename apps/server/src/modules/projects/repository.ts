@@ -1,5 +1,5 @@
 import { and, count, eq, ilike, inArray, ne, sql, type SQL } from 'drizzle-orm';
-import type { Tx } from '../../db/client';
+import type { Db, Tx } from '../../db/client';
 import { projects } from '../../db/schema/index';
 import type { DepositStatus, ProjectStatus } from '@benxi/shared';
 import { escapeLike } from '../../platform/sql';
@@ -17,6 +17,33 @@ export type ProjectRow = typeof projects.$inferSelect;
 /** One project by id within `scope` (the caller's `scopeOf(…, 'project', mode)`). */
 export async function findProject(tx: Tx, id: bigint, scope?: SQL): Promise<ProjectRow | undefined> {
   const [p] = await tx.select().from(projects).where(and(eq(projects.id, id), scope)).limit(1);
+  return p;
+}
+
+const inScopeColumns = { enterprise_org_id: projects.enterpriseOrgId, hrss_org_id: projects.hrssOrgId, authority_org_id: projects.authorityOrgId } as const;
+
+function buildInScope(db: Db, column: keyof typeof inScopeColumns | null) {
+  const id = eq(projects.id, sql.placeholder('id'));
+  const where = column ? and(id, sql`${inScopeColumns[column]} = any(${sql.placeholder('units')})`) : id;
+  return db.select().from(projects).where(where).limit(1).prepare(`project_in_scope_${column ?? 'all'}`);
+}
+type InScope = ReturnType<typeof buildInScope>;
+const inScopeQueries = new WeakMap<Db, Map<string, InScope>>();
+
+/**
+ * One project by id within a scope descriptor (platform/scope.ts `projectScopeOf`, the list's own), on
+ * the database itself: the project detail. A prepared statement per scope column, built once per
+ * database (building the query with drizzle was the largest part of the detail's CPU, and a named
+ * statement is parsed once per connection).
+ */
+export async function findProjectInScope(db: Db, id: bigint, scope: ProjectScope): Promise<ProjectRow | undefined> {
+  if (scope.kind === 'none') return undefined;
+  const column = scope.kind === 'units' ? scope.column : null;
+  let kept = inScopeQueries.get(db);
+  if (!kept) inScopeQueries.set(db, (kept = new Map()));
+  let q = kept.get(column ?? '');
+  if (!q) kept.set(column ?? '', (q = buildInScope(db, column)));
+  const [p] = await q.execute(scope.kind === 'units' ? { id: id.toString(), units: scope.ids } : { id: id.toString() });
   return p;
 }
 
