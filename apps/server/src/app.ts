@@ -303,7 +303,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const projects = createProjectService({ db, query: database.query, backgroundQuery: database.backgroundQuery, clock, ids, dictionaries, accounts });
   const manage = createManageService({ db, clock, sms: deps.sms, dictionaries, accounts: accountTables, dictionaryData });
   const rules = createRulesService({ db, clock, regions: dictionaryData });
-  const quota = createQuotaService({ db, clock, ids, rules, projects: projectData, arrears: arrearsData, accounts, regions: dictionaryData });
+  const quota = createQuotaService({ db, clock, ids, rules, projects: projectData, arrears: arrearsData, accounts, regions: dictionaries });
   const arrears = createArrearsService({ db, clock, accounts });
   const jobRuns = createJobRunService({ db });
 
