@@ -62,17 +62,16 @@ export async function loadProject(ctx: QuotaContext, user: AuthUser, projectId: 
 /** The enterprise's record as of the signing date, from the register and its other projects. */
 export async function recordFor(ctx: QuotaContext, p: ProjectRow): Promise<EnterpriseRecord> {
   const { db } = ctx;
-  const [entries, others, first, compliance] = await Promise.all([
+  const [entries, others, compliance] = await Promise.all([
     ctx.arrears.arrearsEntriesOf(db, p.enterpriseOrgId),
-    ctx.projects.countOtherProjectsUnderConstruction(db, p, PROJECT_UNDER_CONSTRUCTION),
-    ctx.projects.firstContractSignedOn(db, p),
+    ctx.projects.otherProjectsInRegion(db, p, PROJECT_UNDER_CONSTRUCTION),
     ctx.arrears.complianceOf(db, p.enterpriseOrgId),
   ]);
   return deriveEnterpriseRecord({
     entries: entries.map((e) => ({ kind: e.kind as 'arrears' | 'serious_dishonest', occurredOn: e.occurredOn, removedOn: e.removedOn })),
     signingDate: p.contractSignedOn,
-    firstActivityInRegion: first,
-    otherProjectsUnderConstructionInRegion: others,
+    firstActivityInRegion: others.firstContractSignedOn,
+    otherProjectsUnderConstructionInRegion: others.underConstruction,
     realNameAndSpecialAccountMet: compliance?.dutiesMet ?? false,
   });
 }
