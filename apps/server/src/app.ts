@@ -38,6 +38,9 @@ import { cachedAccounts, createOrganizationCache } from './modules/auth/organiza
 import * as dictionaryData from './modules/dictionaries/repository';
 import * as projectData from './modules/projects/repository';
 import * as arrearsData from './modules/arrears/repository';
+import * as certificationData from './modules/certification/repository';
+import * as fileData from './modules/files/repository';
+import * as quotaData from './modules/quota/repository';
 import { certificationRoutes } from './modules/certification/routes';
 import { createCertificationService } from './modules/certification/service';
 import { devRoutes } from './modules/dev/routes';
@@ -297,11 +300,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // which administers them, and certification, which changes them, read the table
   const accounts = cachedAccounts(createOrganizationCache(db, changes));
   const certifications = createCertificationService({ db, clock, files, accounts: accountTables });
-  const admin = createAdminService({ db, clock, accounts });
+  const admin = createAdminService({ db, clock, accounts, labels: { projects: projectData, quota: quotaData, certifications: certificationData, files: fileData } });
   const dictionaries = createDictionaryService({ db, organizationsByIds: accounts.organizationsByIds });
   const ids = createSnowflake(env.NODE_ID ?? process.pid % 1024);
   const projects = createProjectService({ db, query: database.query, backgroundQuery: database.backgroundQuery, clock, ids, dictionaries, accounts });
-  const manage = createManageService({ db, clock, sms: deps.sms, dictionaries, accounts: accountTables, dictionaryData });
+  const manage = createManageService({ db, clock, sms: deps.sms, dictionaries, accounts: accountTables, dictionaryData, uses: { projects: projectData, certifications: certificationData } });
   const rules = createRulesService({ db, clock, regions: dictionaryData });
   const quota = createQuotaService({ db, clock, ids, rules, projects: projectData, arrears: arrearsData, accounts, regions: dictionaries });
   const arrears = createArrearsService({ db, clock, accounts });
@@ -335,7 +338,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const scheduler = createScheduler({
       db,
       clock,
-      jobs: maintenanceJobs({ dataDir: env.DATA_DIR, sessionPolicy }),
+      jobs: maintenanceJobs({ dataDir: env.DATA_DIR, sessionPolicy, files: fileData }),
       node,
       log: app.log,
       checkEveryMs: env.JOBS_CHECK_SECONDS * 1000,

@@ -212,3 +212,19 @@ export async function updateProjectProgress(
 ): Promise<void> {
   await tx.update(projects).set(set).where(eq(projects.id, id));
 }
+
+// ——— for the back office (admin, passed in its deps) ———
+
+/** Audit log labels of projects: their names. */
+export async function projectLabels(tx: Tx, ids: bigint[]): Promise<[string, string][]> {
+  if (ids.length === 0) return [];
+  const found = await tx.select({ id: projects.id, name: projects.name }).from(projects).where(inArray(projects.id, ids));
+  return found.map((p) => [p.id.toString(), p.name]);
+}
+
+/** Whether any project uses a code of 行业主管类型 / 工程类型 / 项目种类 (such an entry can only be disabled). */
+export async function projectUsesDictCode(tx: Tx, dictType: 'industry_type' | 'project_type' | 'project_category', code: string): Promise<boolean> {
+  const col = dictType === 'industry_type' ? projects.industryType : dictType === 'project_type' ? projects.projectType : projects.category;
+  const [hit] = await tx.select({ one: sql`1` }).from(projects).where(eq(col, code)).limit(1);
+  return !!hit;
+}

@@ -117,3 +117,9 @@ export async function moveQuotaApplication(
     .returning({ id: quotaApplications.id });
   return updated.length;
 }
+
+/** The project of each application asked for (the back office's audit labels name the project). */
+export async function projectsOfApplications(tx: Tx, ids: bigint[]): Promise<{ id: bigint; projectId: bigint }[]> {
+  if (ids.length === 0) return [];
+  return tx.select({ id: quotaApplications.id, projectId: quotaApplications.projectId }).from(quotaApplications).where(inArray(quotaApplications.id, ids));
+}
