@@ -26,7 +26,7 @@ import type { AuthUser } from '../../platform/sessions';
 import { toFileRef, type FileRow } from '../files/attachments';
 import type { ProjectRow } from '../projects/repository';
 import type { QuotaContext } from './context';
-import { findQuotaApplication, listQuotaPage, lockQuotaStatus, newestQuotaPerProject, quotaBatch, quotaListCondition, quotaSiblings, type QuotaRow } from './repository';
+import { findQuotaApplication, listQuotaPage, newestQuotaPerProject, quotaBatch, quotaListCondition, quotaSiblings, type QuotaRow } from './repository';
 
 export type { QuotaRow } from './repository';
 export type { ProjectRow } from '../projects/repository';
@@ -227,11 +227,6 @@ export async function loadScoped(ctx: QuotaContext, user: AuthUser, id: string, 
   const q = await findQuotaApplication(ctx.db, parseQuotaId(id), scope);
   if (!q) throw notFound('定额申请');
   return q;
-}
-
-/** Inside a command's transaction: the application's status now, its row locked until the commit. */
-export async function lockStatus(tx: Tx, id: bigint): Promise<QuotaStatus | null> {
-  return ((await lockQuotaStatus(tx, id)) as QuotaStatus | undefined) ?? null;
 }
 
 async function listCondition(ctx: QuotaContext, user: AuthUser, q: QuotaFilter) {
