@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
@@ -111,6 +112,11 @@ describe("a module's repository touches only its own module's tables (ADR 020)",
     expect(await restricted('apps/server/src/modules/quota/commands/submit-quota-application.ts', `import { findProject } from '../../projects/repository';\n`)).toHaveLength(1);
     expect(await restricted('apps/server/src/modules/quota/read.ts', `import type { ProjectRow } from '../projects/repository';\n`)).toEqual([]);
     expect(await restricted('apps/server/src/modules/quota/commands/approve-quota-application.ts', `import { moveQuotaApplication } from '../repository';\n`)).toEqual([]);
+  });
+
+  it('has an entry for every module (a new module must say which tables it owns)', () => {
+    const modules = fs.readdirSync(path.join(root, 'apps/server/src/modules'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    expect(modules.filter((m) => !(m in (TABLE_OWNERS as object)))).toEqual([]);
   });
 
   it('knows every table of the schema, and every owned table exists', () => {
