@@ -1,7 +1,8 @@
-// ESLint, for one boundary only (docs/decisions/018): Drizzle and the schema stay in repositories,
-// db/ and platform/. No type-aware rules, so `npm run check` stays fast. The parser is Babel's
-// TypeScript syntax plugin, not typescript-eslint: typescript-eslint needs the JavaScript API of
-// TypeScript ≤ 6.0 and this repository builds with TypeScript 7 (ADR 018).
+// ESLint, for one boundary only (docs/decisions/018, 020): Drizzle and the schema stay in repositories,
+// db/ and platform/, and each module's repository touches only its own module's tables. No type-aware
+// rules, so `npm run check` stays fast. The parser is Babel's TypeScript syntax plugin, not
+// typescript-eslint: typescript-eslint needs the JavaScript API of TypeScript ≤ 6.0 and this
+// repository builds with TypeScript 7 (ADR 018).
 import babelParser from '@babel/eslint-parser';
 
 /** Where Drizzle and the schema may be imported. */
@@ -15,6 +16,98 @@ export const DATA_LAYER = [
 /** Tests set up and inspect rows directly; they are not linted at all (nothing else is checked). */
 const TESTS = ['**/*.test.ts', '**/test-helpers.ts', 'apps/server/src/test/**'];
 
+/** Every table of db/schema: its export name → its SQL name (repository-boundary.test.ts checks this is complete). */
+export const TABLES = {
+  users: 'users',
+  organizations: 'organizations',
+  loginThrottle: 'login_throttle',
+  sessions: 'sessions',
+  smsCodes: 'sms_codes',
+  smsOutbox: 'sms_outbox',
+  appSecrets: 'app_secrets',
+  files: 'files',
+  attachments: 'attachments',
+  certifications: 'certifications',
+  auditLog: 'audit_log',
+  regions: 'regions',
+  dictItems: 'dict_items',
+  supervisionMappings: 'supervision_mappings',
+  projects: 'projects',
+  arrearsRecords: 'arrears_records',
+  enterpriseCompliance: 'enterprise_compliance',
+  ratioParamVersions: 'ratio_param_versions',
+  calendarOverrides: 'calendar_overrides',
+  quotaApplications: 'quota_applications',
+  jobRuns: 'job_runs',
+  outboxEvents: 'outbox_events',
+  outboxReceipts: 'outbox_receipts',
+};
+
+/**
+ * The tables each module owns (ADR 018): the only ones its repository may import from db/schema or
+ * name in SQL. Another module's data is reached through that module's repository functions, passed
+ * in deps by app.ts. platform/ and db/ (sessions, SMS, audit writes, jobs, outbox, scope) reach every table.
+ */
+export const TABLE_OWNERS = {
+  auth: ['users', 'organizations', 'loginThrottle'],
+  dictionaries: ['regions', 'dictItems', 'supervisionMappings'],
+  rules: ['ratioParamVersions', 'calendarOverrides'],
+  admin: ['auditLog'],
+  maintenance: ['jobRuns'],
+  // 保证金状态 / 待补足 are the deposit's columns of projects (ADR 017)
+  deposit: ['projects'],
+  certification: ['certifications'],
+  quota: ['quotaApplications'],
+  files: ['files', 'attachments'],
+  arrears: ['arrearsRecords', 'enterpriseCompliance'],
+  projects: ['projects'],
+  dev: [],
+  system: [],
+};
+
+const SCHEMA = ['**/db/schema', '**/db/schema/**'];
+const DRIZZLE = ['drizzle-orm', 'drizzle-orm/*'];
+/** another module's repository, from modules/<m>/… or modules/<m>/<folder>/… (its own is ./ or ../repository) */
+const OTHER_REPOSITORY = ['../*/repository', '../*/repository.ts', '../../*/repository', '../../*/repository.ts', '../*/repositories/*', '../../*/repositories/*'];
+
+const drizzleMessage = 'Drizzle and the schema belong in <module>/repository.ts, db/ or platform/ (ADR 018): call the repository; reach another module through its service.';
+const otherRepositoryMessage = "Another module's repository is reached through the functions app.ts passes in deps (ADR 018, 020); `import type` for their types is fine.";
+const otherRepository = { group: OTHER_REPOSITORY, allowTypeImports: true, message: otherRepositoryMessage };
+
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * SQL written by hand (template literals and strings) in a module names only the module's own tables:
+ * `from x`, `join x`, `update x`, `into x`, `table x`, quoted or not, x a table of another module.
+ */
+const sqlTables = {
+  meta: { type: 'problem', schema: [{ type: 'object', properties: { forbidden: { type: 'array', items: { type: 'string' } }, module: { type: 'string' } } }] },
+  create(context) {
+    const { forbidden = [], module = '' } = context.options[0] ?? {};
+    if (forbidden.length === 0) return {};
+    const re = new RegExp(`\\b(?:from|join|update|into|table)\\s+(?:only\\s+)?"?(${forbidden.map(escape).join('|')})"?(?![\\w"])`, 'i');
+    const check = (node, text) => {
+      const m = re.exec(text);
+      if (m) {
+        context.report({
+          node,
+          message: `SQL on ${m[1]}, a table the ${module} module does not own (eslint.config.js TABLE_OWNERS): call the owner's repository function, passed in deps (ADR 018, 020).`,
+        });
+      }
+    };
+    return {
+      Literal(node) {
+        if (typeof node.value === 'string') check(node, node.value);
+      },
+      TemplateLiteral(node) {
+        check(node, node.quasis.map((q) => q.value.cooked ?? q.value.raw).join(' ? '));
+      },
+    };
+  },
+};
+
+const modules = Object.keys(TABLE_OWNERS);
+
 export default [
   { ignores: ['**/node_modules/**', '**/dist/**', ...TESTS] },
   {
@@ -26,6 +119,7 @@ export default [
         babelOptions: { babelrc: false, configFile: false, plugins: [['@babel/plugin-syntax-typescript', {}]] },
       },
     },
+    plugins: { boundary: { rules: { 'sql-tables': sqlTables } } },
     // no `eslint-disable` comments: a boundary that a comment can switch off is not one
     linterOptions: { noInlineConfig: true },
   },
@@ -33,17 +127,48 @@ export default [
     files: ['apps/server/src/**/*.ts'],
     ignores: DATA_LAYER,
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['drizzle-orm', 'drizzle-orm/*', '**/db/schema', '**/db/schema/**'],
-              message: 'Drizzle and the schema belong in <module>/repository.ts, db/ or platform/ (ADR 018): call the repository; reach another module through its service.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [{ group: [...DRIZZLE, ...SCHEMA], message: drizzleMessage }] }],
     },
   },
+  // the modules: services never import Drizzle, the schema or another module's repository; a
+  // repository imports only its own tables; neither names another module's table in SQL
+  ...modules.flatMap((m) => {
+    const dir = `apps/server/src/modules/${m}`;
+    const owned = TABLE_OWNERS[m];
+    const forbidden = Object.entries(TABLES)
+      .filter(([name]) => !owned.includes(name))
+      .map(([, table]) => table);
+    const data = [`${dir}/repository.ts`, `${dir}/repositories/**`];
+    return [
+      {
+        files: [`${dir}/**/*.ts`],
+        ignores: data,
+        rules: {
+          'no-restricted-imports': ['error', { patterns: [{ group: [...DRIZZLE, ...SCHEMA], message: drizzleMessage }, otherRepository] }],
+          'boundary/sql-tables': ['error', { forbidden, module: m }],
+        },
+      },
+      {
+        files: data,
+        rules: {
+          'no-restricted-imports': [
+            'error',
+            {
+              patterns: [
+                owned.length
+                  ? {
+                      group: SCHEMA,
+                      allowImportNames: owned,
+                      message: `The ${m} module's repository imports only its own tables (${owned.join(', ')}; eslint.config.js TABLE_OWNERS): another module's data through its repository, passed in deps (ADR 018, 020).`,
+                    }
+                  : { group: SCHEMA, message: `The ${m} module owns no table (eslint.config.js TABLE_OWNERS).` },
+                otherRepository,
+              ],
+            },
+          ],
+          'boundary/sql-tables': ['error', { forbidden, module: m }],
+        },
+      },
+    ];
+  }),
 ];

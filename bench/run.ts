@@ -349,9 +349,10 @@ async function main() {
       const levels = count === 1 ? CONCURRENCY : CONCURRENCY.filter((c) => c >= 8);
       for (const c of levels) {
         for (const sc of list) {
-          const stat = await httpLoad({ url: urls, connections: c, durationSec: DURATION, pids, ...sc.load });
+          const stat = await httpLoad({ url: urls, connections: c, durationSec: DURATION, pids, databaseUrl: p.target.url, ...sc.load });
           rows.push({ scenario: sc.key, group: 'app', processes: count, concurrency: c, stat });
-          log(`app×${count} ${sc.key} c=${c}: ${stat.rps} req/s p50 ${stat.p50} p99 ${stat.p99} ms, RSS ${(stat.peakRss / 2 ** 20).toFixed(0)} MB${stat.failures ? `, ${stat.failures} failures ${JSON.stringify(stat.statuses)}` : ''}`);
+          const cpu = stat.cpuMsPerRequest ? `, CPU/req app ${stat.cpuMsPerRequest.app} db ${stat.cpuMsPerRequest.db} ms` : '';
+          log(`app×${count} ${sc.key} c=${c}: ${stat.rps} req/s p50 ${stat.p50} p99 ${stat.p99} ms, RSS ${(stat.peakRss / 2 ** 20).toFixed(0)} MB${cpu}${stat.failures ? `, ${stat.failures} failures ${JSON.stringify(stat.statuses)}` : ''}`);
         }
       }
     } finally {

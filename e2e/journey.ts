@@ -7,7 +7,9 @@ export function journey(app: RunningApp) {
   /** Clicks 获取验证码 and reads the new code from the 开发短信 panel (the outbox API only says when it arrived). */
   async function requestCode(page: Page, phone: string, purpose: string): Promise<string> {
     const since = (await outbox(app, phone))[0]?.sentAt ?? '';
-    await new Promise((r) => setTimeout(r, 1100)); // past the (shortened) resend cooldown
+    // past the (shortened, 1 s) resend cooldown of the last code to this phone, if there was one
+    const wait = since ? new Date(since).getTime() + 1_100 - Date.now() : 0;
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     await page.getByRole('button', { name: /获取验证码/ }).click();
     const sent = await waitForSms(app, phone, purpose, since);
     await page.getByTestId('dev-sms-button').click();

@@ -7,6 +7,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { adminUrl, appUrl, ensureTestAppRole } from '../apps/server/src/test/global-setup';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
@@ -15,7 +16,7 @@ export const DEMO_ADMIN = '13800000001';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.listen(0, '127.0.0.1', () => {
@@ -32,14 +33,59 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** Starts the real server (built web app, demo data) on a free port and its own data folder or database. */
-export async function startApp(extraEnv: Record<string, string> = {}): Promise<RunningApp> {
-  if (!fs.existsSync(path.join(ROOT, 'apps/web/dist/index.html'))) throw new Error('apps/web/dist is missing: run `npm run build` first');
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bx-e2e-'));
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extraEnv };
+declare module 'vitest' {
+  interface ProvidedContext {
+    /** PGlite: a data folder the real server has migrated and seeded once (e2e/global-setup.ts); each file starts from a copy */
+    e2eDataTemplate: string;
+  }
+}
+
+/** The server as `npm start` runs it, on `env`; resolves once /api/health answers. */
+export async function spawnServer(env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/server.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${env.PORT}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited:\n${output}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
+/** What every e2e server gets: its port and data folder, quiet logs, no database URL of the caller's. */
+export async function serverEnv(dataDir: string, extraEnv: Record<string, string> = {}): Promise<Record<string, string>> {
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), PORT: String(await freePort()), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extraEnv };
   delete env.DATABASE_URL;
   delete env.MIGRATION_DATABASE_URL;
+  return env;
+}
+
+/**
+ * Starts the real server (built web app, demo data) on a free port and its own data folder or
+ * database. On PGlite the folder is a copy of the one the global setup had the server migrate and
+ * seed (the first start of a server is mostly its migrations: ~8 s of each file's ~14 s start).
+ */
+export async function startApp(extraEnv: Record<string, string> = {}): Promise<RunningApp> {
+  if (!fs.existsSync(path.join(ROOT, 'apps/web/dist/index.html'))) throw new Error('apps/web/dist is missing: run `npm run build` first');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bx-e2e-'));
+  const env = await serverEnv(dataDir, extraEnv);
   let dropDb: (() => Promise<void>) | undefined;
   const pgUrl = process.env.TEST_DATABASE_URL;
   if (pgUrl) {
@@ -58,30 +104,16 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     };
+  } else {
+    const template = inject('e2eDataTemplate');
+    if (template) fs.cpSync(template, dataDir, { recursive: true });
   }
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/server.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited:\n${output}`);
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) break;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  const server = await spawnServer(env);
   return {
-    url,
+    url: server.url,
     dataDir,
     async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      await server.stop();
       await dropDb?.();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

@@ -2,7 +2,9 @@
  * Load generation and statistics: autocannon against HTTP targets, a worker loop for the database
  * ceiling, and the RSS of the server processes sampled meanwhile.
  */
+import fs from 'node:fs';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { rssSampler } from './server';
 
 export interface Stat {
@@ -18,6 +20,12 @@ export interface Stat {
   statuses: Record<string, number>;
   /** peak RSS of the measured server processes (sum), bytes; 0 when not measured */
   peakRss: number;
+  /**
+   * CPU time per answered request (user + system, from /proc): of the server processes, and of the
+   * PostgreSQL backends of the measured database. Unlike req/s, hardly moved by other work on the
+   * machine, so an A/B of one change reads here first.
+   */
+  cpuMsPerRequest?: { app: number; db: number };
 }
 
 export function percentile(sorted: Float64Array | number[], p: number): number {
@@ -54,6 +62,49 @@ export interface HttpLoad {
   requests?: autocannon.Request[];
   /** server pids whose RSS is sampled */
   pids?: number[];
+  /** the measured PostgreSQL database: its backends' CPU is counted (cpuMsPerRequest.db) */
+  databaseUrl?: string;
+}
+
+const TICK_MS = 1000 / 100; // USER_HZ: 100 on Linux
+
+/** utime + stime of a process in ms, or 0 once it is gone. */
+function cpuMsOf(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * TICK_MS;
+  } catch {
+    return 0;
+  }
+}
+
+/** The pids of the backends connected to the database of `url` (not counting this query's own). */
+async function backendPids(url: string): Promise<number[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+    return rows.map((r) => r.pid);
+  } finally {
+    await c.end();
+  }
+}
+
+/** CPU of the server processes and of the database's backends from now until `stop()`. */
+async function cpuMeter(pids: number[], databaseUrl?: string) {
+  const appStart = pids.reduce((a, p) => a + cpuMsOf(p), 0);
+  const dbStart = new Map<number, number>();
+  if (databaseUrl) for (const p of await backendPids(databaseUrl).catch(() => [])) dbStart.set(p, cpuMsOf(p));
+  return {
+    async stop(requests: number) {
+      const app = pids.reduce((a, p) => a + cpuMsOf(p), 0) - appStart;
+      let db = 0;
+      if (databaseUrl) for (const p of await backendPids(databaseUrl).catch(() => [])) db += cpuMsOf(p) - (dbStart.get(p) ?? 0);
+      const per = (ms: number) => (requests ? Math.round((ms / requests) * 1000) / 1000 : 0);
+      return { app: per(app), db: per(db) };
+    },
+  };
 }
 
 /**
@@ -64,6 +115,7 @@ export async function httpLoad(load: HttpLoad): Promise<Stat> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   const sampler = load.pids?.length ? rssSampler(load.pids) : null;
+  const cpu = load.pids?.length ? await cpuMeter(load.pids, load.databaseUrl) : null;
   const started = process.hrtime.bigint();
   let instance!: autocannon.Instance;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -89,7 +141,9 @@ export async function httpLoad(load: HttpLoad): Promise<Stat> {
   const failures = (result.non2xx ?? 0) + (result.errors ?? 0) + (result.timeouts ?? 0);
   if (result.errors) statuses.errors = result.errors;
   if (result.timeouts) statuses.timeouts = result.timeouts;
-  return summarize(latencies, Math.min(seconds, load.durationSec + 0.5), failures, statuses, rss);
+  const stat = summarize(latencies, Math.min(seconds, load.durationSec + 0.5), failures, statuses, rss);
+  if (cpu) stat.cpuMsPerRequest = await cpu.stop(latencies.length);
+  return stat;
 }
 
 /**

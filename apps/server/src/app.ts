@@ -33,11 +33,13 @@ import { createAdminService } from './modules/admin/service';
 import { adminRoutes } from './modules/admin/routes';
 import { authRoutes } from './modules/auth/routes';
 import { createAuthService } from './modules/auth/service';
-import * as accounts from './modules/auth/repository';
+import * as accountTables from './modules/auth/repository';
+import { cachedAccounts, createOrganizationCache } from './modules/auth/organization-cache';
 import * as dictionaryData from './modules/dictionaries/repository';
 import * as projectData from './modules/projects/repository';
 import * as arrearsData from './modules/arrears/repository';
 import * as openData from './modules/open/repository';
+import * as certificationData from './modules/certification/repository';
 import { certificationRoutes } from './modules/certification/routes';
 import { createCertificationService } from './modules/certification/service';
 import { devRoutes } from './modules/dev/routes';
@@ -302,6 +304,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const changes = await listenForChanges(database);
   cacheUnitTree(db, changes);
   app.decorate('changes', changes);
+  // units' names and cards from memory while the change feed is live (ADR 020)
+  const accounts = cachedAccounts(createOrganizationCache(db, changes));
   // The open API (SPEC §13, docs/decisions/021): SM2 in worker threads, the platform's key pair, and
   // the layer every `{ open }` route gets wherever it is registered (so before any route).
   const sm2 = createSm2Pool({ threads: env.OPEN_SM2_THREADS ?? defaultSm2Threads(), nice: env.OPEN_SM2_NICE });
@@ -357,14 +361,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     dataDir: env.DATA_DIR,
     limits: { unattachedMaxBytes: env.UPLOAD_UNATTACHED_MAX_MB * 1024 * 1024 },
   });
-  const certifications = createCertificationService({ db, clock, files, accounts });
-  const admin = createAdminService({ db, clock, accounts, apiClients: openData });
+  // units' names and cards from memory while the change feed is live (ADR 020); the back office,
+  // which administers them, and certification, which changes them, read the table
+  const certifications = createCertificationService({ db, clock, files, accounts: accountTables });
+  const admin = createAdminService({ db, clock, accounts, labels: { projects: projectData, quota: quotaData, certifications: certificationData, files: fileData }, apiClients: openData });
   const dictionaries = createDictionaryService({ db, organizationsByIds: accounts.organizationsByIds });
   const ids = createSnowflake(env.NODE_ID ?? process.pid % 1024);
   const projects = createProjectService({ db, query: database.query, backgroundQuery: database.backgroundQuery, clock, ids, dictionaries, accounts });
-  const manage = createManageService({ db, clock, sms: deps.sms, dictionaries, accounts, dictionaryData });
+  const manage = createManageService({ db, clock, sms: deps.sms, dictionaries, accounts: accountTables, dictionaryData, uses: { projects: projectData, certifications: certificationData } });
   const rules = createRulesService({ db, clock, regions: dictionaryData });
-  const quota = createQuotaService({ db, clock, ids, rules, projects: projectData, arrears: arrearsData, accounts, regions: dictionaryData });
+  const quota = createQuotaService({ db, clock, ids, rules, projects: projectData, arrears: arrearsData, accounts, regions: dictionaries });
   const arrears = createArrearsService({ db, clock, accounts });
 
   // 缴纳 (ADR 022): one set of payment attempts for every way, each way closing its own record on a switch.
@@ -434,7 +440,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const scheduler = createScheduler({
       db,
       clock,
-      jobs: maintenanceJobs({ dataDir: env.DATA_DIR, sessionPolicy }),
+      jobs: maintenanceJobs({ dataDir: env.DATA_DIR, sessionPolicy, files: fileData }),
       node,
       log: app.log,
       checkEveryMs: env.JOBS_CHECK_SECONDS * 1000,

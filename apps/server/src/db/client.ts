@@ -57,6 +57,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
     // An idle client whose server went away must not crash the process.
     pool.on('error', () => {});
+    const names = statementNames();
+    pool.on('connect', (client) => nameDrizzleStatements(client, names));
     const db = drizzle(pool, { schema }) as unknown as Db;
     const listener = pgListener(pg, opts.url);
     const background = backgroundLane(pg, opts.url);
@@ -127,6 +129,53 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 
 export async function migrate(database: Database): Promise<void> {
   await database.migrate();
+}
+
+/**
+ * The texts of Drizzle's statements and the names they are prepared under (docs/decisions/020). A
+ * text gets a name the second time it is seen (a one-off is never kept), up to `max` texts per
+ * process; after that new texts stay unnamed, as every statement was before.
+ */
+export function statementNames(max = 500) {
+  const seen = new Set<string>();
+  const named = new Map<string, string>();
+  return {
+    nameOf(text: string): string | undefined {
+      const name = named.get(text);
+      if (name !== undefined || named.size >= max) return name;
+      if (!seen.has(text)) {
+        if (seen.size >= max * 4) seen.clear();
+        seen.add(text);
+        return undefined;
+      }
+      const assigned = `bx_${named.size + 1}`;
+      named.set(text, assigned);
+      return assigned;
+    },
+  };
+}
+
+/**
+ * Drizzle's statements on this connection as named prepared statements: PostgreSQL parses and plans
+ * each once per connection (a generic plan after five runs: these are lookups by key and scope) instead
+ * of on every request, which was most of the database's CPU on the project detail and the write path
+ * (bench/run.ts). Drizzle sends every statement as a config object with its own type parsers and no
+ * name; the plain-SQL list path (Database.query: text and values, planned every time for its
+ * parameters) is left as it is. Texts are Drizzle's, with every value a parameter, so the set of
+ * names is the set of statement shapes; `pg` keeps one entry per name and connection.
+ */
+function nameDrizzleStatements(client: import('pg').PoolClient, names: ReturnType<typeof statementNames>): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (config: unknown, ...rest: unknown[]) => {
+    if (config !== null && typeof config === 'object' && 'types' in config) {
+      const c = config as { text?: unknown; name?: unknown };
+      if (typeof c.text === 'string' && c.name === undefined) {
+        const name = names.nameOf(c.text);
+        if (name !== undefined) config = { ...c, name };
+      }
+    }
+    return query(config, ...rest);
+  };
 }
 
 /**

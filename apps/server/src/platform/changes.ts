@@ -41,8 +41,9 @@ export function createChangeFeed(
   let live = false;
   let epoch = 0;
   const emit = (kind: string, id: string) => {
-    epoch++;
+    // a sync changes no data: it tells nothing a cache holds is outdated (writes send one each)
     if (kind === 'sync') return waiting.get(id)?.();
+    epoch++;
     for (const fn of subs) fn(kind, id);
   };
   return {

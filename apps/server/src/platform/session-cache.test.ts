@@ -39,6 +39,9 @@ describe('change feed', () => {
     feed.deliver(sent[0]!);
     await done;
     expect(seen).toHaveLength(2); // the sync message is not a change
+    // nor does it outdate anything a cache is reading (every write sends one: caches would never fill under writes)
+    expect(feed.epoch).toBe(epoch);
+    feed.deliver('org:x');
     expect(feed.epoch).toBeGreaterThan(epoch);
   });
 

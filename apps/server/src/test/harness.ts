@@ -144,7 +144,8 @@ async function userExists(ctx: TestContext, phone: string): Promise<boolean> {
 let phoneSeq = 0;
 /** A unique mainland mobile number for each call within a test file. */
 export function newPhone(): string {
-  phoneSeq += 1;
+  // the files of a worker share its process (vitest.config.ts isolate: false): four digits, wrapping
+  phoneSeq = (phoneSeq % 9999) + 1;
   return `139${String(process.pid % 10000).padStart(4, '0')}${String(phoneSeq).padStart(4, '0')}`;
 }
 

@@ -161,6 +161,14 @@ describe('审计日志 names each row’s object', () => {
     const p = await es.inject({ method: 'POST', url: '/api/projects', payload: projectInput({ name: '本溪市审计日志测试工程' }) });
     expect(p.statusCode).toBe(201);
     expect(await labels(p.json().id)).toEqual([['project.create', '本溪市审计日志测试工程']]);
+    // a 定额申请 by its project's name
+    const q = await es.inject({
+      method: 'POST',
+      url: '/api/quota-applications',
+      payload: { projectId: p.json().id, contractAmount: '20000000.00', prepayMode: 'ratio', prepayRatio: '2', applyType: 'general', payMethod: 'guarantee', handlerName: '张三全', handlerPhone: '13455554444' },
+    });
+    expect(q.statusCode, q.body).toBe(201);
+    expect(await labels(q.json().id)).toEqual([['quota.submit', '本溪市审计日志测试工程']]);
 
     // user creation and disable
     const phone = '13700004321';

@@ -11,7 +11,6 @@ import type { SmsProvider } from '../../platform/sms/provider';
 import type { DictionaryService } from '../dictionaries/service';
 import type * as DictionariesRepository from '../dictionaries/repository';
 import { escapeLike } from '../../platform/sql';
-import * as repo from './repository';
 import type { Accounts } from './service';
 
 /** The dictionaries' data functions (modules/dictionaries/repository.ts), passed in by app.ts. */
@@ -36,16 +35,30 @@ export function generatePassword(phone: string): string {
   }
 }
 
-export function createManageService(deps: { db: Db; clock: Clock; sms: SmsProvider; dictionaries: DictionaryService; accounts: Accounts; dictionaryData: DictionaryData }) {
-  const { db, clock, dictionaries, accounts, dictionaryData: dict } = deps;
+/** Whether a dictionary code is in use, asked of the modules that store codes (their repositories, passed in by app.ts). */
+export interface DictionaryUses {
+  projects: Pick<typeof import('../projects/repository'), 'projectUsesDictCode'>;
+  certifications: Pick<typeof import('../certification/repository'), 'certificationUsesQualification'>;
+}
+
+export function createManageService(deps: {
+  db: Db;
+  clock: Clock;
+  sms: SmsProvider;
+  dictionaries: DictionaryService;
+  accounts: Accounts;
+  dictionaryData: DictionaryData;
+  uses: DictionaryUses;
+}) {
+  const { db, clock, dictionaries, accounts, dictionaryData: dict, uses } = deps;
 
   /** Where a dictionary code is used: such an entry can only be disabled, never deleted. */
   async function dictInUse(tx: Tx, dictType: string, code: string, label: string): Promise<boolean> {
     if (dictType === 'industry_type' || dictType === 'project_type' || dictType === 'project_category') {
-      if (await repo.projectUsesDictCode(tx, dictType, code)) return true;
+      if (await uses.projects.projectUsesDictCode(tx, dictType, code)) return true;
       return dictType === 'industry_type' && (await dict.mappingUsesIndustry(tx, code));
     }
-    return repo.certificationUsesQualification(tx, label);
+    return uses.certifications.certificationUsesQualification(tx, label);
   }
 
   async function sendPassword(phone: string, password: string, first: boolean) {

@@ -11,6 +11,14 @@ import * as repo from './repository';
 /** The accounts' data functions (modules/auth/repository.ts), passed in by app.ts. */
 export type Accounts = typeof AccountsRepository;
 
+/** The audit log names the objects of other modules through their repositories' label reads, passed in by app.ts. */
+export interface AuditLabelReads {
+  projects: Pick<typeof import('../projects/repository'), 'projectLabels'>;
+  quota: Pick<typeof import('../quota/repository'), 'projectsOfApplications'>;
+  certifications: Pick<typeof import('../certification/repository'), 'certificationLabels'>;
+  files: Pick<typeof import('../files/repository'), 'fileLabels'>;
+}
+
 /** Dates in filters are Beijing calendar days. */
 const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`);
 
@@ -22,8 +30,8 @@ const bigints = (ids: string[]) => ids.filter((id) => /^\d{1,19}$/.test(id) && B
 /** Shown for an enterprise organization that has no (certified) name yet. */
 export const UNNAMED_ORG_LABEL = '（未认证企业）';
 
-export function createAdminService(deps: { db: Db; clock: Clock; accounts: Accounts; apiClients?: { clientLabels(tx: Db, ids: string[]): Promise<[string, string][]> } }) {
-  const { db, clock, accounts } = deps;
+export function createAdminService(deps: { db: Db; clock: Clock; accounts: Accounts; labels: AuditLabelReads; apiClients?: { clientLabels(tx: Db, ids: string[]): Promise<[string, string][]> } }) {
+  const { db, clock, accounts, labels: reads } = deps;
 
   /**
    * Human names of the objects of one page of audit rows, keyed "targetType:targetId": one query per
@@ -47,7 +55,7 @@ export function createAdminService(deps: { db: Db; clock: Clock; accounts: Accou
     const loaders: Record<string, (ids: string[]) => Promise<void>> = {
       project: async (ids) => {
         const keys = bigints(ids);
-        if (keys.length) load('project', await repo.projectLabels(db, keys));
+        if (keys.length) load('project', await reads.projects.projectLabels(db, keys));
       },
       organization: async (ids) => {
         const keys = uuids(ids);
@@ -59,15 +67,19 @@ export function createAdminService(deps: { db: Db; clock: Clock; accounts: Accou
       },
       quota_application: async (ids) => {
         const keys = bigints(ids);
-        if (keys.length) load('quota_application', await repo.quotaApplicationLabels(db, keys));
+        if (!keys.length) return;
+        // an application is named by its project (or its batch number)
+        const apps = await reads.quota.projectsOfApplications(db, keys);
+        const names = new Map(await reads.projects.projectLabels(db, [...new Set(apps.map((a) => a.projectId))]));
+        load('quota_application', apps.map((a) => [a.id.toString(), names.get(a.projectId.toString()) || a.id.toString()]));
       },
       certification: async (ids) => {
         const keys = uuids(ids);
-        if (keys.length) load('certification', await repo.certificationLabels(db, keys));
+        if (keys.length) load('certification', await reads.certifications.certificationLabels(db, keys));
       },
       file: async (ids) => {
         const keys = uuids(ids);
-        if (keys.length) load('file', await repo.fileLabels(db, keys));
+        if (keys.length) load('file', await reads.files.fileLabels(db, keys));
       },
       // 开放接口客户端: its appId (modules/open's table, read through its repository)
       api_client: async (ids) => {

@@ -208,6 +208,12 @@ export async function listOrganizations(
   return { rows, total: total?.n ?? 0 };
 }
 
+/** The whole rows of the organisations asked for (the organisation cache's read, organization-cache.ts). */
+export async function organizationRowsByIds(tx: Tx, ids: string[]): Promise<OrganizationRow[]> {
+  if (ids.length === 0) return [];
+  return tx.select().from(organizations).where(ids.length === 1 ? eq(organizations.id, ids[0]!) : inArray(organizations.id, ids));
+}
+
 /** Name and whether enabled, of the organisations asked for (dictionaries' 监管单位 lists). */
 export async function organizationsByIds(tx: Tx, ids: string[]): Promise<{ id: string; name: string | null; enabled: boolean }[]> {
   if (ids.length === 0) return [];

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { CertificationStatus } from '@benxi/shared';
 import type { Tx } from '../../db/client';
 import { certifications } from '../../db/schema/index';
@@ -73,4 +73,19 @@ export async function decideCertificationRow(
     .where(and(eq(certifications.id, id), inArray(certifications.status, from as string[])))
     .returning({ id: certifications.id });
   return updated.length;
+}
+
+// ——— for the back office (admin, passed in its deps) ———
+
+/** Audit log labels of certifications: their 业务编号. */
+export async function certificationLabels(tx: Tx, ids: string[]): Promise<[string, string][]> {
+  if (ids.length === 0) return [];
+  const found = await tx.select({ id: certifications.id, bizCode: certifications.bizCode }).from(certifications).where(inArray(certifications.id, ids));
+  return found.map((c) => [c.id, c.bizCode]);
+}
+
+/** Whether any certification names this 企业资质 (stored as its label). */
+export async function certificationUsesQualification(tx: Tx, label: string): Promise<boolean> {
+  const [hit] = await tx.select({ one: sql`1` }).from(certifications).where(eq(certifications.qualification, label)).limit(1);
+  return !!hit;
 }

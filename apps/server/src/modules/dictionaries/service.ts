@@ -37,6 +37,20 @@ export function createDictionaryService(deps: { db: Db; organizationsByIds: Orga
 
   return {
     snapshot,
+    /**
+     * The names of these regions, from the snapshot (as the project list and detail show them);
+     * inside a transaction from the table. Same result as the repository's `regionNames`.
+     */
+    async regionNames(tx: Tx, codes: string[]): Promise<Map<string, string>> {
+      if (tx !== db) return repo.regionNames(tx, codes);
+      const s = await snapshot();
+      const names = new Map<string, string>();
+      for (const c of codes) {
+        const r = s.regions.get(c);
+        if (r) names.set(c, r.name);
+      }
+      return names;
+    },
     invalidate: () => {
       cache = null;
     },

@@ -15,7 +15,8 @@ import {
   usingPostgres,
   type TestContext,
 } from '../../test/harness';
-import { fileForeignKeys } from './orphan-files';
+import * as fileData from '../files/repository';
+import { fileForeignKeys } from '../files/repository';
 import { maintenanceJobs } from './service';
 
 let ctx: TestContext;
@@ -31,7 +32,7 @@ const scheduler = () =>
   createScheduler({
     db: ctx.database.db,
     clock: ctx.clock,
-    jobs: maintenanceJobs({ dataDir: ctx.dataDir, sessionPolicy: { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 } }),
+    jobs: maintenanceJobs({ dataDir: ctx.dataDir, sessionPolicy: { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 }, files: fileData }),
     node: 'test',
     log: quiet,
   });

@@ -4,10 +4,10 @@ import { jobLabels } from '@benxi/shared';
 import { writeAudit, type Actor } from '../../platform/audit';
 import type { DailyJob, JobLogger } from '../../platform/jobs';
 import { absolutePath } from '../files/storage';
-import { deleteOrphanFiles, type OrphanFile } from './repository';
 
-// the file-reference queries live in the repository; files/service.ts and the tests import them from here
-export { fileForeignKeys, unreferenced } from './repository';
+/** The files module's orphan query (files/repository.ts), passed in by app.ts. */
+export type OrphanFiles = Pick<typeof import('../files/repository'), 'deleteOrphanFiles'>;
+type OrphanFile = Awaited<ReturnType<OrphanFiles['deleteOrphanFiles']>>['gone'][number];
 
 /** An upload not attached to anything within this long is an orphan (a form abandoned or re-filled). */
 export const ORPHAN_AGE_MS = 24 * 3_600_000;
@@ -26,14 +26,14 @@ export const SYSTEM_ACTOR: Actor = { id: null, phone: null, role: null, ip: null
  * that comes after waits for this transaction and then finds the file gone (「请重新上传」). The
  * references are checked again by the DELETE itself, in a snapshot taken after the locks are held.
  */
-export function purgeOrphanFilesJob(deps: { dataDir: string }, at = '03:30'): DailyJob {
+export function purgeOrphanFilesJob(deps: { dataDir: string; files: OrphanFiles }, at = '03:30'): DailyJob {
   return {
     name: 'files.purge-orphans',
     label: jobLabels['files.purge-orphans'],
     at,
     async run({ tx, now, log }) {
       const cutoff = new Date(now.getTime() - ORPHAN_AGE_MS);
-      const { gone, more } = await deleteOrphanFiles(tx, cutoff, ORPHAN_BATCH);
+      const { gone, more } = await deps.files.deleteOrphanFiles(tx, cutoff, ORPHAN_BATCH);
       const bytes = gone.reduce((n, f) => n + Number(f.size), 0);
       const summary = { deleted: gone.length, bytes, olderThan: cutoff.toISOString(), more };
       if (gone.length > 0) {

@@ -2,13 +2,13 @@ import { jobLabels, type JobName, type TJobRunListQuery, type TJobRunRow } from 
 import type { Db } from '../../db/client';
 import type { DailyJob } from '../../platform/jobs';
 import type { SessionPolicy } from '../../platform/sessions';
-import { purgeOrphanFilesJob } from './orphan-files';
+import { purgeOrphanFilesJob, type OrphanFiles } from './orphan-files';
 import { purgeSessionsJob } from './purge-sessions';
 import { listJobRuns } from './repository';
 
 /** The daily jobs of the platform (platform/jobs.ts runs them, once a Beijing day across processes). */
-export function maintenanceJobs(deps: { dataDir: string; sessionPolicy: SessionPolicy }): DailyJob[] {
-  return [purgeSessionsJob(deps.sessionPolicy), purgeOrphanFilesJob({ dataDir: deps.dataDir })];
+export function maintenanceJobs(deps: { dataDir: string; sessionPolicy: SessionPolicy; files: OrphanFiles }): DailyJob[] {
+  return [purgeSessionsJob(deps.sessionPolicy), purgeOrphanFilesJob({ dataDir: deps.dataDir, files: deps.files })];
 }
 
 /** 定时任务 for the operator: the runs, newest first (read-only). */

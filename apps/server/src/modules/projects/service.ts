@@ -18,7 +18,7 @@ import type { Snowflake } from '../../platform/snowflake';
 import type { DictionaryService } from '../dictionaries/service';
 import { projectScopeOf, scopeOf, type ProjectScope, type ScopeMode } from '../../platform/scope';
 import { createTotalsCache, type TotalsCache } from './totals';
-import { exportIdsStatement, findProject, insertProject, listStatements, projectsByIds, updateProject, updateProjectProgress, type ListRow, type ProjectListQuery, type ProjectRow } from './repository';
+import { exportIdsStatement, findProject, findProjectInScope, insertProject, listStatements, projectsByIds, updateProject, updateProjectProgress, type ListRow, type ProjectListQuery, type ProjectRow } from './repository';
 
 /** The accounts' functions the projects use (auth/repository.ts, passed in by app.ts). */
 export type ProjectAccounts = Pick<typeof import('../auth/repository'), 'findOrganization' | 'organizationsByIds'>;
@@ -170,8 +170,8 @@ export function createProjectService(deps: {
 
   /** The project if the user may read it (`act`: change it — its enterprise); otherwise 404. */
   async function loadScoped(user: AuthUser, id: bigint, mode: ScopeMode = 'read') {
-    const scope = await scopeOf(db, user, 'project', mode);
-    const p = await findProject(db, id, scope);
+    // reading: the list's own scope descriptor, on a prepared statement (the detail is read all day)
+    const p = mode === 'read' ? await findProjectInScope(db, id, await projectScopeOf(db, user)) : await findProject(db, id, await scopeOf(db, user, 'project', mode));
     // as the joins did: no row without its two units
     const units = p ? await accounts.organizationsByIds(db, [...new Set([p.authorityOrgId, p.hrssOrgId])]) : [];
     const authority = units.find((o) => o.id === p?.authorityOrgId);

@@ -8,7 +8,7 @@ import type { RulesService } from '../rules/service';
 
 /** Other modules' data the applications read and write, through their repositories' functions (ADR 018; app.ts wires them). */
 export interface QuotaData {
-  projects: Pick<typeof import('../projects/repository'), 'findProject' | 'countOtherProjectsUnderConstruction' | 'firstContractSignedOn' | 'projectSummaries' | 'projectIdsMatching' | 'lockProjectBase'>;
+  projects: Pick<typeof import('../projects/repository'), 'findProject' | 'otherProjectsInRegion' | 'projectSummaries' | 'projectIdsMatching' | 'lockProjectBase'>;
   arrears: Pick<typeof import('../arrears/repository'), 'arrearsEntriesOf' | 'complianceOf'>;
   accounts: Pick<typeof import('../auth/repository'), 'organizationsByIds'>;
   regions: Pick<typeof import('../dictionaries/repository'), 'regionNames'>;

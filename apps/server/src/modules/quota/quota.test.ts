@@ -11,6 +11,7 @@ import {
   type Session,
   type TestContext,
 } from '../../test/harness';
+import { buildProject } from '../../test/factories';
 
 let ctx: TestContext;
 let hrss: Session;
@@ -261,6 +262,23 @@ describe('races', () => {
 });
 
 describe('the register and the parameters feed the engine', () => {
+  it("the enterprise's other projects in the region: 在建 ones counted, the earliest signing of any starts its clean years", async () => {
+    const ent = await enterprise();
+    const applying = await buildProject(ctx, { enterpriseOrgId: ent.orgId, status: 'not_started' }); // signed 2025-12-15
+    const building = await buildProject(ctx, { enterpriseOrgId: ent.orgId, status: 'in_progress' });
+    const finished = await buildProject(ctx, { enterpriseOrgId: ent.orgId, status: 'completed' });
+    const elsewhere = await buildProject(ctx, { enterpriseOrgId: ent.orgId, status: 'in_progress', regionCode: '210502' });
+    const signed = (id: bigint, on: string) => ctx.database.db.update(projects).set({ contractSignedOn: on }).where(eq(projects.id, id));
+    await signed(building.id, '2023-05-01');
+    await signed(finished.id, '2021-03-01');
+    await signed(elsewhere.id, '2015-01-01');
+    const preview = async (id: bigint) =>
+      (await ent.inject({ method: 'POST', url: '/api/quota-applications/preview', payload: { projectId: id.toString(), contractAmount: '20000000.00' } })).json().record;
+    expect(await preview(applying.id)).toMatchObject({ otherProjectsUnderConstructionInRegion: 1, cleanYearsInRegion: 4 });
+    // from the 在建 one: the applying project does not count itself, the finished one is not 在建
+    expect(await preview(building.id)).toMatchObject({ otherProjectsUnderConstructionInRegion: 0, cleanYearsInRegion: 2 });
+  });
+
   it('arrears in the two years before signing raise the ratio by 50%; the 严重失信 list by 100%', async () => {
     const ent = await enterprise();
     const pid = await project(ent); // signed 2025-12-15

@@ -26,7 +26,7 @@ import type { AuthUser } from '../../platform/sessions';
 import { toFileRef, type FileRow } from '../files/attachments';
 import type { ProjectRow } from '../projects/repository';
 import type { QuotaContext } from './context';
-import { findQuotaApplication, listQuotaPage, lockQuotaStatus, newestQuotaPerProject, quotaBatch, quotaListCondition, quotaSiblings, type QuotaRow } from './repository';
+import { findQuotaApplication, listQuotaPage, newestQuotaPerProject, quotaBatch, quotaListCondition, quotaSiblings, type QuotaRow } from './repository';
 
 export type { QuotaRow } from './repository';
 export type { ProjectRow } from '../projects/repository';
@@ -62,17 +62,16 @@ export async function loadProject(ctx: QuotaContext, user: AuthUser, projectId: 
 /** The enterprise's record as of the signing date, from the register and its other projects. */
 export async function recordFor(ctx: QuotaContext, p: ProjectRow): Promise<EnterpriseRecord> {
   const { db } = ctx;
-  const [entries, others, first, compliance] = await Promise.all([
+  const [entries, others, compliance] = await Promise.all([
     ctx.arrears.arrearsEntriesOf(db, p.enterpriseOrgId),
-    ctx.projects.countOtherProjectsUnderConstruction(db, p, PROJECT_UNDER_CONSTRUCTION),
-    ctx.projects.firstContractSignedOn(db, p),
+    ctx.projects.otherProjectsInRegion(db, p, PROJECT_UNDER_CONSTRUCTION),
     ctx.arrears.complianceOf(db, p.enterpriseOrgId),
   ]);
   return deriveEnterpriseRecord({
     entries: entries.map((e) => ({ kind: e.kind as 'arrears' | 'serious_dishonest', occurredOn: e.occurredOn, removedOn: e.removedOn })),
     signingDate: p.contractSignedOn,
-    firstActivityInRegion: first,
-    otherProjectsUnderConstructionInRegion: others,
+    firstActivityInRegion: others.firstContractSignedOn,
+    otherProjectsUnderConstructionInRegion: others.underConstruction,
     realNameAndSpecialAccountMet: compliance?.dutiesMet ?? false,
   });
 }
@@ -228,11 +227,6 @@ export async function loadScoped(ctx: QuotaContext, user: AuthUser, id: string, 
   const q = await findQuotaApplication(ctx.db, parseQuotaId(id), scope);
   if (!q) throw notFound('定额申请');
   return q;
-}
-
-/** Inside a command's transaction: the application's status now, its row locked until the commit. */
-export async function lockStatus(tx: Tx, id: bigint): Promise<QuotaStatus | null> {
-  return ((await lockQuotaStatus(tx, id)) as QuotaStatus | undefined) ?? null;
 }
 
 async function listCondition(ctx: QuotaContext, user: AuthUser, q: QuotaFilter) {

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { quotaApplications } from '../../db/schema/index';
 
@@ -24,12 +24,6 @@ export async function quotaApplicationWhere(tx: Tx, id: bigint, scope: SQL): Pro
     .from(quotaApplications)
     .where(and(eq(quotaApplications.id, id), scope));
   return prev;
-}
-
-/** Inside a command's transaction: the application's status now, its row locked until the commit. */
-export async function lockQuotaStatus(tx: Tx, id: bigint): Promise<string | undefined> {
-  const [row] = await tx.select({ status: quotaApplications.status }).from(quotaApplications).where(eq(quotaApplications.id, id)).for('update');
-  return row?.status;
 }
 
 /** The id of the project's newest application. */
@@ -109,13 +103,26 @@ export async function moveQuotaApplication(
   id: bigint,
   from: readonly string[],
   set: Partial<Pick<QuotaRow, 'status' | 'approvedFen' | 'justificationAccepted' | 'reviewComment' | 'rejectReason' | 'decidedAt' | 'decidedBy' | 'updatedAt'>>,
-): Promise<number> {
-  const updated = await tx
+): Promise<string | undefined> {
+  // the CTE locks the row and reads the status it had (the real before of the audit row); the UPDATE
+  // changes it only while it is still one of `from`: one round trip, exactly one of two racers wins
+  const b = tx.$with('b').as(
+    tx.select({ id: quotaApplications.id, before: sql<string>`${quotaApplications.status}`.as('before_status') }).from(quotaApplications).where(eq(quotaApplications.id, id)).for('update'),
+  );
+  const [moved] = await tx
+    .with(b)
     .update(quotaApplications)
     .set(set)
-    .where(and(eq(quotaApplications.id, id), inArray(quotaApplications.status, from as string[])))
-    .returning({ id: quotaApplications.id });
-  return updated.length;
+    .from(b)
+    .where(and(eq(quotaApplications.id, b.id), inArray(quotaApplications.status, from as string[])))
+    .returning({ before: b.before });
+  return moved?.before;
+}
+
+/** The project of each application asked for (the back office's audit labels name the project). */
+export async function projectsOfApplications(tx: Tx, ids: bigint[]): Promise<{ id: bigint; projectId: bigint }[]> {
+  if (ids.length === 0) return [];
+  return tx.select({ id: quotaApplications.id, projectId: quotaApplications.projectId }).from(quotaApplications).where(inArray(quotaApplications.id, ids));
 }
 
 /** The project's approved (已完成) application, if any: what the payment workflows collect (quota_live_project_uq: at most one). */

@@ -65,13 +65,16 @@ function bodyToParams(b: RatioParamsBody): RatioParams {
   };
 }
 
+const CITY_REGION = '210500';
+
 /** Per-region ratio parameters (versioned) and the working-day calendar with its overrides. */
 export function createRulesService(deps: { db: Db; clock: Clock; regions: RegionReads }) {
   const { db, clock, regions } = deps;
   let calendar: { cal: WorkCalendar; at: number } | null = null;
 
   async function paramsFor(regionCode: string, at: Date): Promise<{ params: RatioParams; versionId: string | null; effectiveFrom: Date | null }> {
-    for (const code of [regionCode, '210500']) {
+    // the region's own version, else the city's (once: a city-level project asks for the city)
+    for (const code of regionCode === CITY_REGION ? [CITY_REGION] : [regionCode, CITY_REGION]) {
       const v = await repo.paramVersionAt(db, code, at);
       if (v) return { params: loadParams(v.params as StoredParams), versionId: v.id, effectiveFrom: v.effectiveFrom };
     }

@@ -3,7 +3,7 @@ import type { Actor } from '../../../platform/audit';
 import { fieldError, invalidState } from '../../../platform/errors';
 import type { AuthUser } from '../../../platform/sessions';
 import type { QuotaContext } from '../context';
-import { getQuotaApplication, loadScoped, lockStatus } from '../read';
+import { getQuotaApplication, loadScoped } from '../read';
 import { moveQuotaApplication } from '../repository';
 
 export interface ApproveQuotaInput {
@@ -32,10 +32,9 @@ export async function approveQuotaApplication(ctx: QuotaContext, user: AuthUser,
   if (below && !q.justification) throw fieldError('approvedAmount', '企业未提交书面说明，核定金额不能低于规定应缴金额');
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const before = await lockStatus(tx, q.id);
-    if (!before || !quotaWorkflow.can('approve', before)) throw invalidState('该申请已审核，不能重复审核');
-    const updated = await moveQuotaApplication(tx, q.id, action.from, { status: action.to, approvedFen, justificationAccepted: below ? true : null, reviewComment: body.comment ?? null, decidedAt: now, decidedBy: user.id, updatedAt: now });
-    if (updated !== 1) throw invalidState('该申请已审核，不能重复审核');
+    // the conditional UPDATE on the from-states, returning the status it found (none: another request moved it first)
+    const before = (await moveQuotaApplication(tx, q.id, action.from, { status: action.to, approvedFen, justificationAccepted: below ? true : null, reviewComment: body.comment ?? null, decidedAt: now, decidedBy: user.id, updatedAt: now })) as QuotaStatus | undefined;
+    if (!before) throw invalidState('该申请已审核，不能重复审核');
     const deposit = await ctx.deposit.move(tx, {
       projectId: q.projectId,
       event: depositEventOnQuotaApproval[q.applyType as ApplyType],

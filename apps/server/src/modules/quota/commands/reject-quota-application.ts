@@ -3,7 +3,7 @@ import type { Actor } from '../../../platform/audit';
 import { invalidState } from '../../../platform/errors';
 import type { AuthUser } from '../../../platform/sessions';
 import type { QuotaContext } from '../context';
-import { getQuotaApplication, loadScoped, lockStatus } from '../read';
+import { getQuotaApplication, loadScoped } from '../read';
 import { moveQuotaApplication } from '../repository';
 
 /** 审核驳回 (hrss, with a reason shown to the enterprise): the deposit goes back to 未申请. */
@@ -13,10 +13,9 @@ export async function rejectQuotaApplication(ctx: QuotaContext, user: AuthUser, 
   if (!quotaWorkflow.can('reject', q.status as QuotaStatus)) throw invalidState('该申请已不在审核中');
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const before = await lockStatus(tx, q.id);
-    if (!before || !quotaWorkflow.can('reject', before)) throw invalidState('该申请已审核，不能重复审核');
-    const updated = await moveQuotaApplication(tx, q.id, action.from, { status: action.to, rejectReason: reason, decidedAt: now, decidedBy: user.id, updatedAt: now });
-    if (updated !== 1) throw invalidState('该申请已审核，不能重复审核');
+    // the conditional UPDATE on the from-states, returning the status it found (none: another request moved it first)
+    const before = (await moveQuotaApplication(tx, q.id, action.from, { status: action.to, rejectReason: reason, decidedAt: now, decidedBy: user.id, updatedAt: now })) as QuotaStatus | undefined;
+    if (!before) throw invalidState('该申请已审核，不能重复审核');
     const deposit = await ctx.deposit.move(tx, { projectId: q.projectId, event: 'quota_rejected', actor, at: now, source: { type: 'quota_application', id: q.id.toString() } });
     await ctx.audit(tx, actor, now, {
       action: quotaWorkflow.auditCode('reject'),
