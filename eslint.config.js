@@ -41,6 +41,16 @@ export const TABLES = {
   jobRuns: 'job_runs',
   outboxEvents: 'outbox_events',
   outboxReceipts: 'outbox_receipts',
+  apiClients: 'api_clients',
+  openNonces: 'open_nonces',
+  openEvents: 'open_events',
+  paymentAttempts: 'payment_attempts',
+  bankOffers: 'bank_offers',
+  cashDeposits: 'cash_deposits',
+  cashArrivals: 'cash_arrivals',
+  guaranteeApplications: 'guarantee_applications',
+  guarantees: 'guarantees',
+  offlineGuarantees: 'offline_guarantees',
 };
 
 /**
@@ -61,6 +71,14 @@ export const TABLE_OWNERS = {
   files: ['files', 'attachments'],
   arrears: ['arrearsRecords', 'enterpriseCompliance'],
   projects: ['projects'],
+  // the open API (ADR 021): clients, one-time nonces, the events feed; the platform key in app_secrets (shared with platform/)
+  open: ['apiClients', 'openNonces', 'openEvents', 'appSecrets'],
+  // 缴纳 (ADR 022): the attempts of every way and the banks' offers
+  payment: ['paymentAttempts', 'bankOffers'],
+  'cash-deposits': ['cashDeposits', 'cashArrivals'],
+  'bank-guarantees': ['guaranteeApplications'],
+  // 保函管理 and 保单保函上传 (ADR 023)
+  guarantees: ['guarantees', 'offlineGuarantees'],
   dev: [],
   system: [],
 };

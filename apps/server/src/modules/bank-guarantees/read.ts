@@ -94,3 +94,6 @@ export async function listGuaranteeApplications(ctx: PaymentContext, user: Payme
   const { rows, total } = await listGuaranteePage(ctx.db, cond, { oldestFirst: !!q.todo, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
   return { items: await toGuaranteeDtos(ctx, user, rows), total, page: q.page, pageSize: q.pageSize };
 }
+
+/** The card's read of this way's records (payment/card.ts), this module's own query. */
+export { guaranteeApplicationsById } from './repository';

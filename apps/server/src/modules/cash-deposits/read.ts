@@ -111,3 +111,6 @@ export async function listCashDeposits(ctx: PaymentContext, user: PaymentUser, q
   const { rows, total } = await listCashDepositPage(ctx.db, cond, { oldestFirst: !!q.todo, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
   return { items: await toCashDtos(ctx, user, rows), total, page: q.page, pageSize: q.pageSize };
 }
+
+/** The card's read of this way's records (payment/card.ts), this module's own query. */
+export { cashDepositsById } from './repository';

@@ -17,10 +17,8 @@ import {
   type TDepositCard,
 } from '@benxi/shared';
 import type { AuthUser } from '../../platform/sessions';
-import { toCashDtos } from '../cash-deposits/read';
-import { cashDepositsById } from '../cash-deposits/repository';
-import { toGuaranteeDtos } from '../bank-guarantees/read';
-import { guaranteeApplicationsById } from '../bank-guarantees/repository';
+import { cashDepositsById, toCashDtos } from '../cash-deposits/read';
+import { guaranteeApplicationsById, toGuaranteeDtos } from '../bank-guarantees/read';
 import { loadProject } from './common';
 import type { PaymentContext } from './context';
 
