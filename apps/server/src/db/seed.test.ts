@@ -21,7 +21,7 @@ describe('demo seed', () => {
     const [u] = await ctx.database.db.select().from(users).where(eq(users.phone, '13800000006'));
     // the demo enterprise also has the guarantees demo (paid and paying projects); these two are left to pay
     const all = await ctx.database.db.select().from(projects).where(eq(projects.enterpriseOrgId, u!.orgId));
-    const names = new Set(DEMO_PAYABLE_PROJECTS.map((d) => d.name));
+    const names = new Set<string>(DEMO_PAYABLE_PROJECTS.map((d) => d.name));
     const rows = all.filter((p) => names.has(p.name));
     expect(rows.map((p) => [p.name, p.depositStatus]).sort()).toEqual(DEMO_PAYABLE_PROJECTS.map((d) => [d.name, 'to_pay']).sort());
     expect((await ctx.database.db.select().from(bankOffers)).length).toBe(4);
