@@ -105,7 +105,10 @@ describe('quota application journey', () => {
     await page.goto(`${app.url}/projects/${id}`);
     await page.getByRole('button', { name: '定额申请', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: '定额申请', exact: true });
-    await dialog.getByLabel('免缴').check();
+    // the radio group re-renders once its options arrive: a click that lands on the old one is lost, so try until it sticks
+    const exempt = dialog.getByLabel('免缴');
+    for (let i = 0; i < 5 && !(await exempt.isChecked()); i++) await exempt.check({ timeout: 3_000 }).catch(() => page.waitForTimeout(300));
+    expect(await exempt.isChecked()).toBe(true);
     await dialog.getByLabel('营业执照').setInputFiles(licencePdf());
     // three chosen at once in the file dialog: the first two are added, the third is left out with a word
     const notices = [licencePdf(), licencePdf(), licencePdf()];
