@@ -1,4 +1,6 @@
 import { defineWorkflow } from './define';
+import { depositWorkflow } from './deposit';
+import type { DepositStatus } from './project';
 import { permissions } from '../permissions';
 import type { OpenEventType } from '../schemas/open';
 
@@ -127,3 +129,10 @@ export const PAYMENT_OPEN_EVENT_TYPES = {
   cashConfirmed: 'cash_deposit.confirmed',
   cashClosed: 'cash_deposit.closed',
 } as const satisfies Record<string, OpenEventType>;
+
+/**
+ * The deposit states a payment may start or go on from (待缴纳, 已缓缴, 缴纳中): those the deposit's
+ * table lets a payment start or be covered from, so the rule has one source.
+ */
+export const PAYABLE_DEPOSIT_STATES: readonly DepositStatus[] = [...new Set([...depositWorkflow.actions.payment_started.from, ...depositWorkflow.actions.payment_covered.from])];
+export const isPayableDeposit = (status: string): boolean => (PAYABLE_DEPOSIT_STATES as readonly string[]).includes(status);

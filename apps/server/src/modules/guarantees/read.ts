@@ -1,4 +1,5 @@
 import {
+  isPayableDeposit,
   fenToYuan,
   guaranteeDaysLeft,
   OFFLINE_GUARANTEE_STATUSES,
@@ -144,7 +145,6 @@ export async function listOfflineGuarantees(ctx: GuaranteeContext, user: AuthUse
   return { items: await toOfflineDtos(ctx, user, rows), total, page: q.page, pageSize: q.pageSize };
 }
 
-const PAYABLE: readonly DepositStatus[] = ['to_pay', 'deferred', 'paying'];
 
 /** What the 保单保函上传 modal needs: 投保人, 工程名称, the amount to cover, the issuers, and whether it may be used now. */
 export async function offlineGuaranteeForm(ctx: GuaranteeContext, user: AuthUser, projectId: string): Promise<TOfflineGuaranteeForm> {
@@ -164,7 +164,7 @@ export async function offlineGuaranteeForm(ctx: GuaranteeContext, user: AuthUser
   const reason =
     required === null
       ? '该项目尚无审核通过的一般缴纳（或缓缴）定额申请，不能上传保单保函'
-      : !PAYABLE.includes(deposit)
+      : !isPayableDeposit(deposit)
         ? '当前保证金状态不能办理缴纳'
         : pending
           ? '该项目已有待审核的保单保函，请等待人社部门审核'

@@ -1,4 +1,5 @@
 import {
+  isPayableDeposit,
   attemptNotClosableMessages,
   depositStatusLabels,
   paymentAttemptWorkflow,
@@ -34,8 +35,6 @@ export interface PaymentAttemptDeps {
   closers: Record<PaymentWay, PaymentCloser>;
 }
 
-/** The deposit states a payment may start or go on from: 待缴纳, 已缓缴 (paid later like a general one), 缴纳中. */
-const PAYABLE: readonly DepositStatus[] = ['to_pay', 'deferred', 'paying'];
 
 const stateLabel = (s: DepositStatus) => depositStatusLabels[s] ?? s;
 
@@ -73,7 +72,7 @@ export interface OpenedAttempt {
 export async function openPaymentAttempt(tx: Tx, deps: PaymentAttemptDeps, input: OpenAttemptInput): Promise<OpenedAttempt> {
   const refId = String(input.refId);
   const before = await lockPayable(tx, deps, input.projectId);
-  if (!PAYABLE.includes(before)) {
+  if (!isPayableDeposit(before)) {
     throw invalidState(
       before === 'paid' || before === 'filing' || before === 'filed'
         ? `保证金已缴纳（当前状态「${stateLabel(before)}」），无需再办理缴纳`

@@ -1,4 +1,5 @@
 import {
+  isPayableDeposit,
   cashDepositStatusLabels,
   DEPOSIT_STATUSES,
   fenToYuan,
@@ -22,8 +23,6 @@ import { guaranteeApplicationsById, toGuaranteeDtos } from '../bank-guarantees/r
 import { loadProject } from './common';
 import type { PaymentContext } from './context';
 
-/** A payment may start or go on (and switch) while the deposit is 待缴纳 / 已缓缴 / 缴纳中. */
-const PAYABLE: readonly DepositStatus[] = ['to_pay', 'deferred', 'paying'];
 
 const filingStateOf = (s: DepositStatus): TDepositCard['filingState'] => (s === 'filing' ? 'filing' : s === 'filed' || s === 'cancelling' || s === 'cancelled' ? 'filed' : 'none');
 
@@ -81,7 +80,7 @@ export async function depositCard(ctx: PaymentContext, user: AuthUser, projectId
   }
 
   const owner = user.role === 'enterprise' && project.enterpriseOrgId === user.orgId;
-  const mayStart = owner && !!quota && quota.applyType !== 'exempt' && PAYABLE.includes(depositStatus) && !attempts.some((a) => a.status === 'covered');
+  const mayStart = owner && !!quota && quota.applyType !== 'exempt' && isPayableDeposit(depositStatus) && !attempts.some((a) => a.status === 'covered');
   const allowedActions: PaymentStartAction[] = mayStart ? [...PAYMENT_START_ACTIONS] : [];
 
   return {

@@ -3,7 +3,7 @@ import { PageContainer } from '@ant-design/pro-components';
 import { Button, Card, Space, Tooltip, Typography } from 'antd';
 import EditOutlined from '@ant-design/icons/EditOutlined';
 import { useNavigate, useParams } from 'react-router';
-import { can } from '@benxi/shared';
+import { can, isPayableDeposit } from '@benxi/shared';
 import { useMe } from '../../../features/auth/api/me';
 import { BASE_LOCKED_REASON, useProject } from '../../../features/projects/api/projects';
 import { ProjectBaseInfo, ProjectProgressInfo } from '../../../features/projects/components/ProjectInfo';
@@ -128,7 +128,7 @@ export default function ProjectDetailPage() {
         {can(me.role, 'guarantee.offline-read') && (
           <ProjectOfflineGuaranteeCard
             projectId={p.id}
-            mayUpload={!(hasDeposit && can(me.role, 'payment.read')) && can(me.role, 'guarantee.upload') && (['to_pay', 'deferred', 'paying'] as string[]).includes(p.depositStatus)}
+            mayUpload={!(hasDeposit && can(me.role, 'payment.read')) && can(me.role, 'guarantee.upload') && isPayableDeposit(p.depositStatus)}
           />
         )}
       </Space>
