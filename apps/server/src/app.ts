@@ -333,11 +333,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await publicRoutes(app, swaggerUi, { routePrefix: '/api/docs' });
   // A write's changes reach this process's caches before its answer does (docs/decisions/011); only
   // on routes that can write, so that a read pays nothing for it.
-  const syncChanges = async () => changes.sync();
+  // A request during which this process sent no statement that writes what the feed announces
+  // (db/client.ts CACHED_TABLE_WRITES) changed nothing a cache holds: its answer waits for no sync.
+  const cachedWrites = database.cachedTableWrites;
+  const writesAtStart = new WeakMap<object, number>();
+  const noteWrites = async (req: object) => {
+    if (cachedWrites) writesAtStart.set(req, cachedWrites());
+  };
+  const syncChanges = async (req: object) => {
+    const before = writesAtStart.get(req);
+    if (cachedWrites && before !== undefined && cachedWrites() === before) return;
+    await changes.sync();
+  };
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     if (methods.every((m) => m === 'GET' || m === 'HEAD')) return;
-    route.onSend = [...(Array.isArray(route.onSend) ? route.onSend : route.onSend ? [route.onSend] : []), syncChanges];
+    const list = (h: unknown) => (Array.isArray(h) ? h : h ? [h] : []);
+    route.onRequest = [noteWrites, ...list(route.onRequest)];
+    route.onSend = [...list(route.onSend), syncChanges];
   });
   // Text columns cannot store NUL: refuse it in any string of the request before a service sees it.
   app.addHook('preValidation', (req, _reply, done) => {

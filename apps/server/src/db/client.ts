@@ -28,6 +28,12 @@ export interface Database {
    * once they are known to arrive again. Resolves when the first LISTEN has been acknowledged (or failed).
    */
   listen(channel: string, onPayload: (payload: string) => void, onState: (live: boolean) => void): Promise<void>;
+  /**
+   * How many statements this process has sent that write a table whose changes are announced on the
+   * change feed (CACHED_TABLES); a write request whose window saw none has nothing to sync
+   * (platform/changes.ts). Absent when the count is not kept (PGlite): then every write request syncs.
+   */
+  cachedTableWrites?(): number;
   /** PGlite only: the whole data folder as an uncompressed tarball (the test suite's migrated template). */
   dumpDataDir?(): Promise<Blob>;
 }
@@ -58,7 +64,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // An idle client whose server went away must not crash the process.
     pool.on('error', () => {});
     const names = statementNames();
-    pool.on('connect', (client) => nameDrizzleStatements(client, names));
+    const writes = { count: 0 };
+    pool.on('connect', (client) => nameDrizzleStatements(client, names, writes));
     const db = drizzle(pool, { schema }) as unknown as Db;
     const listener = pgListener(pg, opts.url);
     const background = backgroundLane(pg, opts.url);
@@ -71,6 +78,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
         await pool.end();
       },
       backgroundQuery: background.query,
+      cachedTableWrites: () => writes.count,
       listen: listener.listen,
       ping: async () => {
         await pool.query('select 1');
@@ -156,6 +164,28 @@ export function statementNames(max = 500) {
 }
 
 /**
+ * The writes the database announces on the change feed: per table, the statements whose rows fire a
+ * bx_notify_change trigger (migrations 0006 and 0018; a TRUNCATE fires none but empties a cache's
+ * source, so it counts too). change-feed.test.ts reads the triggers and the cascading foreign keys
+ * from the catalogue and fails when this falls behind them.
+ */
+export const CACHED_TABLE_WRITES = {
+  sessions: ['delete'], // a session ends; refreshing last_seen_at is not a change
+  users: ['update', 'delete'],
+  organizations: ['insert', 'update', 'delete'],
+  api_clients: ['insert', 'update', 'delete'],
+} as const satisfies Record<string, readonly ('insert' | 'update' | 'delete')[]>;
+const VERB = { insert: 'insert\\s+into', update: 'update', delete: 'delete\\s+from' } as const;
+const CACHED_WRITE = new RegExp(
+  `\\b(?:${Object.entries(CACHED_TABLE_WRITES)
+    .map(([table, verbs]) => `(?:${[...verbs.map((v) => VERB[v]), 'truncate(?:\\s+table)?'].join('|')})\\s+(?:only\\s+)?(?:"?public"?\\.)?"?${table}"?(?![\\w"])`)
+    .join('|')})`,
+  'i',
+);
+/** Whether a statement may write what the change feed announces (a false "yes" costs one sync, never a stale cache). */
+export const writesCachedTable = (text: string): boolean => CACHED_WRITE.test(text);
+
+/**
  * Drizzle's statements on this connection as named prepared statements: PostgreSQL parses and plans
  * each once per connection (a generic plan after five runs: these are lookups by key and scope) instead
  * of on every request, which was most of the database's CPU on the project detail and the write path
@@ -164,9 +194,11 @@ export function statementNames(max = 500) {
  * parameters) is left as it is. Texts are Drizzle's, with every value a parameter, so the set of
  * names is the set of statement shapes; `pg` keeps one entry per name and connection.
  */
-function nameDrizzleStatements(client: import('pg').PoolClient, names: ReturnType<typeof statementNames>): void {
+function nameDrizzleStatements(client: import('pg').PoolClient, names: ReturnType<typeof statementNames>, writes: { count: number }): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   (client as unknown as { query: (...args: unknown[]) => unknown }).query = (config: unknown, ...rest: unknown[]) => {
+    const text = typeof config === 'string' ? config : config !== null && typeof config === 'object' ? (config as { text?: unknown }).text : undefined;
+    if (typeof text === 'string' && writesCachedTable(text)) writes.count++;
     if (config !== null && typeof config === 'object' && 'types' in config) {
       const c = config as { text?: unknown; name?: unknown };
       if (typeof c.text === 'string' && c.name === undefined) {
