@@ -28,7 +28,7 @@ describe('demo seed', () => {
     const s = await sessionFor(ctx, u!);
     for (const p of rows) {
       const card = (await s.inject({ method: 'GET', url: `/api/projects/${p.id}/deposit` })).json();
-      expect(card.allowedActions).toEqual(['cash_deposit.submit', 'guarantee_application.submit', 'offline_guarantee.submit']);
+      expect(card.allowedActions).toEqual(['cash_deposit.submit', 'guarantee_application.submit', 'offline_guarantee.submit', 'insurance_order.submit']);
       const banks = (await s.inject({ method: 'GET', url: `/api/projects/${p.id}/banks?service=cash` })).json();
       expect(banks.map((b: { name: string }) => b.name)).toContain('中国建设银行股份有限公司本溪分行');
     }

@@ -589,7 +589,19 @@ describe('banks and insurers: only what is addressed to them', () => {
         )
       ).rows[0]!.n;
       expect(await count('bank'), `bank: ${resource}`).toBe(resource === 'file' ? readable : resource === 'guarantee' ? issued : 0);
-      expect(await count('insurer'), `insurer: ${resource}`).toBe(0);
+      // an insurer (保险办理, issue 12): its own uploads and the files of its orders, of the 投保 sent to it, of its products and policies
+      const insurerReadable = (
+        await ctx.database.query<{ n: number }>(
+          `select count(*)::int as n from files f where f.owner_org_id = $1
+             or exists (select 1 from attachments a join insurance_orders o on a.owner_type = 'insurance_order' and a.owner_id = o.id::text where a.file_id = f.id and o.insurer_org_id = $1)
+             or exists (select 1 from attachments a join insurance_orders o on a.owner_type = 'insurance_application' and a.owner_id = o.application_id::text where a.file_id = f.id and o.insurer_org_id = $1)
+             or exists (select 1 from attachments a join insurance_products p on a.owner_type = 'insurance_product' and a.owner_id = p.id::text where a.file_id = f.id and p.insurer_org_id = $1)
+             or exists (select 1 from attachments a join guarantees g on a.owner_type = 'guarantee' and g.id = a.owner_id::bigint where a.file_id = f.id and g.issuer_org_id = $1)`,
+          [as.insurer.orgId],
+        )
+      ).rows[0]!.n;
+      const insurerIssued = (await ctx.database.query<{ n: number }>('select count(*)::int as n from guarantees where issuer_org_id = $1', [as.insurer.orgId])).rows[0]!.n;
+      expect(await count('insurer'), `insurer: ${resource}`).toBe(resource === 'file' ? insurerReadable : resource === 'guarantee' ? insurerIssued : 0);
       if (resource !== 'file') expect(await count('admin'), `admin: ${resource}`).toBeGreaterThan(0);
     }
     for (const resource of addressed) {
