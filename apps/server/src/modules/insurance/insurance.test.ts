@@ -26,7 +26,7 @@ let picc: Session & { orgId: string };
 let cpic: Session & { orgId: string };
 let zijin: Session & { orgId: string };
 let hrss: Session;
-let bank: Session;
+let bank: Session & { orgId: string };
 const product: Record<'picc' | 'cpic' | 'zijin', string> = { picc: '', cpic: '', zijin: '' };
 
 const productBody = (insurerOrgId: string, extra: Record<string, unknown> = {}) => ({
