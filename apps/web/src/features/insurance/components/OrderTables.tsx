@@ -39,15 +39,16 @@ export function ProjectInsuranceOrdersCard({ projectId }: { projectId: string })
         </Space>
       ),
     },
-    { title: '被保险人', dataIndex: 'insuredName', key: 'insured', ellipsis: true },
+    { title: '被保险人', dataIndex: 'insuredName', key: 'insured', width: 190 },
     { title: '保障时间', key: 'period', width: 200, render: (_: unknown, o: InsuranceOrder) => period(o) },
     { title: '保费（元）', key: 'premium', align: 'right' as const, width: 110, render: (_: unknown, o: InsuranceOrder) => premium(o) },
-    { title: '保险公司', dataIndex: 'insurerName', key: 'insurer', ellipsis: true },
+    { title: '保险公司', dataIndex: 'insurerName', key: 'insurer', width: 220 },
     { title: '状态', key: 'status', width: 100, render: (_: unknown, o: InsuranceOrder) => <InsuranceStatusTag status={o.status} /> },
     {
       title: '操作',
       key: 'op',
-      width: 260,
+      width: 250,
+      fixed: 'right' as const,
       render: (_: unknown, o: InsuranceOrder) => (
         <Space size={0} wrap>
           <Link to={`/insurance-orders/${o.id}`} style={{ marginRight: 8 }}>
@@ -62,7 +63,7 @@ export function ProjectInsuranceOrdersCard({ projectId }: { projectId: string })
     <Card title="保险办理" data-testid="insurance-orders">
       <Alert type="info" showIcon style={{ marginBottom: 12 }} message="保险审核通过后，只能选择其中一个订单支付出单。注：点击【立即支付】，其他订单将会自动关闭，谨慎操作。" />
       {items.some((o) => o.status === 'issued') && <Alert type="success" showIcon style={{ marginBottom: 12 }} message="出单完成，可在订单列表点击【下载保单】查看保单详情" />}
-      <Table<InsuranceOrder> rowKey="id" size="small" loading={orders.isPending} columns={columns} dataSource={items} pagination={false} scroll={{ x: 1100 }} />
+      <Table<InsuranceOrder> rowKey="id" size="small" loading={orders.isPending} columns={columns} dataSource={items} pagination={false} scroll={{ x: 1420 }} />
       {items[0] && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           提交时间：{formatDateTime(items[items.length - 1]!.submittedAt)}　业务流水号：{items[0].businessNo}
