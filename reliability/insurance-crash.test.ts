@@ -28,7 +28,7 @@ async function uploadPdf(base: string, s: HttpSession, n: number): Promise<strin
 }
 
 async function crashRun(kind: 'postgres' | 'pglite') {
-  const db = await testDb(kind, 'insurance-crash');
+  const db = await testDb(kind, 'insurance_crash');
   dbs.push(db);
   const port = await freePort();
   const start = () => startServer({ databaseUrl: db.url, dataDir: db.dataDir, port, env: { NODE_ID: '9' } });
