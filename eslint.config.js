@@ -51,6 +51,11 @@ export const TABLES = {
   guaranteeApplications: 'guarantee_applications',
   guarantees: 'guarantees',
   offlineGuarantees: 'offline_guarantees',
+  // 保险办理 (issue 12, ADR 024)
+  insuranceProducts: 'insurance_products',
+  insurerAccounts: 'insurer_accounts',
+  insuranceApplications: 'insurance_applications',
+  insuranceOrders: 'insurance_orders',
 };
 
 /**
@@ -79,6 +84,8 @@ export const TABLE_OWNERS = {
   'bank-guarantees': ['guaranteeApplications'],
   // 保函管理 and 保单保函上传 (ADR 023)
   guarantees: ['guarantees', 'offlineGuarantees'],
+  // 保险办理 (ADR 024): the catalogue, the applications and their orders
+  insurance: ['insuranceProducts', 'insurerAccounts', 'insuranceApplications', 'insuranceOrders'],
   dev: [],
   system: [],
 };

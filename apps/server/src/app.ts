@@ -67,7 +67,7 @@ import { outboxProbeHandler } from './platform/outbox-probe';
 import { certificationSmsHandler } from './modules/certification/notifications';
 import { writeAudit } from './platform/audit';
 import { lockDeposit, moveDeposit } from './modules/deposit/move-deposit';
-import { bindPaymentAttempts, type PaymentAttempts, type PaymentCloser } from './modules/payment/attempts';
+import { bindPaymentAttempts, type PaymentAttempts } from './modules/payment/attempts';
 import { recordOpenEvent } from './modules/open/events';
 import { cashDepositCloser } from './modules/cash-deposits/closer';
 import { guaranteeApplicationCloser } from './modules/bank-guarantees/closer';
@@ -83,6 +83,11 @@ import { cashDepositRoutes } from './modules/cash-deposits/routes';
 import { createBankGuaranteeService } from './modules/bank-guarantees/service';
 import { bankGuaranteeRoutes } from './modules/bank-guarantees/routes';
 import { paymentOpenRoutes } from './modules/payment/open-routes';
+// 保险办理 (issue 12, ADR 024)
+import { insuranceCloser } from './modules/insurance/closer';
+import { createInsuranceService } from './modules/insurance/service';
+import { insuranceRoutes } from './modules/insurance/routes';
+import { insuranceOpenRoutes } from './modules/insurance/open-routes';
 import { createSm2Pool, defaultSm2Threads } from './platform/sm2/pool';
 import { createOpenLayer, type OpenLayer, type PlatformKeyPair } from './modules/open/layer';
 import { loadPlatformKey } from './modules/open/keys';
@@ -387,8 +392,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const arrears = createArrearsService({ db, clock, accounts });
 
   // 缴纳 (ADR 022): one set of payment attempts for every way, each way closing its own record on a switch.
-  // a way whose records do not exist on this branch: nothing of it can be open, so nothing to close
-  const noRecordsYet: PaymentCloser = async () => false;
   const payments = bindPaymentAttempts({
     ids,
     audit: writeAudit,
@@ -398,8 +401,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       bank_guarantee: guaranteeApplicationCloser({ audit: writeAudit, recordOpenEvent }),
       // 保单保函上传 (modules/guarantees, ADR 023): 待审核 → 已关闭
       offline_guarantee: offlineGuaranteeCloser({ audit: writeAudit }),
-      // 保险办理: the insurance issue
-      insurance: noRecordsYet,
+      // 保险办理 (modules/insurance, ADR 025): the live orders of the 投保 → 已关闭
+      insurance: insuranceCloser({ audit: writeAudit, recordOpenEvent }),
     },
   });
   app.decorate('payments', payments);
@@ -420,6 +423,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const payment = createPaymentService(paymentCtx);
   const cashDeposits = createCashDepositService(paymentCtx);
   const bankGuarantees = createBankGuaranteeService(paymentCtx);
+  const insurance = createInsuranceService(paymentCtx);
   // 保单保函上传 and 保函管理 (ADR 023)
   const guarantees = createGuaranteeService({ db, clock, ids, rules, payments, projects: projectData, quotas: quotaData, accounts });
   const jobRuns = createJobRunService({ db });
@@ -487,6 +491,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(cashDepositRoutes, { cash: cashDeposits });
       await api.register(bankGuaranteeRoutes, { guarantees: bankGuarantees });
       await api.register(paymentOpenRoutes, { cash: cashDeposits, guarantees: bankGuarantees, files });
+      await api.register(insuranceRoutes, { insurance });
+      await api.register(insuranceOpenRoutes, { insurance, files });
       await api.register(openRoutes, { db, platformPublicKey: platformKey.publicKey });
       await api.register(apiClientAdminRoutes, { clients: apiClients });
       if (env.OPEN_TEST_PROBE) await api.register(openProbeRoutes, { db, files });

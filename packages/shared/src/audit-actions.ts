@@ -2,6 +2,7 @@ import { certificationWorkflow } from './workflow/certification';
 import { depositAuditLabels } from './workflow/deposit';
 import { offlineGuaranteeWorkflow } from './workflow/offline-guarantee';
 import { quotaWorkflow } from './workflow/quota';
+import { insuranceOrderWorkflow } from './workflow/insurance';
 import { cashDepositWorkflow, guaranteeApplicationWorkflow, paymentAttemptWorkflow } from './workflow/payment';
 
 /**
@@ -43,6 +44,11 @@ const platformActions = {
   'compliance.update': '更新实名制和专户落实情况',
   'bank_offer.update': '修改银行专户与保函业务信息',
   'guarantee.register': '登记保函（保函管理）',
+  // 保险办理's catalogue (issue 12)
+  'insurance_product.create': '新增保险产品',
+  'insurance_product.update': '修改保险产品',
+  'insurance_product.withdraw': '下架保险产品',
+  'insurer_account.update': '修改保险公司收款账户',
   'openapi.client.create': '注册开放接口客户端',
   'openapi.client.disable': '停用开放接口客户端',
 } as const;
@@ -56,7 +62,9 @@ type PaymentAuditCode =
   | WorkflowAuditCode<'cash_deposit', Exclude<(typeof cashDepositWorkflow.actionNames)[number], 'complete'>>
   | WorkflowAuditCode<'guarantee_application', (typeof guaranteeApplicationWorkflow.actionNames)[number]>;
 
-export type AuditAction = keyof typeof platformActions | QuotaAuditCode | CertificationAuditCode | PaymentAuditCode | OfflineGuaranteeAuditCode | keyof typeof depositAuditLabels;
+type InsuranceAuditCode = WorkflowAuditCode<'insurance_order', (typeof insuranceOrderWorkflow.actionNames)[number]>;
+
+export type AuditAction = keyof typeof platformActions | QuotaAuditCode | CertificationAuditCode | PaymentAuditCode | OfflineGuaranteeAuditCode | InsuranceAuditCode | keyof typeof depositAuditLabels;
 
 /** Chinese names of every audited action, for the audit screen and its filter. */
 export const AUDIT_ACTION_LABELS = {
@@ -67,6 +75,7 @@ export const AUDIT_ACTION_LABELS = {
   ...cashDepositWorkflow.auditLabels(),
   ...guaranteeApplicationWorkflow.auditLabels(),
   ...offlineGuaranteeWorkflow.auditLabels(),
+  ...insuranceOrderWorkflow.auditLabels(),
   ...depositAuditLabels,
 } as Record<AuditAction, string>;
 

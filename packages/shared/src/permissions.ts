@@ -33,6 +33,12 @@ export const permissions = {
   'guarantee.review': ['hrss'],
   'guarantee.offline-read': ['enterprise', 'hrss', 'authority'],
   'guarantee.read': ['enterprise', 'hrss', 'authority', 'bank', 'insurer'],
+  // 保险办理 (SPEC §6, issue 12): the enterprise insures, the insurer underwrites what is addressed to it,
+  // the supervisors read; admin keeps the catalogue (insurers, products, collection accounts)
+  'insurance.apply': ['enterprise'],
+  'insurance.insurer': ['insurer'],
+  'insurance.read': ['enterprise', 'hrss', 'authority', 'insurer', 'admin'],
+  'insurance.catalogue': ['admin'],
   /** 开放接口: register and disable the API clients of banks and insurers */
   'openapi.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -5,7 +5,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, sessionFor, type TestContext } from '../test/harness';
-import { bankOffers, projects, users } from './schema/index';
+import { bankOffers, insurerAccounts, projects, users } from './schema/index';
+import { DEMO_INSURERS } from './seed-insurance';
 import { DEMO_PAYABLE_PROJECTS, seedDemo } from './seed';
 
 let ctx: TestContext;
@@ -28,9 +29,16 @@ describe('demo seed', () => {
     const s = await sessionFor(ctx, u!);
     for (const p of rows) {
       const card = (await s.inject({ method: 'GET', url: `/api/projects/${p.id}/deposit` })).json();
-      expect(card.allowedActions).toEqual(['cash_deposit.submit', 'guarantee_application.submit', 'offline_guarantee.submit']);
+      expect(card.allowedActions).toEqual(['cash_deposit.submit', 'guarantee_application.submit', 'offline_guarantee.submit', 'insurance_order.submit']);
       const banks = (await s.inject({ method: 'GET', url: `/api/projects/${p.id}/banks?service=cash` })).json();
       expect(banks.map((b: { name: string }) => b.name)).toContain('中国建设银行股份有限公司本溪分行');
+      // 保险办理 (issue 12): the demo insurers quote it, each with its 收款账户
+      const quotes = (await s.inject({ method: 'GET', url: `/api/projects/${p.id}/insurance-quotes?qualification=grade_2` })).json().quotes;
+      expect(quotes.map((q: { insurerName: string }) => q.insurerName).sort()).toEqual(DEMO_INSURERS.map((d) => d.org).sort());
+      expect(quotes.every((q: { documents: unknown[] }) => q.documents.length >= 2)).toBe(true);
     }
+    expect((await ctx.database.db.select().from(insurerAccounts)).length).toBe(3);
+    const [second] = await ctx.database.db.select().from(users).where(eq(users.phone, '13800000008'));
+    expect(second!.role).toBe('insurer');
   });
 });

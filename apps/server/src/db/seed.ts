@@ -9,6 +9,7 @@ import { hashPassword } from '../platform/passwords';
 import { findOrg, seedReference } from './reference';
 import { newBizCode } from '../modules/certification/service';
 import { seedGuaranteeDemo } from './seed-guarantees';
+import { seedInsuranceDemo } from './seed-insurance';
 import { storeParams } from '../modules/rules/service';
 import { createSnowflake } from '../platform/snowflake';
 
@@ -87,6 +88,7 @@ export async function seedDemo(db: Db, dataDir: string, now = new Date()): Promi
   const [marker] = await db.select().from(appSecrets).where(eq(appSecrets.key, 'demo_seeded'));
   if (marker) {
     await seedDemoPayable(db, now);
+    await seedInsuranceDemo(db, dataDir, now, DEMO_PASSWORD);
     return false;
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -176,6 +178,8 @@ export async function seedDemo(db: Db, dataDir: string, now = new Date()): Promi
     );
   });
   await seedDemoPayable(db, now);
+  // 保险办理 (issue 12): the insurers' products and collection accounts, a second insurer account
+  await seedInsuranceDemo(db, dataDir, now, DEMO_PASSWORD);
   return true;
 }
 

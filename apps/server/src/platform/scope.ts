@@ -2,7 +2,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Role } from '@benxi/shared';
 import type { Db, Tx } from '../db/client';
-import { arrearsRecords, attachments, cashArrivals, cashDeposits, certifications, files, guaranteeApplications, guarantees, offlineGuarantees, organizations, projects, quotaApplications } from '../db/schema/index';
+import { arrearsRecords, attachments, cashArrivals, cashDeposits, certifications, files, guaranteeApplications, guarantees, insuranceApplications, insuranceOrders, insuranceProducts, offlineGuarantees, organizations, projects, quotaApplications } from '../db/schema/index';
 import type { ChangeFeed } from './changes';
 import { notFound } from './errors';
 
@@ -23,7 +23,7 @@ export interface ScopeUser {
   orgId: string;
 }
 
-export const RESOURCES = ['project', 'quota_application', 'certification', 'file', 'arrears_record', 'cash_deposit', 'guarantee_application', 'guarantee', 'offline_guarantee'] as const;
+export const RESOURCES = ['project', 'quota_application', 'certification', 'file', 'arrears_record', 'cash_deposit', 'guarantee_application', 'guarantee', 'offline_guarantee', 'insurance_order', 'insurance_application', 'insurance_product'] as const;
 export type Resource = (typeof RESOURCES)[number];
 export type ScopeMode = 'read' | 'act';
 
@@ -125,6 +125,8 @@ const ADDRESSEE: Partial<Record<Resource, PgColumn>> = {
   guarantee_application: guaranteeApplications.bankOrgId,
   // 保函管理: a bank or insurer sees what it issued
   guarantee: guarantees.issuerOrgId,
+  // 保险办理 (ADR 024): an order is addressed to its insurer
+  insurance_order: insuranceOrders.insurerOrgId,
 };
 const addressee =
   (resource: Resource): Rule =>
@@ -255,6 +257,37 @@ const rules: Record<Exclude<Resource, 'file'>, Record<ScopeMode, RuleTable>> = {
     // 审核 (通过 / 退回) by the hrss units of its remit
     act: { enterprise: (_db, u) => eq(offlineGuarantees.enterpriseOrgId, u.orgId), hrss: remit(offlineGuarantees.hrssOrgId), authority: none, bank: none, insurer: none, admin: none },
   },
+  // 保险办理 (ADR 024): the enterprise its own, hrss / authority their remit, the insurer its orders;
+  // the enterprise pays / closes / uploads, the insurer underwrites and issues
+  insurance_order: {
+    read: {
+      enterprise: (_db, u) => eq(insuranceOrders.enterpriseOrgId, u.orgId),
+      hrss: remit(insuranceOrders.hrssOrgId),
+      authority: remit(insuranceOrders.authorityOrgId),
+      bank: none,
+      insurer: addressee('insurance_order'),
+      admin: all,
+    },
+    act: { enterprise: (_db, u) => eq(insuranceOrders.enterpriseOrgId, u.orgId), hrss: none, authority: none, bank: none, insurer: addressee('insurance_order'), admin: none },
+  },
+  // the 投保 (its files 招标文件 / 施工合同 / 中标通知书): its parties, and the insurers it was sent to
+  insurance_application: {
+    read: {
+      enterprise: (_db, u) => eq(insuranceApplications.enterpriseOrgId, u.orgId),
+      hrss: remit(insuranceApplications.hrssOrgId),
+      authority: remit(insuranceApplications.authorityOrgId),
+      bank: none,
+      insurer: (_db, u) => sql`exists (select 1 from ${insuranceOrders} where ${insuranceOrders.applicationId} = ${insuranceApplications.id} and ${insuranceOrders.insurerOrgId} = ${u.orgId})`,
+      admin: all,
+    },
+    act: { enterprise: (_db, u) => eq(insuranceApplications.enterpriseOrgId, u.orgId), hrss: none, authority: none, bank: none, insurer: none, admin: none },
+  },
+  // the catalogue: enterprises (choosing), the supervisors and admin read the products and their 相关文件;
+  // an insurer its own products; admin keeps them
+  insurance_product: {
+    read: { enterprise: all, hrss: all, authority: all, bank: none, insurer: (_db, u) => eq(insuranceProducts.insurerOrgId, u.orgId), admin: all },
+    act: { enterprise: none, hrss: none, authority: none, bank: none, insurer: none, admin: all },
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -270,6 +303,9 @@ export const ATTACHMENT_OWNERS = {
   guarantee_application: { table: guaranteeApplications, id: guaranteeApplications.id, cast: 'bigint' },
   guarantee: { table: guarantees, id: guarantees.id, cast: 'bigint' },
   offline_guarantee: { table: offlineGuarantees, id: offlineGuarantees.id, cast: 'bigint' },
+  insurance_product: { table: insuranceProducts, id: insuranceProducts.id, cast: 'bigint' },
+  insurance_application: { table: insuranceApplications, id: insuranceApplications.id, cast: 'bigint' },
+  insurance_order: { table: insuranceOrders, id: insuranceOrders.id, cast: 'bigint' },
 } as const;
 export type AttachmentOwnerType = keyof typeof ATTACHMENT_OWNERS;
 export const ATTACHMENT_OWNER_TYPES = Object.keys(ATTACHMENT_OWNERS) as AttachmentOwnerType[];
@@ -318,6 +354,9 @@ const TABLES = {
   guarantee_application: { table: guaranteeApplications, id: guaranteeApplications.id, type: 'bigint', label: '保函申请' },
   guarantee: { table: guarantees, id: guarantees.id, type: 'bigint', label: '保函' },
   offline_guarantee: { table: offlineGuarantees, id: offlineGuarantees.id, type: 'bigint', label: '保单保函' },
+  insurance_order: { table: insuranceOrders, id: insuranceOrders.id, type: 'bigint', label: '投保订单' },
+  insurance_application: { table: insuranceApplications, id: insuranceApplications.id, type: 'bigint', label: '投保申请' },
+  insurance_product: { table: insuranceProducts, id: insuranceProducts.id, type: 'bigint', label: '保险产品' },
 } as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

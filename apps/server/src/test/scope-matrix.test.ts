@@ -187,6 +187,45 @@ async function guaranteeOfA(): Promise<string> {
   return res.json().guaranteeId;
 }
 
+// 保险办理 (issue 12): an order of A addressed to the matrix's insurer, in the state a route needs
+let insuranceProductId: string | undefined;
+async function insuranceOrderOfA(state: 'underwriting' | 'approved' | 'paying' | 'voucher' | 'paid' | 'issued' | 'invoiceRequested' = 'underwriting'): Promise<string> {
+  if (!insuranceProductId) {
+    const res = await as.admin.inject({
+      method: 'POST',
+      url: '/api/insurance/products',
+      payload: { insurerOrgId: as.insurer.orgId, name: '农民工工资支付履约保证保险（矩阵）', productType: 'project', regions: ['210500'], applicantTypes: ['contractor'], qualifications: ['grade_1'], annualRatePercent: '1' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    insuranceProductId = res.json().id as string;
+  }
+  const projectId = await payableProjectOfA();
+  const quotes = (await as.owner.inject({ method: 'GET', url: `/api/projects/${projectId}/insurance-quotes` })).json();
+  const res = await as.owner.inject({
+    method: 'POST',
+    url: '/api/insurance-applications',
+    payload: {
+      projectId, regionCode: '210502', productType: 'project', applicantType: 'contractor', qualification: 'grade_1', productIds: [insuranceProductId], startOn: quotes.startOn, endOn: quotes.endOn,
+      tenderFileId: await uploadFile(as.owner, '招标文件.pdf'), awardFileId: await uploadFile(as.owner, '中标通知书.pdf'),
+    },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  const id = res.json().orders[0].id as string;
+  const step = async (s: Session, url: string, payload?: unknown) => {
+    const r = await s.inject({ method: 'POST', url: `/api/insurance-orders/${id}/${url}`, ...(payload ? { payload: payload as Record<string, unknown> } : {}) });
+    expect(r.statusCode, r.body).toBe(200);
+  };
+  const order = ['underwriting', 'approved', 'paying', 'voucher', 'paid', 'issued', 'invoiceRequested'];
+  const upTo = (s: string) => order.indexOf(state) >= order.indexOf(s);
+  if (upTo('approved')) await step(as.insurer, 'approve', { rate: '0.00096' });
+  if (upTo('paying')) await step(as.owner, 'pay');
+  if (upTo('voucher')) await step(as.owner, 'voucher', { voucherFileId: await uploadFile(as.owner, '支付凭证.pdf') });
+  if (upTo('paid')) await step(as.insurer, 'confirm-payment');
+  if (upTo('issued')) await step(as.insurer, 'issue-policy', { policyNo: `BD${randomCode()}`, validFrom: quotes.startOn, validTo: quotes.endOn, policyFileId: await uploadFile(as.insurer, '保单.pdf') });
+  if (upTo('invoiceRequested')) await step(as.owner, 'invoice-request', { title: '本溪测试建工集团有限公司', taxNo: '91210500MA0XXXXX1X', email: 'caiwu@example.com' });
+  return id;
+}
+
 // ------------------------------------------------------------------------------------------------
 // Who gets what
 
@@ -204,6 +243,10 @@ const HRSS_REVIEWS = only(['hrssX', 'hrssCity'], 403, { hrssOther: 404 });
 const READ_PAYMENT = only(['owner', 'hrssX', 'hrssCity', 'authorityX', 'bank', 'admin'], 404, { insurer: 403 });
 /** the bank's 受理 / 出函 / 确认到账: the bank it is addressed to (no other role may call it) */
 const BANK_ACTS = only(['bank'], 403);
+/** an insurance order of A at the insurer: A, its supervisors, the insurer, admin (a bank may not call the route) */
+const READ_INSURANCE = only(['owner', 'hrssX', 'hrssCity', 'authorityX', 'insurer', 'admin'], 404, { bank: 403 });
+/** the insurer's 核保 / 收款确认 / 出单 / 发票: the insurer it is addressed to */
+const INSURER_ACTS = only(['insurer'], 403);
 /** the operator's own routes */
 const ADMIN_ONLY = only(['admin'], 403);
 
@@ -244,6 +287,59 @@ const matrix: Record<string, Entry[]> = {
       make: () => guaranteeApplicationOfA(true),
       body: async () => ({ guaranteeNo: `BH${randomCode()}`, issuedOn: '2026-03-02', validFrom: '2026-03-02', validTo: '2027-03-01', amount: '400000.00', fee: '1200.00', letterFileId: await uploadFile(as.bank, '保函.pdf') }),
       expect: BANK_ACTS,
+    },
+  ],
+  // 保险办理 (issue 12): the order's parties read it; the enterprise pays / closes / uploads, the insurer underwrites
+  'GET /api/insurance-orders/{id}': [{ object: "A's insurance order at the insurer", make: () => insuranceOrderOfA(), expect: READ_INSURANCE }],
+  'POST /api/insurance-orders/{id}/pay': [{ object: "A's approved insurance order", make: () => insuranceOrderOfA('approved'), expect: ENTERPRISE_ACTS }],
+  'POST /api/insurance-orders/{id}/close': [{ object: "A's insurance order", make: () => insuranceOrderOfA(), expect: ENTERPRISE_ACTS }],
+  'POST /api/insurance-orders/{id}/voucher': [
+    { object: "A's chosen insurance order", make: () => insuranceOrderOfA('paying'), body: async () => ({ voucherFileId: await uploadFile(as.owner, '支付凭证.pdf') }), expect: ENTERPRISE_ACTS },
+  ],
+  'POST /api/insurance-orders/{id}/invoice-request': [
+    { object: "A's issued insurance order", make: () => insuranceOrderOfA('issued'), body: () => ({ title: '本溪测试建工集团有限公司', taxNo: '91210500MA0XXXXX1X', email: 'caiwu@example.com' }), expect: ENTERPRISE_ACTS },
+  ],
+  'POST /api/insurance-orders/{id}/approve': [{ object: "A's insurance order", make: () => insuranceOrderOfA(), body: () => ({ rate: '0.00096' }), expect: INSURER_ACTS }],
+  'POST /api/insurance-orders/{id}/refuse': [{ object: "A's insurance order", make: () => insuranceOrderOfA(), body: () => ({ reason: '不符合承保条件' }), expect: INSURER_ACTS }],
+  'POST /api/insurance-orders/{id}/confirm-payment': [{ object: "A's paid-in insurance order", make: () => insuranceOrderOfA('voucher'), expect: INSURER_ACTS }],
+  'POST /api/insurance-orders/{id}/issue-policy': [
+    {
+      object: "A's paid insurance order",
+      make: () => insuranceOrderOfA('paid'),
+      body: async () => ({ policyNo: `BD${randomCode()}`, validFrom: '2026-01-01', validTo: '2027-12-31', policyFileId: await uploadFile(as.insurer, '保单.pdf') }),
+      expect: INSURER_ACTS,
+    },
+  ],
+  'POST /api/insurance-orders/{id}/invoice': [
+    { object: "A's insurance order with an invoice request", make: () => insuranceOrderOfA('invoiceRequested'), body: async () => ({ invoiceFileId: await uploadFile(as.insurer, '发票.pdf') }), expect: INSURER_ACTS },
+  ],
+  'GET /api/projects/{id}/insurance-quotes': [{ object: "A's payable project", make: payableProjectOfA, expect: ENTERPRISE_ACTS }],
+  'PUT /api/insurance/insurers/{orgId}/account': [
+    { object: "an insurer's collection account", make: async () => as.insurer.orgId, body: () => ({ accountName: '中国人民财产保险股份有限公司本溪市分公司', accountBank: '中国工商银行本溪分行', accountNo: '0705020109000000001' }), expect: ADMIN_ONLY },
+  ],
+  'PUT /api/insurance/products/{id}': [
+    {
+      object: 'an insurance product',
+      make: async () => {
+        await insuranceOrderOfA();
+        return insuranceProductId!;
+      },
+      body: () => ({ insurerOrgId: as.insurer.orgId, name: '农民工工资支付履约保证保险（矩阵）', productType: 'project', regions: ['210500'], applicantTypes: ['contractor'], qualifications: ['grade_1'], annualRatePercent: '1' }),
+      expect: ADMIN_ONLY,
+    },
+  ],
+  'POST /api/insurance/products/{id}/withdraw': [
+    {
+      object: 'an insurance product of its own',
+      make: async () => {
+        const res = await as.admin.inject({
+          method: 'POST',
+          url: '/api/insurance/products',
+          payload: { insurerOrgId: as.insurer.orgId, name: `下架测试${randomCode()}`, productType: 'annual', regions: ['210502'], applicantTypes: ['contractor'], qualifications: ['other'], annualRatePercent: '0.8' },
+        });
+        return res.json().id as string;
+      },
+      expect: ADMIN_ONLY,
     },
   ],
   'PUT /api/admin/bank-offers/{orgId}': [
@@ -457,10 +553,13 @@ describe('banks and insurers: only what is addressed to them', () => {
     const tables: Record<Resource, string> = {
       project: 'projects', quota_application: 'quota_applications', certification: 'certifications', file: 'files', arrears_record: 'arrears_records',
       guarantee: 'guarantees', offline_guarantee: 'offline_guarantees', cash_deposit: 'cash_deposits', guarantee_application: 'guarantee_applications',
+      insurance_order: 'insurance_orders', insurance_application: 'insurance_applications', insurance_product: 'insurance_products',
     };
     // the payment records are addressed to a bank: it sees exactly its own (below)
     const addressed = ['cash_deposit', 'guarantee_application'];
-    for (const resource of RESOURCES.filter((r) => !addressed.includes(r))) {
+    // the insurance records are addressed to an insurer (below)
+    const insured = ['insurance_order', 'insurance_application', 'insurance_product'];
+    for (const resource of RESOURCES.filter((r) => !addressed.includes(r) && !insured.includes(r))) {
       const count = async (who: Who) => {
         const cond = await scopeOf(ctx.database.db, as[who], resource);
         const res = (await ctx.database.db.execute(sql`select count(*)::int as n from ${sql.identifier(tables[resource])} where ${cond}`)) as unknown as { rows: { n: number }[] };
@@ -490,7 +589,19 @@ describe('banks and insurers: only what is addressed to them', () => {
         )
       ).rows[0]!.n;
       expect(await count('bank'), `bank: ${resource}`).toBe(resource === 'file' ? readable : resource === 'guarantee' ? issued : 0);
-      expect(await count('insurer'), `insurer: ${resource}`).toBe(0);
+      // an insurer (保险办理, issue 12): its own uploads and the files of its orders, of the 投保 sent to it, of its products and policies
+      const insurerReadable = (
+        await ctx.database.query<{ n: number }>(
+          `select count(*)::int as n from files f where f.owner_org_id = $1
+             or exists (select 1 from attachments a join insurance_orders o on a.owner_type = 'insurance_order' and a.owner_id = o.id::text where a.file_id = f.id and o.insurer_org_id = $1)
+             or exists (select 1 from attachments a join insurance_orders o on a.owner_type = 'insurance_application' and a.owner_id = o.application_id::text where a.file_id = f.id and o.insurer_org_id = $1)
+             or exists (select 1 from attachments a join insurance_products p on a.owner_type = 'insurance_product' and a.owner_id = p.id::text where a.file_id = f.id and p.insurer_org_id = $1)
+             or exists (select 1 from attachments a join guarantees g on a.owner_type = 'guarantee' and g.id = a.owner_id::bigint where a.file_id = f.id and g.issuer_org_id = $1)`,
+          [as.insurer.orgId],
+        )
+      ).rows[0]!.n;
+      const insurerIssued = (await ctx.database.query<{ n: number }>('select count(*)::int as n from guarantees where issuer_org_id = $1', [as.insurer.orgId])).rows[0]!.n;
+      expect(await count('insurer'), `insurer: ${resource}`).toBe(resource === 'file' ? insurerReadable : resource === 'guarantee' ? insurerIssued : 0);
       if (resource !== 'file') expect(await count('admin'), `admin: ${resource}`).toBeGreaterThan(0);
     }
     for (const resource of addressed) {
@@ -503,6 +614,25 @@ describe('banks and insurers: only what is addressed to them', () => {
       expect(mine, resource).toBeGreaterThan(0);
       expect(await cond('bank'), `bank: ${resource}`).toBe(mine);
       expect(await cond('insurer'), `insurer: ${resource}`).toBe(0);
+    }
+    // 保险办理: a bank sees none of it; the insurer exactly its own orders, the applications sent to it, its products
+    await insuranceOrderOfA();
+    const insurerOwn = {
+      insurance_order: 'select count(*)::int as n from insurance_orders where insurer_org_id = $1',
+      insurance_application: 'select count(*)::int as n from insurance_applications a where exists (select 1 from insurance_orders o where o.application_id = a.id and o.insurer_org_id = $1)',
+      insurance_product: 'select count(*)::int as n from insurance_products where insurer_org_id = $1',
+    } as const;
+    for (const resource of insured as (keyof typeof insurerOwn)[]) {
+      const count = async (who: Who) => {
+        const c = await scopeOf(ctx.database.db, as[who], resource);
+        const res = (await ctx.database.db.execute(sql`select count(*)::int as n from ${sql.identifier(tables[resource])} where ${c}`)) as unknown as { rows: { n: number }[] };
+        return res.rows[0]!.n;
+      };
+      const own = (await ctx.database.query<{ n: number }>(insurerOwn[resource], [as.insurer.orgId])).rows[0]!.n;
+      expect(own, resource).toBeGreaterThan(0);
+      expect(await count('insurer'), `insurer: ${resource}`).toBe(own);
+      expect(await count('bank'), `bank: ${resource}`).toBe(0);
+      expect(await count('admin'), `admin: ${resource}`).toBeGreaterThanOrEqual(own);
     }
   });
 

@@ -39,6 +39,12 @@ const BankGuaranteeDetailPage = lazy(() => import('./routes/bank/BankGuaranteeDe
 const BankCashDepositsPage = lazy(() => import('./routes/bank/BankCashDepositsPage'));
 const BankCashDepositDetailPage = lazy(() => import('./routes/bank/BankCashDepositDetailPage'));
 const AdminOpenApiPage = lazy(() => import('./routes/admin/OpenApiPage'));
+// 保险办理 (issue 12)
+const InsuranceApplyPage = lazy(() => import('./routes/insurance/InsuranceApplyPage'));
+const InsuranceOrderDetailPage = lazy(() => import('./routes/insurance/InsuranceOrderDetailPage'));
+const InsurerOrdersPage = lazy(() => import('./routes/insurance/InsurerOrdersPage'));
+const InsurerTodoPage = lazy(() => import('./routes/insurance/InsurerTodoPage'));
+const AdminInsuranceCataloguePage = lazy(() => import('./routes/admin/InsuranceCataloguePage'));
 const NotFoundPage = lazy(() => import('./routes/NotFoundPage'));
 
 function page(Page: LazyExoticComponent<ComponentType>, full = false) {
@@ -106,6 +112,12 @@ export const router = createBrowserRouter([
                   { path: '/bank/cash-deposits', element: withPermission('payment.bank', BankCashDepositsPage) },
                   { path: '/bank/cash-deposits/:id', element: withPermission('payment.bank', BankCashDepositDetailPage) },
                   { path: '/admin/open-api', element: withPermission('openapi.manage', AdminOpenApiPage) },
+                  // 保险办理 (issue 12)
+                  { path: '/projects/:id/insurance', element: withPermission('insurance.apply', InsuranceApplyPage) },
+                  { path: '/insurance-orders/:id', element: withPermission('insurance.read', InsuranceOrderDetailPage) },
+                  { path: '/insurer/todo', element: withPermission('insurance.insurer', InsurerTodoPage) },
+                  { path: '/insurer/orders', element: withPermission('insurance.insurer', InsurerOrdersPage) },
+                  { path: '/admin/insurance', element: withPermission('insurance.catalogue', AdminInsuranceCataloguePage) },
                   { path: '*', element: page(NotFoundPage) },
                 ],
               },

@@ -270,7 +270,7 @@ export const zGuaranteeListQuery = zPageQuery.extend({
 // The deposit card (定额保证金, manual 2.2)
 
 /** Payments started from the project's deposit card, as `${workflow}.submit`. */
-export const PAYMENT_START_ACTIONS = ['cash_deposit.submit', 'guarantee_application.submit', 'offline_guarantee.submit'] as const;
+export const PAYMENT_START_ACTIONS = ['cash_deposit.submit', 'guarantee_application.submit', 'offline_guarantee.submit', 'insurance_order.submit'] as const;
 export type PaymentStartAction = (typeof PAYMENT_START_ACTIONS)[number];
 
 export const FILING_STATES = ['none', 'filing', 'filed'] as const;

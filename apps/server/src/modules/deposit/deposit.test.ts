@@ -1,6 +1,8 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  insuranceOrderWorkflow,
+  INSURANCE_PRODUCT_TYPES,
   cashDepositWorkflow,
   certificationWorkflow,
   DEPOSIT_EVENTS,
@@ -124,6 +126,9 @@ describe('status columns accept only the codes of the shared definitions (migrat
     expect(await constraintCodes('payment_attempts_way_ck')).toEqual([...PAYMENT_WAYS].sort());
     expect(await constraintCodes('cash_deposits_status_ck')).toEqual([...cashDepositWorkflow.codes].sort());
     expect(await constraintCodes('guarantee_applications_status_ck')).toEqual([...guaranteeApplicationWorkflow.codes].sort());
+    // 保险办理 (migration 0021, issue 12)
+    expect(await constraintCodes('insurance_orders_status_ck')).toEqual([...insuranceOrderWorkflow.codes].sort());
+    expect(await constraintCodes('insurance_products_type_ck')).toEqual([...INSURANCE_PRODUCT_TYPES].sort());
   });
 
   it('a code outside the definition is refused by the database', async () => {

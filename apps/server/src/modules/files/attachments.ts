@@ -16,6 +16,10 @@ export const ATTACHMENT_KINDS = {
   guarantee_application: ['letter'],
   guarantee: ['letter'],
   offline_guarantee: ['letter'],
+  // 保险办理 (ADR 024): a product's 相关文件; the 投保's 招标文件 / 施工合同 / 中标通知书; an order's 支付凭证, 保单, 发票
+  insurance_product: ['clauses', 'proposal', 'counter_guarantee'],
+  insurance_application: ['tender', 'contract', 'award'],
+  insurance_order: ['voucher', 'policy', 'invoice'],
 } as const satisfies Record<AttachmentOwnerType, readonly string[]>;
 export type AttachmentKind<T extends AttachmentOwnerType> = (typeof ATTACHMENT_KINDS)[T][number];
 

@@ -77,7 +77,7 @@ describe('现金存缴', () => {
     expect((await ent.inject({ method: 'GET', url: `/api/projects/${p.id}/banks?service=guarantee` })).json().map((b: { name: string }) => b.name)).toContain(BOC);
 
     const before = await card(p);
-    expect(before).toMatchObject({ depositStatus: 'to_pay', filingState: 'none', allowedActions: ['cash_deposit.submit', 'guarantee_application.submit', 'offline_guarantee.submit'] });
+    expect(before).toMatchObject({ depositStatus: 'to_pay', filingState: 'none', allowedActions: ['cash_deposit.submit', 'guarantee_application.submit', 'offline_guarantee.submit', 'insurance_order.submit'] });
     expect(before.quota).toMatchObject({ contractAmount: '20000000.00', ratioText: '2.00%', requiredAmount: '400000.00', applyType: 'general', handlerName: '王经办' });
 
     const res = await submitCash(p);

@@ -17,6 +17,7 @@ import SafetyOutlined from '@ant-design/icons/SafetyOutlined';
 import BankOutlined from '@ant-design/icons/BankOutlined';
 import ApiOutlined from '@ant-design/icons/ApiOutlined';
 import FileProtectOutlined from '@ant-design/icons/FileProtectOutlined';
+import InsuranceOutlined from '@ant-design/icons/InsuranceOutlined';
 import type { ReactNode } from 'react';
 import { can, type Role } from '@benxi/shared';
 import type { Me } from '../../features/auth/api/me';
@@ -52,7 +53,11 @@ function projects(role: Role): MenuRoute {
         path: '/projects/:id',
         name: '项目详情',
         hideInMenu: true,
-        routes: [{ path: '/projects/:id/edit', name: '编辑基础信息', hideInMenu: true }],
+        routes: [
+          { path: '/projects/:id/edit', name: '编辑基础信息', hideInMenu: true },
+          // 保险办理 (issue 12)
+          { path: '/projects/:id/insurance', name: '保险办理', hideInMenu: true },
+        ],
       },
     ],
   };
@@ -116,12 +121,19 @@ const bankPortal: MenuRoute[] = [
   },
 ];
 
+/** 保险办理 (issue 12): an order's page (查看投保详情), the insurer's portal, the operator's catalogue. */
+const insuranceOrderDetail: MenuRoute = { path: '/insurance-orders/:id', name: '投保订单详情', hideInMenu: true };
+const insurerPortal: MenuRoute[] = [
+  { path: '/insurer/todo', name: '待办', icon: <BellOutlined /> },
+  { path: '/insurer/orders', name: '投保订单', icon: <InsuranceOutlined />, routes: [insuranceOrderDetail] },
+];
+
 /** The menu of each role: only what works today. */
 export function menuFor(me: Me): MenuRoute[] {
   switch (me.role) {
     case 'enterprise': {
       const cert: MenuRoute = { path: '/certification', name: '企业认证', icon: <SafetyCertificateOutlined /> };
-      return needsCertification(me) ? [cert] : [home, projects(me.role), applications, guarantees, cert, offlineDetail];
+      return needsCertification(me) ? [cert] : [home, projects(me.role), applications, guarantees, cert, offlineDetail, insuranceOrderDetail];
     }
     case 'admin':
       return [
@@ -140,17 +152,19 @@ export function menuFor(me: Me): MenuRoute[] {
         { path: '/admin/organizations', name: '单位管理', icon: <ApartmentOutlined /> },
         { path: '/admin/dictionaries', name: '字典管理', icon: <BookOutlined /> },
         { path: '/admin/open-api', name: '开放接口', icon: <ApiOutlined /> },
+        { path: '/admin/insurance', name: '保险产品', icon: <InsuranceOutlined /> },
+        insuranceOrderDetail,
         { path: '/admin/audit', name: '审计日志', icon: <FileSearchOutlined /> },
         { path: '/admin/job-runs', name: '定时任务', icon: <ScheduleOutlined /> },
       ];
     case 'hrss':
-      return [home, projects(me.role), quotaReview, offlineReview, guarantees, arrears];
+      return [home, projects(me.role), quotaReview, offlineReview, guarantees, arrears, insuranceOrderDetail];
     case 'authority':
-      return [home, projects(me.role), quotaList, guarantees, offlineDetail];
+      return [home, projects(me.role), quotaList, guarantees, offlineDetail, insuranceOrderDetail];
     case 'bank':
       return [home, ...bankPortal, guarantees];
     case 'insurer':
-      return [home, guarantees];
+      return [home, ...insurerPortal, guarantees];
     default:
       return can(me.role, 'project.read') ? [home, projects(me.role)] : [home];
   }

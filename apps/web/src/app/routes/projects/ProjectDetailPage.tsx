@@ -16,6 +16,7 @@ import { QuotaApplyModal } from '../../../features/quota/components/QuotaApplyMo
 import { OfflineUploadButton, ProjectOfflineGuaranteeCard } from '../../../features/guarantees';
 import { PageLoading } from '../../../components/PageLoading';
 import { useDepositCard } from '../../../features/payment/api/payment';
+import { ProjectInsuranceOrdersCard } from '../../../features/insurance/components/OrderTables';
 import { DepositCard } from '../../../features/payment/components/DepositCard';
 import { ProjectLoadError } from './ProjectLoadError';
 
@@ -115,6 +116,8 @@ export default function ProjectDetailPage() {
             extraActions={(ask) => <OfflineUploadButton projectId={p.id} ask={ask} />}
           />
         )}
+        {/* 保险办理 (issue 12): the project's insurance orders */}
+        {can(me.role, 'insurance.read') && hasDeposit && <ProjectInsuranceOrdersCard projectId={p.id} />}
         <ProjectQuotaCard
           role={me.role}
           owner={owner}

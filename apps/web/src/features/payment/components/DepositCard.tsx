@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { useNavigate } from 'react-router';
 import { App, Button, Card, Descriptions, Divider, Empty, Space, Tag, Typography } from 'antd';
 import {
   applyTypeLabels,
@@ -38,6 +39,7 @@ export function DepositCard({
   extraActions?: (ask: (then: (confirmed: boolean) => void) => void) => ReactNode;
 }) {
   const { modal } = App.useApp();
+  const navigate = useNavigate();
   const [open, setOpen] = useState<{ way: 'cash' | 'bank_guarantee'; confirmed: boolean } | null>(null);
   const q = card.quota;
   const openWay = card.attempt?.status === 'open' ? card.attempt.way : null;
@@ -59,6 +61,12 @@ export function DepositCard({
       {card.allowedActions.includes('guarantee_application.submit') && (
         <Button type={openWay === 'bank_guarantee' ? 'default' : 'primary'} onClick={() => start('bank_guarantee')}>
           银行保函办理
+        </Button>
+      )}
+      {/* 保险办理 (issue 12): its own page; a switch of ways is confirmed here and carried along */}
+      {card.allowedActions.includes('insurance_order.submit') && (
+        <Button type={openWay === 'insurance' ? 'default' : 'primary'} onClick={() => ask((confirmed) => navigate(`/projects/${card.projectId}/insurance${confirmed ? '?switch=1' : ''}`))}>
+          保险办理
         </Button>
       )}
       {card.allowedActions.includes('offline_guarantee.submit') && extraActions?.(ask)}
