@@ -53,6 +53,9 @@ export const TABLES = {
   offlineGuarantees: 'offline_guarantees',
   // issue 13 (helper F): platform/documents numbering
   documentCounters: 'document_counters',
+  filings: 'filings',
+  cancellations: 'cancellations',
+  returnConfirmations: 'return_confirmations',
 };
 
 /**
@@ -81,6 +84,8 @@ export const TABLE_OWNERS = {
   'bank-guarantees': ['guaranteeApplications'],
   // 保函管理 and 保单保函上传 (ADR 023)
   guarantees: ['guarantees', 'offlineGuarantees'],
+  // 备案 / 注销 / 返还 (issue 13, ADR 029)
+  closure: ['filings', 'cancellations', 'returnConfirmations'],
   dev: [],
   system: [],
 };

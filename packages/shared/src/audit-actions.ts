@@ -2,6 +2,7 @@ import { certificationWorkflow } from './workflow/certification';
 import { depositAuditLabels } from './workflow/deposit';
 import { offlineGuaranteeWorkflow } from './workflow/offline-guarantee';
 import { quotaWorkflow } from './workflow/quota';
+import { cancellationWorkflow, filingWorkflow, returnWorkflow } from './workflow/closure';
 import { cashDepositWorkflow, guaranteeApplicationWorkflow, paymentAttemptWorkflow } from './workflow/payment';
 
 /**
@@ -45,6 +46,8 @@ const platformActions = {
   'guarantee.register': '登记保函（保函管理）',
   'openapi.client.create': '注册开放接口客户端',
   'openapi.client.disable': '停用开放接口客户端',
+  // issue 13
+  'guarantee.release': '释放保函（注销）',
 } as const;
 
 type WorkflowAuditCode<N extends string, A extends string> = `${N}.${A}`;
@@ -56,7 +59,12 @@ type PaymentAuditCode =
   | WorkflowAuditCode<'cash_deposit', Exclude<(typeof cashDepositWorkflow.actionNames)[number], 'complete'>>
   | WorkflowAuditCode<'guarantee_application', (typeof guaranteeApplicationWorkflow.actionNames)[number]>;
 
-export type AuditAction = keyof typeof platformActions | QuotaAuditCode | CertificationAuditCode | PaymentAuditCode | OfflineGuaranteeAuditCode | keyof typeof depositAuditLabels;
+type ClosureAuditCode =
+  | WorkflowAuditCode<'filing', Exclude<(typeof filingWorkflow.actionNames)[number], 'resubmit'>>
+  | WorkflowAuditCode<'cancellation', Exclude<(typeof cancellationWorkflow.actionNames)[number], 'resubmit'>>
+  | WorkflowAuditCode<'return_confirmation', (typeof returnWorkflow.actionNames)[number]>;
+
+export type AuditAction = keyof typeof platformActions | ClosureAuditCode | QuotaAuditCode | CertificationAuditCode | PaymentAuditCode | OfflineGuaranteeAuditCode | keyof typeof depositAuditLabels;
 
 /** Chinese names of every audited action, for the audit screen and its filter. */
 export const AUDIT_ACTION_LABELS = {
@@ -67,6 +75,9 @@ export const AUDIT_ACTION_LABELS = {
   ...cashDepositWorkflow.auditLabels(),
   ...guaranteeApplicationWorkflow.auditLabels(),
   ...offlineGuaranteeWorkflow.auditLabels(),
+  ...filingWorkflow.auditLabels(),
+  ...cancellationWorkflow.auditLabels(),
+  ...returnWorkflow.auditLabels(),
   ...depositAuditLabels,
 } as Record<AuditAction, string>;
 

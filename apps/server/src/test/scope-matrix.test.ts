@@ -457,6 +457,7 @@ describe('banks and insurers: only what is addressed to them', () => {
     const tables: Record<Resource, string> = {
       project: 'projects', quota_application: 'quota_applications', certification: 'certifications', file: 'files', arrears_record: 'arrears_records',
       guarantee: 'guarantees', offline_guarantee: 'offline_guarantees', cash_deposit: 'cash_deposits', guarantee_application: 'guarantee_applications',
+      filing: 'filings', cancellation: 'cancellations', return_confirmation: 'return_confirmations',
     };
     // the payment records are addressed to a bank: it sees exactly its own (below)
     const addressed = ['cash_deposit', 'guarantee_application'];

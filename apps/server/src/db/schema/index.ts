@@ -19,3 +19,4 @@ export * from './guarantees';
 export * from './payment';
 export * from './open';
 export * from './documents';
+export * from './closure';

@@ -16,6 +16,8 @@ export const ATTACHMENT_KINDS = {
   guarantee_application: ['letter'],
   guarantee: ['letter'],
   offline_guarantee: ['letter'],
+  // 保证金注销申请 (issue 13)
+  cancellation: ['acceptance_report', 'application_form', 'no_arrears_pledge', 'other'],
 } as const satisfies Record<AttachmentOwnerType, readonly string[]>;
 export type AttachmentKind<T extends AttachmentOwnerType> = (typeof ATTACHMENT_KINDS)[T][number];
 
