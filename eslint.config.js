@@ -56,6 +56,11 @@ export const TABLES = {
   insurerAccounts: 'insurer_accounts',
   insuranceApplications: 'insurance_applications',
   insuranceOrders: 'insurance_orders',
+  // issue 13 (helper F): platform/documents numbering
+  documentCounters: 'document_counters',
+  filings: 'filings',
+  cancellations: 'cancellations',
+  returnConfirmations: 'return_confirmations',
 };
 
 /**
@@ -86,6 +91,8 @@ export const TABLE_OWNERS = {
   guarantees: ['guarantees', 'offlineGuarantees'],
   // 保险办理 (ADR 024): the catalogue, the applications and their orders
   insurance: ['insuranceProducts', 'insurerAccounts', 'insuranceApplications', 'insuranceOrders'],
+  // 备案 / 注销 / 返还 (issue 13, ADR 029)
+  closure: ['filings', 'cancellations', 'returnConfirmations'],
   dev: [],
   system: [],
 };

@@ -97,6 +97,13 @@ import { openProbeRoutes } from './modules/open/probe';
 import { offlineGuaranteeCloser } from './modules/guarantees/closer';
 import { createGuaranteeService } from './modules/guarantees/service';
 import { guaranteeRoutes } from './modules/guarantees/routes';
+// 备案 / 注销 / 返还 (issue 13)
+import * as cashDepositData from './modules/cash-deposits/repository';
+import * as guaranteeData from './modules/guarantees/repository';
+import { releaseProjectGuarantees } from './modules/guarantees/register';
+import { createClosureService } from './modules/closure/service';
+import { closureRoutes } from './modules/closure/routes';
+import { closureOpenRoutes } from './modules/closure/open-routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -426,6 +433,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const insurance = createInsuranceService(paymentCtx);
   // 保单保函上传 and 保函管理 (ADR 023)
   const guarantees = createGuaranteeService({ db, clock, ids, rules, payments, projects: projectData, quotas: quotaData, accounts });
+  // 备案 / 注销 / 返还 (issue 13, ADR 029–031)
+  const closure = createClosureService({
+    db,
+    clock,
+    ids,
+    rules,
+    projects: projectData,
+    accounts,
+    regions: dictionaries,
+    cash: cashDepositData,
+    guarantees: { liveGuaranteesOfProject: guaranteeData.liveGuaranteesOfProject, release: releaseProjectGuarantees },
+  });
   const jobRuns = createJobRunService({ db });
   const apiClients = createApiClientService({ db, clock, accounts });
 
@@ -493,6 +512,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(paymentOpenRoutes, { cash: cashDeposits, guarantees: bankGuarantees, files });
       await api.register(insuranceRoutes, { insurance });
       await api.register(insuranceOpenRoutes, { insurance, files });
+      await api.register(closureRoutes, { closure });
+      await api.register(closureOpenRoutes, { closure });
       await api.register(openRoutes, { db, platformPublicKey: platformKey.publicKey });
       await api.register(apiClientAdminRoutes, { clients: apiClients });
       if (env.OPEN_TEST_PROBE) await api.register(openProbeRoutes, { db, files });

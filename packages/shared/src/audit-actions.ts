@@ -3,6 +3,7 @@ import { depositAuditLabels } from './workflow/deposit';
 import { offlineGuaranteeWorkflow } from './workflow/offline-guarantee';
 import { quotaWorkflow } from './workflow/quota';
 import { insuranceOrderWorkflow } from './workflow/insurance';
+import { cancellationWorkflow, filingWorkflow, returnWorkflow } from './workflow/closure';
 import { cashDepositWorkflow, guaranteeApplicationWorkflow, paymentAttemptWorkflow } from './workflow/payment';
 
 /**
@@ -51,6 +52,8 @@ const platformActions = {
   'insurer_account.update': '修改保险公司收款账户',
   'openapi.client.create': '注册开放接口客户端',
   'openapi.client.disable': '停用开放接口客户端',
+  // issue 13
+  'guarantee.release': '释放保函（注销）',
 } as const;
 
 type WorkflowAuditCode<N extends string, A extends string> = `${N}.${A}`;
@@ -64,7 +67,12 @@ type PaymentAuditCode =
 
 type InsuranceAuditCode = WorkflowAuditCode<'insurance_order', (typeof insuranceOrderWorkflow.actionNames)[number]>;
 
-export type AuditAction = keyof typeof platformActions | QuotaAuditCode | CertificationAuditCode | PaymentAuditCode | OfflineGuaranteeAuditCode | InsuranceAuditCode | keyof typeof depositAuditLabels;
+export type AuditAction = keyof typeof platformActions | QuotaAuditCode | CertificationAuditCode | PaymentAuditCode | OfflineGuaranteeAuditCode | InsuranceAuditCode | keyof typeof depositAuditLabels | ClosureAuditCode;
+type ClosureAuditCode =
+  | WorkflowAuditCode<'filing', Exclude<(typeof filingWorkflow.actionNames)[number], 'resubmit'>>
+  | WorkflowAuditCode<'cancellation', Exclude<(typeof cancellationWorkflow.actionNames)[number], 'resubmit'>>
+  | WorkflowAuditCode<'return_confirmation', (typeof returnWorkflow.actionNames)[number]>;
+
 
 /** Chinese names of every audited action, for the audit screen and its filter. */
 export const AUDIT_ACTION_LABELS = {
@@ -76,6 +84,9 @@ export const AUDIT_ACTION_LABELS = {
   ...guaranteeApplicationWorkflow.auditLabels(),
   ...offlineGuaranteeWorkflow.auditLabels(),
   ...insuranceOrderWorkflow.auditLabels(),
+  ...filingWorkflow.auditLabels(),
+  ...cancellationWorkflow.auditLabels(),
+  ...returnWorkflow.auditLabels(),
   ...depositAuditLabels,
 } as Record<AuditAction, string>;
 

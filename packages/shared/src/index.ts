@@ -32,3 +32,5 @@ export * from './rules/working-days';
 export { guaranteeTermProblem, minimumGuaranteeEnd, type GuaranteeTermInput } from './rules/guarantee-term';
 export * from './schemas/payment';
 export * from './schemas/insurance';
+export * from './workflow/closure';
+export * from './schemas/closure';

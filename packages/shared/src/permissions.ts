@@ -39,6 +39,14 @@ export const permissions = {
   'insurance.insurer': ['insurer'],
   'insurance.read': ['enterprise', 'hrss', 'authority', 'insurer', 'admin'],
   'insurance.catalogue': ['admin'],
+  // 备案 / 注销 / 返还 (SPEC §7–8, issue 13): the enterprise applies, hrss decides, the bank returns
+  'filing.apply': ['enterprise'],
+  'filing.review': ['hrss'],
+  'filing.read': ['enterprise', 'hrss', 'authority', 'admin'],
+  'cancellation.apply': ['enterprise'],
+  'cancellation.review': ['hrss'],
+  'cancellation.read': ['enterprise', 'hrss', 'authority', 'bank', 'admin'],
+  'return.confirm': ['bank'],
   /** 开放接口: register and disable the API clients of banks and insurers */
   'openapi.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Role } from '@benxi/shared';
 import type { Db, Tx } from '../db/client';
-import { arrearsRecords, attachments, cashArrivals, cashDeposits, certifications, files, guaranteeApplications, guarantees, insuranceApplications, insuranceOrders, insuranceProducts, offlineGuarantees, organizations, projects, quotaApplications } from '../db/schema/index';
+import { arrearsRecords, attachments, cashArrivals, cashDeposits, certifications, files, guaranteeApplications, guarantees, insuranceApplications, insuranceOrders, insuranceProducts, offlineGuarantees, organizations, projects, quotaApplications, cancellations, filings, returnConfirmations } from '../db/schema/index';
 import type { ChangeFeed } from './changes';
 import { notFound } from './errors';
 
@@ -23,7 +23,7 @@ export interface ScopeUser {
   orgId: string;
 }
 
-export const RESOURCES = ['project', 'quota_application', 'certification', 'file', 'arrears_record', 'cash_deposit', 'guarantee_application', 'guarantee', 'offline_guarantee', 'insurance_order', 'insurance_application', 'insurance_product'] as const;
+export const RESOURCES = ['project', 'quota_application', 'certification', 'file', 'arrears_record', 'cash_deposit', 'guarantee_application', 'guarantee', 'offline_guarantee', 'insurance_order', 'insurance_application', 'insurance_product', 'filing', 'cancellation', 'return_confirmation'] as const;
 export type Resource = (typeof RESOURCES)[number];
 export type ScopeMode = 'read' | 'act';
 
@@ -127,6 +127,8 @@ const ADDRESSEE: Partial<Record<Resource, PgColumn>> = {
   guarantee: guarantees.issuerOrgId,
   // 保险办理 (ADR 024): an order is addressed to its insurer
   insurance_order: insuranceOrders.insurerOrgId,
+  // 返还确认 (issue 13): the bank holding the cash or the guarantee
+  return_confirmation: returnConfirmations.bankOrgId,
 };
 const addressee =
   (resource: Resource): Rule =>
@@ -288,6 +290,41 @@ const rules: Record<Exclude<Resource, 'file'>, Record<ScopeMode, RuleTable>> = {
     read: { enterprise: all, hrss: all, authority: all, bank: none, insurer: (_db, u) => eq(insuranceProducts.insurerOrgId, u.orgId), admin: all },
     act: { enterprise: none, hrss: none, authority: none, bank: none, insurer: none, admin: all },
   },
+  // 备案 / 注销 / 返还 (issue 13): the enterprise its own, hrss / authority their remit; hrss decides;
+  // a bank reads a cancellation it has a 返还确认 of, and confirms its own returns
+  filing: {
+    read: {
+      enterprise: (_db, u) => eq(filings.enterpriseOrgId, u.orgId),
+      hrss: remit(filings.hrssOrgId),
+      authority: remit(filings.authorityOrgId),
+      bank: none,
+      insurer: none,
+      admin: all,
+    },
+    act: { enterprise: (_db, u) => eq(filings.enterpriseOrgId, u.orgId), hrss: remit(filings.hrssOrgId), authority: none, bank: none, insurer: none, admin: none },
+  },
+  cancellation: {
+    read: {
+      enterprise: (_db, u) => eq(cancellations.enterpriseOrgId, u.orgId),
+      hrss: remit(cancellations.hrssOrgId),
+      authority: remit(cancellations.authorityOrgId),
+      bank: (_db, u) => sql`exists (select 1 from ${returnConfirmations} where ${returnConfirmations.cancellationId} = ${cancellations.id} and ${returnConfirmations.bankOrgId} = ${u.orgId})`,
+      insurer: none,
+      admin: all,
+    },
+    act: { enterprise: (_db, u) => eq(cancellations.enterpriseOrgId, u.orgId), hrss: remit(cancellations.hrssOrgId), authority: none, bank: none, insurer: none, admin: none },
+  },
+  return_confirmation: {
+    read: {
+      enterprise: (_db, u) => eq(returnConfirmations.enterpriseOrgId, u.orgId),
+      hrss: remit(returnConfirmations.hrssOrgId),
+      authority: none,
+      bank: addressee('return_confirmation'),
+      insurer: none,
+      admin: all,
+    },
+    act: { enterprise: none, hrss: none, authority: none, bank: addressee('return_confirmation'), insurer: none, admin: none },
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -306,6 +343,7 @@ export const ATTACHMENT_OWNERS = {
   insurance_product: { table: insuranceProducts, id: insuranceProducts.id, cast: 'bigint' },
   insurance_application: { table: insuranceApplications, id: insuranceApplications.id, cast: 'bigint' },
   insurance_order: { table: insuranceOrders, id: insuranceOrders.id, cast: 'bigint' },
+  cancellation: { table: cancellations, id: cancellations.id, cast: 'bigint' },
 } as const;
 export type AttachmentOwnerType = keyof typeof ATTACHMENT_OWNERS;
 export const ATTACHMENT_OWNER_TYPES = Object.keys(ATTACHMENT_OWNERS) as AttachmentOwnerType[];
@@ -357,6 +395,9 @@ const TABLES = {
   insurance_order: { table: insuranceOrders, id: insuranceOrders.id, type: 'bigint', label: '投保订单' },
   insurance_application: { table: insuranceApplications, id: insuranceApplications.id, type: 'bigint', label: '投保申请' },
   insurance_product: { table: insuranceProducts, id: insuranceProducts.id, type: 'bigint', label: '保险产品' },
+  filing: { table: filings, id: filings.id, type: 'bigint', label: '备案申请' },
+  cancellation: { table: cancellations, id: cancellations.id, type: 'bigint', label: '注销申请' },
+  return_confirmation: { table: returnConfirmations, id: returnConfirmations.id, type: 'bigint', label: '返还（销户）确认书' },
 } as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -14,7 +14,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@benxi/shared';
-import { calendarOverrides, dictItems, loginThrottle, organizations, projects, quotaApplications, supervisionMappings, users } from '../db/schema/index';
+import { calendarOverrides, cashDeposits, dictItems, loginThrottle, organizations, projects, quotaApplications, supervisionMappings, users } from '../db/schema/index';
 import { registerGuarantee } from '../modules/guarantees/register';
 import { buildOfflineGuarantee } from './factories';
 import { RESOURCES, scopeOf, type Resource } from '../platform/scope';
@@ -226,6 +226,55 @@ async function insuranceOrderOfA(state: 'underwriting' | 'approved' | 'paying' |
   return id;
 }
 
+/** 备案 / 注销 / 返还 (issue 13): a 申请中 filing of A (its deposit 已缴纳). */
+async function filingOfA(): Promise<string> {
+  const projectId = await projectOfA();
+  await ctx.database.db.update(projects).set({ depositStatus: 'paid' }).where(eq(projects.id, BigInt(projectId)));
+  const res = await as.owner.inject({ method: 'POST', url: '/api/filings', payload: { projectId } });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+
+/** A completed project of A with a 已备案 deposit holding 1,000.00 in cash at the matrix's bank. */
+async function completedFiledProjectOfA(): Promise<string> {
+  const projectId = await projectOfA();
+  const [p] = await ctx.database.db
+    .update(projects)
+    .set({ depositStatus: 'filed', actualStart: '2026-01-05', actualCompletion: '2026-02-27', status: 'completed' })
+    .where(eq(projects.id, BigInt(projectId)))
+    .returning();
+  const now = ctx.clock.now();
+  await ctx.database.db.insert(cashDeposits).values({
+    id: BigInt(projectId) + 1n, projectId: p!.id, enterpriseOrgId: p!.enterpriseOrgId, hrssOrgId: p!.hrssOrgId, authorityOrgId: p!.authorityOrgId, bankOrgId: as.bank.orgId,
+    status: 'arrived', requiredFen: 100_000n, paidFen: 100_000n, handlerName: '张三全', handlerPhone: '13455554444', submittedAt: now, updatedAt: now,
+  });
+  return projectId;
+}
+
+/** A 申请中 保证金注销申请 of A. */
+async function cancellationOfA(): Promise<string> {
+  const projectId = await completedFiledProjectOfA();
+  const res = await as.owner.inject({
+    method: 'POST',
+    url: '/api/cancellations',
+    payload: {
+      projectId, actualStart: '2026-01-05', actualCompletion: '2026-02-27', publicityStart: '2026-01-20', handlerName: '张三全', handlerPhone: '13455554444',
+      acceptanceReportFileIds: [await uploadFile(as.owner, '竣工验收报告.pdf')], applicationFormFileIds: [await uploadFile(as.owner, '注销申请表.pdf')],
+      noArrearsPledgeFileIds: [await uploadFile(as.owner, '承诺书.pdf')],
+    },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+
+/** An approved cancellation of A (its 确认书 issued, a 返还确认 for the matrix's bank). */
+async function approvedCancellationOfA(): Promise<{ id: string; returnId: string }> {
+  const id = await cancellationOfA();
+  const res = await as.hrssX.inject({ method: 'POST', url: `/api/cancellations/${id}/approve` });
+  expect(res.statusCode, res.body).toBe(200);
+  return { id, returnId: res.json().returns[0].id };
+}
+
 // ------------------------------------------------------------------------------------------------
 // Who gets what
 
@@ -369,6 +418,25 @@ const matrix: Record<string, Entry[]> = {
   'POST /api/offline-guarantees/{id}/return': [{ object: "A's 保单保函", make: offlineOfA, body: () => ({ reason: '保函文件不清晰，请重新上传' }), expect: HRSS_REVIEWS }],
   // 保函管理: A, the units of its remit, and the bank that issued it; another bank (the insurer here) does not see it
   'GET /api/guarantees/{id}': [{ object: 'a guarantee of A issued by the bank', make: guaranteeOfA, expect: only(['owner', 'hrssX', 'hrssCity', 'authorityX', 'bank'], 404, { admin: 403 }) }],
+  // 备案 / 注销 / 返还 (issue 13)
+  'GET /api/projects/{id}/closure': [{ object: "A's project", make: () => projectOfA(), expect: READ_SUPERVISED }],
+  'GET /api/filings/{id}': [{ object: "A's filing", make: filingOfA, expect: READ_SUPERVISED }],
+  'POST /api/filings/{id}/approve': [{ object: "A's filing", make: filingOfA, expect: HRSS_REVIEWS }],
+  'POST /api/filings/{id}/reject': [{ object: "A's filing", make: filingOfA, body: () => ({ reason: '缴纳凭证不清晰' }), expect: HRSS_REVIEWS }],
+  'GET /api/projects/{id}/cancellation-form': [{ object: "A's project", make: () => projectOfA(), expect: ENTERPRISE_ACTS }],
+  // a bank reads a cancellation only once it has a 返还确认 of it
+  'GET /api/cancellations/{id}': [{ object: "A's pending cancellation", make: cancellationOfA, expect: only(['owner', 'hrssX', 'hrssCity', 'authorityX', 'admin'], 404, { insurer: 403 }) }],
+  'GET /api/cancellations/{id}/confirmation.pdf': [
+    { object: "A's approved cancellation", make: async () => (await approvedCancellationOfA()).id, expect: only(['owner', 'hrssX', 'hrssCity', 'authorityX', 'bank', 'admin'], 404, { insurer: 403 }) },
+  ],
+  'POST /api/cancellations/{id}/approve': [{ object: "A's pending cancellation", make: cancellationOfA, expect: HRSS_REVIEWS }],
+  'POST /api/cancellations/{id}/reject': [{ object: "A's pending cancellation", make: cancellationOfA, body: () => ({ reason: '经核查存在拖欠农民工工资情况' }), expect: HRSS_REVIEWS }],
+  'GET /api/return-confirmations/{id}': [
+    { object: "the bank's 返还确认 of A", make: async () => (await approvedCancellationOfA()).returnId, expect: only(['owner', 'hrssX', 'hrssCity', 'bank', 'admin'], 404, { insurer: 403 }) },
+  ],
+  'POST /api/return-confirmations/{id}/confirm': [
+    { object: "the bank's 返还确认 of A", make: async () => (await approvedCancellationOfA()).returnId, body: () => ({ returnedOn: '2026-03-02', principal: '1000.00', interest: '1.00' }), expect: BANK_ACTS },
+  ],
   'GET /api/admin/certifications/{id}': [{ object: 'a pending certification', make: pendingCertification, expect: ADMIN_ONLY }],
   'POST /api/admin/certifications/{id}/approve': [{ object: 'a pending certification', make: pendingCertification, expect: ADMIN_ONLY }],
   'POST /api/admin/certifications/{id}/reject': [{ object: 'a pending certification', make: pendingCertification, body: () => ({ reason: '营业执照不清晰，请重新上传' }), expect: ADMIN_ONLY }],
@@ -554,11 +622,14 @@ describe('banks and insurers: only what is addressed to them', () => {
       project: 'projects', quota_application: 'quota_applications', certification: 'certifications', file: 'files', arrears_record: 'arrears_records',
       guarantee: 'guarantees', offline_guarantee: 'offline_guarantees', cash_deposit: 'cash_deposits', guarantee_application: 'guarantee_applications',
       insurance_order: 'insurance_orders', insurance_application: 'insurance_applications', insurance_product: 'insurance_products',
+      filing: 'filings', cancellation: 'cancellations', return_confirmation: 'return_confirmations',
     };
     // the payment records are addressed to a bank: it sees exactly its own (below)
-    const addressed = ['cash_deposit', 'guarantee_application'];
+    const addressed = ['cash_deposit', 'guarantee_application', 'return_confirmation'];
     // the insurance records are addressed to an insurer (below)
     const insured = ['insurance_order', 'insurance_application', 'insurance_product'];
+    // a cancellation is read by the banks holding its cash or guarantees once approved (its 返还确认)
+    const withReturns = (await ctx.database.query<{ n: number }>('select count(distinct cancellation_id)::int as n from return_confirmations where bank_org_id = $1', [as.bank.orgId])).rows[0]!.n;
     for (const resource of RESOURCES.filter((r) => !addressed.includes(r) && !insured.includes(r))) {
       const count = async (who: Who) => {
         const cond = await scopeOf(ctx.database.db, as[who], resource);
@@ -584,11 +655,11 @@ describe('banks and insurers: only what is addressed to them', () => {
         await ctx.database.query<{ n: number }>(
           `select count(*)::int as n from files f where f.owner_org_id = $1
              or exists (select 1 from attachments a join guarantees g on a.owner_type = 'guarantee' and g.id = a.owner_id::bigint where a.file_id = f.id and g.issuer_org_id = $1)
-             or exists (select 1 from attachments a join cash_deposits d on a.owner_type = 'cash_deposit' and a.owner_id = d.id::text where a.file_id = f.id and d.bank_org_id = $1)`,
+             or exists (select 1 from attachments a join cash_deposits d on a.owner_type = 'cash_deposit' and a.owner_id = d.id::text where a.file_id = f.id and d.bank_org_id = $1)
+             or exists (select 1 from attachments a join return_confirmations r on a.owner_type = 'cancellation' and a.owner_id = r.cancellation_id::text where a.file_id = f.id and r.bank_org_id = $1)`,
           [as.bank.orgId],
         )
       ).rows[0]!.n;
-      expect(await count('bank'), `bank: ${resource}`).toBe(resource === 'file' ? readable : resource === 'guarantee' ? issued : 0);
       // an insurer (保险办理, issue 12): its own uploads and the files of its orders, of the 投保 sent to it, of its products and policies
       const insurerReadable = (
         await ctx.database.query<{ n: number }>(
@@ -602,6 +673,7 @@ describe('banks and insurers: only what is addressed to them', () => {
       ).rows[0]!.n;
       const insurerIssued = (await ctx.database.query<{ n: number }>('select count(*)::int as n from guarantees where issuer_org_id = $1', [as.insurer.orgId])).rows[0]!.n;
       expect(await count('insurer'), `insurer: ${resource}`).toBe(resource === 'file' ? insurerReadable : resource === 'guarantee' ? insurerIssued : 0);
+      expect(await count('bank'), `bank: ${resource}`).toBe(resource === 'file' ? readable : resource === 'guarantee' ? issued : resource === 'cancellation' ? withReturns : 0);
       if (resource !== 'file') expect(await count('admin'), `admin: ${resource}`).toBeGreaterThan(0);
     }
     for (const resource of addressed) {

@@ -45,6 +45,13 @@ const InsuranceOrderDetailPage = lazy(() => import('./routes/insurance/Insurance
 const InsurerOrdersPage = lazy(() => import('./routes/insurance/InsurerOrdersPage'));
 const InsurerTodoPage = lazy(() => import('./routes/insurance/InsurerTodoPage'));
 const AdminInsuranceCataloguePage = lazy(() => import('./routes/admin/InsuranceCataloguePage'));
+// 备案 / 注销 / 返还 (issue 13)
+const FilingListPage = lazy(() => import('./routes/closure/FilingListPage'));
+const FilingReviewPage = lazy(() => import('./routes/closure/FilingReviewPage'));
+const CancellationListPage = lazy(() => import('./routes/closure/CancellationListPage'));
+const CancellationReviewPage = lazy(() => import('./routes/closure/CancellationReviewPage'));
+const AuditCheckPage = lazy(() => import('./routes/closure/AuditCheckPage'));
+const BankReturnsPage = lazy(() => import('./routes/closure/BankReturnsPage'));
 const NotFoundPage = lazy(() => import('./routes/NotFoundPage'));
 
 function page(Page: LazyExoticComponent<ComponentType>, full = false) {
@@ -93,6 +100,13 @@ export const router = createBrowserRouter([
                   { path: '/quota/review/:id', element: withPermission('quota.review', QuotaDetailPage) },
                   { path: '/quota/:id', element: withPermission('quota.read', QuotaDetailPage) },
                   { path: '/arrears', element: withPermission('arrears.read', ArrearsPage) },
+                  // 备案 / 注销 / 返还 (issue 13)
+                  { path: '/filings', element: withPermission('filing.read', FilingListPage) },
+                  { path: '/filings/review', element: withPermission('filing.review', FilingReviewPage) },
+                  { path: '/cancellations', element: withPermission('cancellation.read', CancellationListPage) },
+                  { path: '/cancellations/review', element: withPermission('cancellation.review', CancellationReviewPage) },
+                  { path: '/audit-checks', element: withPermission('cancellation.review', AuditCheckPage) },
+                  { path: '/bank/returns', element: withPermission('return.confirm', BankReturnsPage) },
                   { path: '/guarantees', element: withPermission('guarantee.read', GuaranteeListPage) },
                   { path: '/guarantees/:id', element: withPermission('guarantee.read', GuaranteeDetailPage) },
                   { path: '/offline-guarantees/review', element: withPermission('guarantee.review', OfflineReviewPage) },

@@ -19,3 +19,5 @@ export * from './guarantees';
 export * from './payment';
 export * from './open';
 export * from './insurance';
+export * from './documents';
+export * from './closure';

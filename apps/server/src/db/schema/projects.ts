@@ -62,6 +62,8 @@ export const projects = pgTable(
     // the deposit engine's record of an enterprise in a region (projects under construction, first
     // signing date): without it the planner ANDed the region index (150k rows at 1M) — 50 ms a submit
     index('projects_enterprise_region_idx').on(t.enterpriseOrgId, t.regionCode, t.status, t.contractSignedOn),
+    // 清查 (issue 13, migration 0022): completed projects of an hrss unit whose deposit is still live
+    index('projects_completion_idx').on(t.hrssOrgId, t.actualCompletion).where(sql`actual_completion IS NOT NULL`),
     check('projects_status_ck', sql`${t.status} ${oneOf(PROJECT_STATUSES)}`),
     check('projects_deposit_status_ck', sql`${t.depositStatus} ${oneOf(depositWorkflow.codes)}`),
     // projects_name_grams_idx (GIN over name_grams(name)) and the filter indexes are in migration 0004

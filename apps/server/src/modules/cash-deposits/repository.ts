@@ -98,3 +98,12 @@ export async function arrivedFen(tx: Tx, cashDepositId: bigint): Promise<bigint>
     .where(eq(cashArrivals.cashDepositId, cashDepositId));
   return BigInt(row?.sum ?? '0');
 }
+
+/** The 现金存缴 of a project that hold money (arrived or partly arrived): what a cancellation returns (issue 13). */
+export async function cashHeldOfProject(tx: Tx, projectId: bigint): Promise<CashDepositRow[]> {
+  return tx
+    .select()
+    .from(cashDeposits)
+    .where(and(eq(cashDeposits.projectId, projectId), sql`${cashDeposits.paidFen} > 0`))
+    .orderBy(asc(cashDeposits.id));
+}

@@ -20,6 +20,8 @@ export const ATTACHMENT_KINDS = {
   insurance_product: ['clauses', 'proposal', 'counter_guarantee'],
   insurance_application: ['tender', 'contract', 'award'],
   insurance_order: ['voucher', 'policy', 'invoice'],
+  // 保证金注销申请 (issue 13)
+  cancellation: ['acceptance_report', 'application_form', 'no_arrears_pledge', 'other'],
 } as const satisfies Record<AttachmentOwnerType, readonly string[]>;
 export type AttachmentKind<T extends AttachmentOwnerType> = (typeof ATTACHMENT_KINDS)[T][number];
 

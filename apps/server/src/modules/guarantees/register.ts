@@ -4,7 +4,7 @@ import { writeAudit, type Actor } from '../../platform/audit';
 import { shanghaiDate } from '../../platform/clock';
 import { AppError, fieldError } from '../../platform/errors';
 import { attach, attachFromSource } from '../files/attachments';
-import { insertGuarantee, lockGuaranteeNumber, numberKeyInForce } from './repository';
+import { insertGuarantee, lockGuaranteeNumber, numberKeyInForce, liveGuaranteesOfProject, releaseGuarantees, type GuaranteeRow } from './repository';
 
 /**
  * The guarantees register's one writer (ADR 023): every way of paying that produces a guarantee or
@@ -118,4 +118,25 @@ export async function registerGuarantee(tx: Tx, input: RegisterGuaranteeInput): 
     },
   });
   return { id };
+}
+
+/**
+ * 释放 (issue 13): every guarantee and policy of the project still live becomes 已释放, inside the
+ * caller's transaction (an approved cancellation), one `guarantee.release` audit row each. Answers
+ * the released rows (for the 确认书 and the banks' 返还确认).
+ */
+export async function releaseProjectGuarantees(tx: Tx, input: { projectId: bigint; actor: Actor; at: Date; source: { type: string; id: string } }): Promise<GuaranteeRow[]> {
+  const live = await liveGuaranteesOfProject(tx, input.projectId);
+  const released = new Set((await releaseGuarantees(tx, live.map((g) => g.id), input.at)).map(String));
+  const rows = live.filter((g) => released.has(String(g.id)));
+  for (const g of rows) {
+    await writeAudit(tx, input.actor, input.at, {
+      action: 'guarantee.release',
+      targetType: 'guarantee',
+      targetId: g.id.toString(),
+      before: { releasedAt: null },
+      after: { releasedAt: input.at.toISOString(), number: g.number, source: input.source },
+    });
+  }
+  return rows;
 }

@@ -213,3 +213,25 @@ export async function offlineIdsWithin(tx: Tx, ids: bigint[], scope: SQL): Promi
   const rows = await tx.select({ id: offlineGuarantees.id }).from(offlineGuarantees).where(and(inArray(offlineGuarantees.id, ids), scope));
   return rows.map((r) => r.id);
 }
+
+// ——— 注销 (issue 13): the project's guarantees and policies, released by an approved cancellation ———
+
+/** Every guarantee and policy of the project not yet released or claimed, oldest first. */
+export async function liveGuaranteesOfProject(tx: Tx, projectId: bigint): Promise<GuaranteeRow[]> {
+  return tx
+    .select()
+    .from(guarantees)
+    .where(and(eq(guarantees.projectId, projectId), isNull(guarantees.releasedAt), isNull(guarantees.claimedAt)))
+    .orderBy(asc(guarantees.createdAt), asc(guarantees.id));
+}
+
+/** Sets 已释放 on the given guarantees (conditional: only those still live); answers the ids released. */
+export async function releaseGuarantees(tx: Tx, ids: bigint[], at: Date): Promise<bigint[]> {
+  if (ids.length === 0) return [];
+  const done = await tx
+    .update(guarantees)
+    .set({ releasedAt: at })
+    .where(and(inArray(guarantees.id, ids), isNull(guarantees.releasedAt), isNull(guarantees.claimedAt)))
+    .returning({ id: guarantees.id });
+  return done.map((r) => r.id);
+}

@@ -228,3 +228,25 @@ export async function projectUsesDictCode(tx: Tx, dictType: 'industry_type' | 'p
   const [hit] = await tx.select({ one: sql`1` }).from(projects).where(eq(col, code)).limit(1);
   return !!hit;
 }
+
+// ——— 清查 (issue 13, passed to the closure module in its deps) ———
+
+/**
+ * Completed projects (实际竣工日期 on or before `today`) whose deposit is still live (paid, deferred,
+ * being paid or filed) and has no cancellation under way or done, within `scope` (a project scope
+ * condition), oldest completion first.
+ */
+export async function completedWithLiveDeposit(
+  tx: Tx,
+  q: { scope: SQL; today: string; liveStates: readonly string[]; name?: string; regionCode?: string; limit: number; offset: number },
+): Promise<{ rows: ProjectRow[]; total: number }> {
+  const where = [q.scope, sql`${projects.actualCompletion} is not null`, sql`${projects.actualCompletion} <= ${q.today}`, inArray(projects.depositStatus, [...q.liveStates])];
+  if (q.name) where.push(ilike(projects.name, `%${escapeLike(q.name)}%`));
+  if (q.regionCode) where.push(eq(projects.regionCode, q.regionCode));
+  const cond = and(...where);
+  const [rows, [total]] = await Promise.all([
+    tx.select().from(projects).where(cond).orderBy(projects.actualCompletion, projects.id).limit(q.limit).offset(q.offset),
+    tx.select({ n: count() }).from(projects).where(cond),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}

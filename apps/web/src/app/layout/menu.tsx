@@ -74,8 +74,20 @@ const applications: MenuRoute = {
   name: '申请管理',
   icon: <FormOutlined />,
   group: true,
-  routes: [{ path: '/quota', name: '定额申请', routes: [quotaDetail] }],
+  routes: [
+    { path: '/quota', name: '定额申请', routes: [quotaDetail] },
+    // issue 13
+    { path: '/filings', name: '备案申请' },
+    { path: '/cancellations', name: '注销申请' },
+  ],
 };
+
+/** hrss: 备案审核, 注销审核, 清查 (issue 13). */
+const closureReview: MenuRoute[] = [
+  { path: '/filings/review', name: '备案审核', icon: <FileDoneOutlined /> },
+  { path: '/cancellations/review', name: '注销审核', icon: <AuditOutlined /> },
+  { path: '/audit-checks', name: '清查', icon: <FileSearchOutlined /> },
+];
 
 /** hrss: 定额审核 queue and its detail pages. */
 const quotaReview: MenuRoute = {
@@ -119,6 +131,8 @@ const bankPortal: MenuRoute[] = [
     icon: <BankOutlined />,
     routes: [{ path: '/bank/cash-deposits/:id', name: '现金存缴详情', hideInMenu: true }],
   },
+  // issue 13
+  { path: '/bank/returns', name: '返还确认', icon: <FileProtectOutlined /> },
 ];
 
 /** 保险办理 (issue 12): an order's page (查看投保详情), the insurer's portal, the operator's catalogue. */
@@ -158,7 +172,7 @@ export function menuFor(me: Me): MenuRoute[] {
         { path: '/admin/job-runs', name: '定时任务', icon: <ScheduleOutlined /> },
       ];
     case 'hrss':
-      return [home, projects(me.role), quotaReview, offlineReview, guarantees, arrears, insuranceOrderDetail];
+      return [home, projects(me.role), quotaReview, offlineReview, guarantees, arrears, insuranceOrderDetail, ...closureReview];
     case 'authority':
       return [home, projects(me.role), quotaList, guarantees, offlineDetail, insuranceOrderDetail];
     case 'bank':

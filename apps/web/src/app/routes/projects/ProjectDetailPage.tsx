@@ -19,6 +19,7 @@ import { useDepositCard } from '../../../features/payment/api/payment';
 import { ProjectInsuranceOrdersCard } from '../../../features/insurance/components/OrderTables';
 import { DepositCard } from '../../../features/payment/components/DepositCard';
 import { ProjectLoadError } from './ProjectLoadError';
+import { CancellationCard, FilingButton } from '../../../features/closure/components/ClosurePanel';
 
 const COMPLETED_NO_QUOTA = '工程已竣工，不能再申请定额';
 
@@ -114,10 +115,13 @@ export default function ProjectDetailPage() {
             beneficiary={p.hrssOrg.name}
             plannedEnd={p.plannedEnd}
             extraActions={(ask) => <OfflineUploadButton projectId={p.id} ask={ask} />}
+            filing={can(me.role, 'filing.read') ? <FilingButton projectId={p.id} /> : undefined}
           />
         )}
         {/* 保险办理 (issue 12): the project's insurance orders */}
         {can(me.role, 'insurance.read') && hasDeposit && <ProjectInsuranceOrdersCard projectId={p.id} />}
+        {/* 保证金注销 (issue 13): on a 竣工 project with a 已备案 deposit, or once applied */}
+        {can(me.role, 'cancellation.read') && me.role !== 'bank' && <CancellationCard project={p} />}
         <ProjectQuotaCard
           role={me.role}
           owner={owner}

@@ -31,12 +31,15 @@ export function DepositCard({
   beneficiary,
   plannedEnd,
   extraActions,
+  filing,
 }: {
   card: Card_;
   beneficiary: string;
   plannedEnd: string;
   /** more ways to pay, e.g. 保单保函上传 (its form belongs to the guarantees feature); receives the switch confirmation */
   extraActions?: (ask: (then: (confirmed: boolean) => void) => void) => ReactNode;
+  /** 发起备案 and the filing's state (the closure feature, issue 13), at the card's top right as in the manual */
+  filing?: ReactNode;
 }) {
   const { modal } = App.useApp();
   const navigate = useNavigate();
@@ -77,7 +80,13 @@ export function DepositCard({
   const section = card.amountLabel === '保函金额' ? '保函' : '现金';
 
   return (
-    <Card title="定额保证金" data-testid="deposit-card" extra={<Tag color={card.depositStatus === 'paid' ? 'success' : 'processing'}>{depositStatusLabels[card.depositStatus]}</Tag>}>
+    <Card title="定额保证金" data-testid="deposit-card" extra={
+        <Space>
+          {filing}
+          <Tag color={card.depositStatus === 'paid' ? 'success' : 'processing'}>{depositStatusLabels[card.depositStatus]}</Tag>
+        </Space>
+      }
+    >
       <Descriptions
         bordered
         size="small"

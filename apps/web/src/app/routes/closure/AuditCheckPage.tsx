@@ -1,0 +1,1 @@
+export { AuditCheckPage as default } from './ClosurePages';

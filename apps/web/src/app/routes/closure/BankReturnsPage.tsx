@@ -1,0 +1,1 @@
+export { BankReturnsPage as default } from './ClosurePages';

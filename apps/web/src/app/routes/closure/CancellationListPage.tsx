@@ -1,0 +1,1 @@
+export { CancellationListPage as default } from './ClosurePages';

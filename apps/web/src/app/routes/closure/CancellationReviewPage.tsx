@@ -1,0 +1,1 @@
+export { CancellationReviewPage as default } from './ClosurePages';

@@ -1,0 +1,1 @@
+export { FilingListPage as default } from './ClosurePages';

@@ -1,0 +1,1 @@
+export { FilingReviewPage as default } from './ClosurePages';
