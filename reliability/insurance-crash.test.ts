@@ -88,8 +88,7 @@ async function crashRun(kind: 'postgres' | 'pglite') {
         awardFileId: award,
       });
       if (sub?.status !== 201) continue;
-      const orders = sub.body.orders as { id: string; insurerName: string }[];
-      const [o1, o2] = orders as [{ id: string }, { id: string }];
+      const [o1, o2] = sub.body.orders as ({ id: string } | undefined)[];
       if (!o1 || !o2) continue;
       await attempt('POST', `/api/insurance-orders/${o1.id}/approve`, picc, { rate: '0.01' });
       await attempt('POST', `/api/insurance-orders/${o2.id}/approve`, cpic, { rate: '0.0085' });
