@@ -114,7 +114,8 @@ export async function approveCancellation(ctx: ClosureContext, user: ScopeUser &
       returns.set(k, r);
     }
     for (const g of released) {
-      if (g.kind !== 'bank_guarantee' || !g.issuerOrgId) continue;
+      // a bank's guarantee (online or uploaded offline) goes back to its issuer; an insurance policy has no original to return here
+      if (g.kind === 'insurance_policy' || !g.issuerOrgId) continue;
       const k = `${g.issuerOrgId}:guarantee`;
       const r = returns.get(k) ?? { bankOrgId: g.issuerOrgId, kind: 'guarantee' as const, numbers: [], amountFen: 0n };
       r.numbers.push(`保函 ${g.number}`);

@@ -27,11 +27,11 @@ export const closureKeys = {
   checks: (p: Paged<{ projectName?: string; regionCode?: string }>) => ['closure', 'checks', p] as const,
 };
 
-export const useProjectClosure = (projectId: string, enabled = true) =>
+/** `version`: what of the project the answer depends on beyond the closure's own rows (its 工程进度), so an edit reloads it. */
+export const useProjectClosure = (projectId: string, version = '') =>
   useQuery({
-    queryKey: closureKeys.project(projectId),
+    queryKey: [...closureKeys.project(projectId), version],
     queryFn: ({ signal }) => api.get<ProjectClosure>(`/api/projects/${encodeURIComponent(projectId)}/closure`, undefined, signal),
-    enabled,
   });
 
 export const filingListQueryOptions = (p: Paged<ClosureFilters>) =>

@@ -52,7 +52,7 @@ export function FilingButton({ projectId }: { projectId: string }) {
 
 /** 保证金注销 on 项目详情 (manual 2.4): the button on a 竣工 project with a 已备案 deposit, the latest application and its outcome. */
 export function CancellationCard({ project }: { project: { id: string; name: string; actualStart: string | null; actualCompletion: string | null } }) {
-  const closure = useProjectClosure(project.id);
+  const closure = useProjectClosure(project.id, `${project.actualStart ?? ''}/${project.actualCompletion ?? ''}`);
   const [open, setOpen] = useState(false);
   const c = closure.data?.cancellation ?? null;
   const allowed = closure.data?.allowedActions.includes('cancel');
