@@ -51,6 +51,8 @@ export const TABLES = {
   guaranteeApplications: 'guarantee_applications',
   guarantees: 'guarantees',
   offlineGuarantees: 'offline_guarantees',
+  depositUses: 'deposit_uses',
+  depositUseTransfers: 'deposit_use_transfers',
 };
 
 /**
@@ -79,6 +81,8 @@ export const TABLE_OWNERS = {
   'bank-guarantees': ['guaranteeApplications'],
   // 保函管理 and 保单保函上传 (ADR 023)
   guarantees: ['guarantees', 'offlineGuarantees'],
+  // 保证金动用 and 补足 (ADR 032)
+  'deposit-uses': ['depositUses', 'depositUseTransfers'],
   dev: [],
   system: [],
 };

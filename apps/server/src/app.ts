@@ -88,6 +88,14 @@ import { createOpenLayer, type OpenLayer, type PlatformKeyPair } from './modules
 import { loadPlatformKey } from './modules/open/keys';
 import { createApiClientService } from './modules/open/clients';
 import { apiClientAdminRoutes, openRoutes } from './modules/open/routes';
+// 保证金动用 (SPEC §9, ADR 032)
+import { createDepositUseService } from './modules/deposit-uses/service';
+import { depositUseRoutes } from './modules/deposit-uses/routes';
+import { depositUseOpenRoutes } from './modules/deposit-uses/open-routes';
+import * as cashDepositData from './modules/cash-deposits/repository';
+import * as guaranteeData from './modules/guarantees/repository';
+import { claimGuarantee } from './modules/guarantees/register';
+import { chosenBank } from './modules/payment/common';
 import { openProbeRoutes } from './modules/open/probe';
 import { offlineGuaranteeCloser } from './modules/guarantees/closer';
 import { createGuaranteeService } from './modules/guarantees/service';
@@ -409,6 +417,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const bankGuarantees = createBankGuaranteeService(paymentCtx);
   // 保单保函上传 and 保函管理 (ADR 023)
   const guarantees = createGuaranteeService({ db, clock, ids, rules, payments, projects: projectData, quotas: quotaData, accounts });
+  // 保证金动用 and 补足 (ADR 032): draws on the cash deposits and the guarantees register, moves 待补足 through the deposit module
+  const depositUses = createDepositUseService({
+    db,
+    clock,
+    ids,
+    rules,
+    audit: writeAudit,
+    deposit: { move: moveDeposit, lock: lockDeposit },
+    attachments: { attach, filesOf: attachedFiles },
+    recordOpenEvent,
+    claimGuarantee,
+    chosenCashBank: (project, bankOrgId) => chosenBank(paymentCtx, project, bankOrgId, 'cash'),
+    projects: projectData,
+    accounts,
+    cash: cashDepositData,
+    guarantees: guaranteeData,
+  });
   const jobRuns = createJobRunService({ db });
   const apiClients = createApiClientService({ db, clock, accounts });
 
@@ -474,6 +499,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(cashDepositRoutes, { cash: cashDeposits });
       await api.register(bankGuaranteeRoutes, { guarantees: bankGuarantees });
       await api.register(paymentOpenRoutes, { cash: cashDeposits, guarantees: bankGuarantees, files });
+      await api.register(depositUseRoutes, { uses: depositUses });
+      await api.register(depositUseOpenRoutes, { uses: depositUses });
       await api.register(openRoutes, { db, platformPublicKey: platformKey.publicKey });
       await api.register(apiClientAdminRoutes, { clients: apiClients });
       if (env.OPEN_TEST_PROBE) await api.register(openProbeRoutes, { db, files });

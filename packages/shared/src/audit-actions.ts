@@ -2,6 +2,7 @@ import { certificationWorkflow } from './workflow/certification';
 import { depositAuditLabels } from './workflow/deposit';
 import { offlineGuaranteeWorkflow } from './workflow/offline-guarantee';
 import { quotaWorkflow } from './workflow/quota';
+import { depositUseWorkflow, useReplenishmentWorkflow, useTransferWorkflow } from './workflow/deposit-use';
 import { cashDepositWorkflow, guaranteeApplicationWorkflow, paymentAttemptWorkflow } from './workflow/payment';
 
 /**
@@ -43,6 +44,7 @@ const platformActions = {
   'compliance.update': '更新实名制和专户落实情况',
   'bank_offer.update': '修改银行专户与保函业务信息',
   'guarantee.register': '登记保函（保函管理）',
+  'guarantee.claim': '保函理赔（保证金动用）',
   'openapi.client.create': '注册开放接口客户端',
   'openapi.client.disable': '停用开放接口客户端',
 } as const;
@@ -56,7 +58,13 @@ type PaymentAuditCode =
   | WorkflowAuditCode<'cash_deposit', Exclude<(typeof cashDepositWorkflow.actionNames)[number], 'complete'>>
   | WorkflowAuditCode<'guarantee_application', (typeof guaranteeApplicationWorkflow.actionNames)[number]>;
 
-export type AuditAction = keyof typeof platformActions | QuotaAuditCode | CertificationAuditCode | PaymentAuditCode | OfflineGuaranteeAuditCode | keyof typeof depositAuditLabels;
+// 保证金动用 (SPEC §9)
+type DepositUseAuditCode =
+  | WorkflowAuditCode<'deposit_use', (typeof depositUseWorkflow.actionNames)[number]>
+  | WorkflowAuditCode<'use_transfer', (typeof useTransferWorkflow.actionNames)[number]>
+  | WorkflowAuditCode<'use_replenishment', (typeof useReplenishmentWorkflow.actionNames)[number]>;
+
+export type AuditAction = keyof typeof platformActions | DepositUseAuditCode | QuotaAuditCode | CertificationAuditCode | PaymentAuditCode | OfflineGuaranteeAuditCode | keyof typeof depositAuditLabels;
 
 /** Chinese names of every audited action, for the audit screen and its filter. */
 export const AUDIT_ACTION_LABELS = {
@@ -68,6 +76,9 @@ export const AUDIT_ACTION_LABELS = {
   ...guaranteeApplicationWorkflow.auditLabels(),
   ...offlineGuaranteeWorkflow.auditLabels(),
   ...depositAuditLabels,
+  ...depositUseWorkflow.auditLabels(),
+  ...useTransferWorkflow.auditLabels(),
+  ...useReplenishmentWorkflow.auditLabels(),
 } as Record<AuditAction, string>;
 
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];

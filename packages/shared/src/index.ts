@@ -29,3 +29,5 @@ export * from './rules/deposit-ratio';
 export * from './rules/working-days';
 export { guaranteeTermProblem, minimumGuaranteeEnd, type GuaranteeTermInput } from './rules/guarantee-term';
 export * from './schemas/payment';
+export * from './workflow/deposit-use';
+export * from './schemas/deposit-use';

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Role } from '@benxi/shared';
 import type { Db, Tx } from '../db/client';
-import { arrearsRecords, attachments, cashArrivals, cashDeposits, certifications, files, guaranteeApplications, guarantees, offlineGuarantees, organizations, projects, quotaApplications } from '../db/schema/index';
+import { arrearsRecords, attachments, cashArrivals, cashDeposits, certifications, depositUses, files, guaranteeApplications, guarantees, offlineGuarantees, organizations, projects, quotaApplications } from '../db/schema/index';
 import type { ChangeFeed } from './changes';
 import { notFound } from './errors';
 
@@ -23,7 +23,7 @@ export interface ScopeUser {
   orgId: string;
 }
 
-export const RESOURCES = ['project', 'quota_application', 'certification', 'file', 'arrears_record', 'cash_deposit', 'guarantee_application', 'guarantee', 'offline_guarantee'] as const;
+export const RESOURCES = ['project', 'quota_application', 'certification', 'file', 'arrears_record', 'cash_deposit', 'guarantee_application', 'guarantee', 'offline_guarantee', 'deposit_use'] as const;
 export type Resource = (typeof RESOURCES)[number];
 export type ScopeMode = 'read' | 'act';
 
@@ -125,6 +125,8 @@ const ADDRESSEE: Partial<Record<Resource, PgColumn>> = {
   guarantee_application: guaranteeApplications.bankOrgId,
   // 保函管理: a bank or insurer sees what it issued
   guarantee: guarantees.issuerOrgId,
+  // 保证金动用 (ADR 032): the 支付通知书 is addressed to the bank or insurer holding the instrument drawn on
+  deposit_use: depositUses.payerOrgId,
 };
 const addressee =
   (resource: Resource): Rule =>
@@ -255,6 +257,19 @@ const rules: Record<Exclude<Resource, 'file'>, Record<ScopeMode, RuleTable>> = {
     // 审核 (通过 / 退回) by the hrss units of its remit
     act: { enterprise: (_db, u) => eq(offlineGuarantees.enterpriseOrgId, u.orgId), hrss: remit(offlineGuarantees.hrssOrgId), authority: none, bank: none, insurer: none, admin: none },
   },
+  // 保证金动用 (ADR 032): its enterprise, the supervisors of its project, the bank or insurer it is
+  // addressed to; hrss records and confirms, the addressee pays, the enterprise replenishes
+  deposit_use: {
+    read: {
+      enterprise: (_db, u) => eq(depositUses.enterpriseOrgId, u.orgId),
+      hrss: remit(depositUses.hrssOrgId),
+      authority: remit(depositUses.authorityOrgId),
+      bank: addressee('deposit_use'),
+      insurer: addressee('deposit_use'),
+      admin: all,
+    },
+    act: { enterprise: (_db, u) => eq(depositUses.enterpriseOrgId, u.orgId), hrss: remit(depositUses.hrssOrgId), authority: none, bank: addressee('deposit_use'), insurer: addressee('deposit_use'), admin: none },
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -270,6 +285,7 @@ export const ATTACHMENT_OWNERS = {
   guarantee_application: { table: guaranteeApplications, id: guaranteeApplications.id, cast: 'bigint' },
   guarantee: { table: guarantees, id: guarantees.id, cast: 'bigint' },
   offline_guarantee: { table: offlineGuarantees, id: offlineGuarantees.id, cast: 'bigint' },
+  deposit_use: { table: depositUses, id: depositUses.id, cast: 'bigint' },
 } as const;
 export type AttachmentOwnerType = keyof typeof ATTACHMENT_OWNERS;
 export const ATTACHMENT_OWNER_TYPES = Object.keys(ATTACHMENT_OWNERS) as AttachmentOwnerType[];
@@ -318,6 +334,7 @@ const TABLES = {
   guarantee_application: { table: guaranteeApplications, id: guaranteeApplications.id, type: 'bigint', label: '保函申请' },
   guarantee: { table: guarantees, id: guarantees.id, type: 'bigint', label: '保函' },
   offline_guarantee: { table: offlineGuarantees, id: offlineGuarantees.id, type: 'bigint', label: '保单保函' },
+  deposit_use: { table: depositUses, id: depositUses.id, type: 'bigint', label: '保证金动用' },
 } as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -457,9 +457,10 @@ describe('banks and insurers: only what is addressed to them', () => {
     const tables: Record<Resource, string> = {
       project: 'projects', quota_application: 'quota_applications', certification: 'certifications', file: 'files', arrears_record: 'arrears_records',
       guarantee: 'guarantees', offline_guarantee: 'offline_guarantees', cash_deposit: 'cash_deposits', guarantee_application: 'guarantee_applications',
+      deposit_use: 'deposit_uses',
     };
     // the payment records are addressed to a bank: it sees exactly its own (below)
-    const addressed = ['cash_deposit', 'guarantee_application'];
+    const addressed = ['cash_deposit', 'guarantee_application', 'deposit_use'];
     for (const resource of RESOURCES.filter((r) => !addressed.includes(r))) {
       const count = async (who: Who) => {
         const cond = await scopeOf(ctx.database.db, as[who], resource);

@@ -16,6 +16,8 @@ export const ATTACHMENT_KINDS = {
   guarantee_application: ['letter'],
   guarantee: ['letter'],
   offline_guarantee: ['letter'],
+  // 保证金动用: the administrative decision (责令限期清偿 / 先行清偿)
+  deposit_use: ['decision'],
 } as const satisfies Record<AttachmentOwnerType, readonly string[]>;
 export type AttachmentKind<T extends AttachmentOwnerType> = (typeof ATTACHMENT_KINDS)[T][number];
 

@@ -228,3 +228,10 @@ export async function projectUsesDictCode(tx: Tx, dictType: 'industry_type' | 'p
   const [hit] = await tx.select({ one: sql`1` }).from(projects).where(eq(col, code)).limit(1);
   return !!hit;
 }
+
+/** 保证金动用 (SPEC §9): the projects within `scope` whose deposit is in one of `statuses`, by name, at most `limit`. */
+export async function projectsWithDepositIn(tx: Tx, scope: SQL, statuses: readonly DepositStatus[], q: { name?: string; limit: number }): Promise<ProjectRow[]> {
+  const where: SQL[] = [scope, inArray(projects.depositStatus, statuses as DepositStatus[])];
+  if (q.name) where.push(ilike(projects.name, `%${escapeLike(q.name)}%`));
+  return tx.select().from(projects).where(and(...where)).orderBy(projects.name).limit(q.limit);
+}
