@@ -51,6 +51,8 @@ export const TABLES = {
   guaranteeApplications: 'guarantee_applications',
   guarantees: 'guarantees',
   offlineGuarantees: 'offline_guarantees',
+  // issue 13 (helper F): platform/documents numbering
+  documentCounters: 'document_counters',
   depositUses: 'deposit_uses',
   depositUseTransfers: 'deposit_use_transfers',
 };

@@ -18,4 +18,5 @@ export * from './attachments';
 export * from './guarantees';
 export * from './payment';
 export * from './open';
+export * from './documents';
 export * from './deposit-uses';
