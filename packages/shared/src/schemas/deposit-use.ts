@@ -131,7 +131,7 @@ export const zUseTransfer = z.object({
 
 export const zDepositUse = z.object({
   id: z.string(),
-  /** 支付通知书编号 */
+  /** 支付通知书文号 (本人社付〔2026〕第 000001 号) */
   noticeNo: z.string(),
   projectId: z.string(),
   projectName: z.string(),
@@ -206,7 +206,10 @@ export const zOpenPaymentNoticeListQuery = zPageQuery.extend({
   status: z.enum(DEPOSIT_USE_STATUSES, { error: 'status 应为 notified 或 paid' }).optional(),
 });
 export const zOpenPaymentNotice = z.object({
+  /** the notice's number in the API (19 digits, as `{no}` in the paths) */
   no: z.string(),
+  /** 通知书文号: 本人社付〔2026〕第 000001 号 */
+  noticeNo: z.string(),
   status: z.enum(DEPOSIT_USE_STATUSES),
   projectNo: z.string(),
   projectName: z.string(),

@@ -2,6 +2,7 @@
 -- its use; a guarantee or policy paid on a notice keeps its 已理赔 amount.
 CREATE TABLE "deposit_uses" (
 	"id" bigint PRIMARY KEY NOT NULL,
+	"notice_no" text NOT NULL,
 	"project_id" bigint NOT NULL REFERENCES "projects"("id"),
 	"enterprise_org_id" uuid NOT NULL REFERENCES "organizations"("id"),
 	"hrss_org_id" uuid NOT NULL REFERENCES "organizations"("id"),

@@ -17,6 +17,8 @@ export const depositUses = pgTable(
   {
     /** 支付通知书编号 (snowflake) */
     id: bigint('id', { mode: 'bigint' }).primaryKey(),
+    /** 支付通知书's document number (本人社付〔2026〕第 000001 号, platform/documents) */
+    noticeNo: text('notice_no').notNull(),
     projectId: bigint('project_id', { mode: 'bigint' })
       .notNull()
       .references(() => projects.id),

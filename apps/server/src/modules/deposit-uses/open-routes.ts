@@ -4,7 +4,8 @@ import { openPrincipal, requestActor } from '../../platform/access';
 import type { DepositUseService } from './service';
 
 const toOpenNotice = (u: TDepositUse): TOpenPaymentNotice => ({
-  no: u.noticeNo,
+  no: u.id,
+  noticeNo: u.noticeNo,
   status: u.status,
   projectNo: u.projectId,
   projectName: u.projectName,

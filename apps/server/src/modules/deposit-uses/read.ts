@@ -71,7 +71,7 @@ export async function toUseDtos(ctx: DepositUseContext, user: UseUser, rows: Dep
     const rs = r.replenishStatus as UseReplenishStatus;
     return {
       id: r.id.toString(),
-      noticeNo: r.id.toString(),
+      noticeNo: r.noticeNo,
       projectId: r.projectId.toString(),
       projectName: projects.find((p) => p.id === r.projectId)?.name ?? '',
       enterpriseName: orgName(r.enterpriseOrgId),

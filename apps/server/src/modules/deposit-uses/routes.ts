@@ -102,6 +102,14 @@ export const depositUseRoutes: FastifyPluginAsyncZod<{ uses: DepositUseService }
     { config: read, schema: { tags, summary: '保证金动用详情（支付通知书）', params: zUseIdParams, response: { 200: zDepositUse } } },
     async (req) => uses.get(currentUser(req), req.params.id),
   );
+  app.get(
+    '/deposit-uses/:id/notice.pdf',
+    { config: read, schema: { tags, summary: '下载《农民工工资保证金支付通知书》（PDF；银行/保险公司留存联显示完整身份证号）', params: zUseIdParams } },
+    async (req, reply) => {
+      const { name, pdf } = await uses.notice(currentUser(req), req.params.id);
+      return reply.header('content-type', 'application/pdf').header('content-disposition', attachmentHeader(name)).send(pdf);
+    },
+  );
   app.post(
     '/deposit-uses/:id/transfers/:transferId/pay',
     { config: pay, schema: { tags, summary: '银行/保险公司：该农民工已支付（支付日期、交易流水号）', params: zUseTransferParams, body: zPayTransferRequest, response: { 200: zDepositUse } } },

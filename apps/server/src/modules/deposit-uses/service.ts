@@ -11,6 +11,7 @@ import { replenishByCash } from './commands/replenish-by-cash';
 import type { DepositUseContext } from './context';
 import { coveredFen, instrumentsOf, toInstrumentDto } from './coverage';
 import { importWorkers, workerTemplate } from './excel';
+import { noticePdf } from './notice';
 import { getUse, listUses, parseNo, type UseUser } from './read';
 
 /** The projects of the hrss user's remit with a covered deposit (the dialog's project choice). */
@@ -49,6 +50,7 @@ export function createDepositUseService(ctx: DepositUseContext) {
     list: (user: UseUser, q: TDepositUseListQuery) => listUses(ctx, user, q),
     usableProjects: (user: AuthUser, name?: string) => usableProjects(ctx, user, name),
     coverage: (user: AuthUser, projectId: string) => coverage(ctx, user, projectId),
+    notice: (user: UseUser, id: string) => noticePdf(ctx, user, id),
     template: () => workerTemplate(),
     importWorkers: (bytes: Buffer) => importWorkers(bytes),
   };

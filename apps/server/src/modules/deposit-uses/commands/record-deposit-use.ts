@@ -15,6 +15,7 @@ import {
 import type { Actor } from '../../../platform/audit';
 import { shanghaiDate } from '../../../platform/clock';
 import { AppError, fieldError, invalidState, notFound } from '../../../platform/errors';
+import { nextDocumentNumber } from '../../../platform/documents/index';
 import { scopeOf } from '../../../platform/scope';
 import type { AuthUser } from '../../../platform/sessions';
 import type { DepositUseContext } from '../context';
@@ -78,8 +79,11 @@ export async function recordDepositUse(ctx: DepositUseContext, user: AuthUser, i
         { available: fenToYuan(chosen.availableFen > 0n ? chosen.availableFen : 0n), covered: fenToYuan(covered) },
       );
     }
+    // the document number late in the transaction (its counter row stays locked until the commit)
+    const noticeNo = (await nextDocumentNumber(tx, 'use_notice', now)).text;
     await insertUse(tx, {
       id,
+      noticeNo,
       projectId: project.id,
       enterpriseOrgId: project.enterpriseOrgId,
       hrssOrgId: project.hrssOrgId,
@@ -122,6 +126,7 @@ export async function recordDepositUse(ctx: DepositUseContext, user: AuthUser, i
       before: { covered: fenToYuan(covered), projectNeedsReplenish: moved.before.needsReplenish },
       after: {
         status: depositUseWorkflow.actions.record.to,
+        noticeNo,
         projectId: project.id.toString(),
         decision: { type: input.decisionType, label: decisionTypeLabels[input.decisionType], no: input.decisionNo.trim(), date: input.decisionDate },
         instrument: { type: chosen.type, id: chosen.id.toString(), holder: chosen.holderName },
