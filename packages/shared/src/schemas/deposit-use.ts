@@ -179,13 +179,13 @@ export const zDepositUseListQuery = zPageQuery.extend({
 export type TDepositUseListQuery = z.infer<typeof zDepositUseListQuery>;
 
 export const zUseIdParams = z.object({ id: zSnowflakeId('编号格式不正确') });
-export const zUseTransferParams = z.object({ id: zSnowflakeId('编号格式不正确'), transferId: zSnowflakeId('编号格式不正确') });
+const zTransferId = zSnowflakeId('请选择农民工');
 
 /** The bank's or insurer's per-worker result in its portal. */
-export const zPayTransferRequest = z.object({ paidOn: zDateOf(L.paidOn), reference: zText(L.reference, 64) });
-export const zFailTransferRequest = z.object({ reason: zText(L.reason, 200) });
+export const zPayTransferRequest = z.object({ transferId: zTransferId, paidOn: zDateOf(L.paidOn), reference: zText(L.reference, 64) });
+export const zFailTransferRequest = z.object({ transferId: zTransferId, reason: zText(L.reason, 200) });
 /** hrss corrects a failed worker's bank details (the transfer is tried again). */
-export const zCorrectTransferRequest = z.object({ bankName: zText(L.bankName, 60), cardNo: zCardNo });
+export const zCorrectTransferRequest = z.object({ transferId: zTransferId, bankName: zText(L.bankName, 60), cardNo: zCardNo });
 
 /** 补足 by a new cash deposit: the bank and its 存款协议书 as in 现金存缴. */
 export const zReplenishCashRequest = z.object({

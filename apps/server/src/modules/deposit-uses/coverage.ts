@@ -29,11 +29,10 @@ const COVERING_CASH = ['arrived'] as const;
  */
 export async function instrumentsOf(ctx: DepositUseContext, tx: Tx, projectId: bigint): Promise<Instrument[]> {
   const today = shanghaiDate(ctx.clock.now());
-  const [cash, guarantees, used] = await Promise.all([
-    ctx.cash.cashDepositsOfProject(tx, projectId, COVERING_CASH),
-    ctx.guarantees.guaranteesOfProjectOn(tx, projectId, today),
-    usedByInstrument(tx, projectId),
-  ]);
+  // one after the other: inside a transaction the statements share one connection
+  const cash = await ctx.cash.cashDepositsOfProject(tx, projectId, COVERING_CASH);
+  const guarantees = await ctx.guarantees.guaranteesOfProjectOn(tx, projectId, today);
+  const used = await usedByInstrument(tx, projectId);
   const orgs = await ctx.accounts.organizationsByIds(tx, [...new Set(cash.map((c) => c.bankOrgId))]);
   const name = (id: string) => orgs.find((o) => o.id === id)?.name ?? '';
   const out: Instrument[] = [];

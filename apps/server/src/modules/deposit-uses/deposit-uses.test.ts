@@ -104,7 +104,7 @@ const audits = async (id: string) =>
 describe('保证金动用: the lifecycle', () => {
   it('records a use, the bank pays each worker (one fails, hrss corrects), the enterprise replenishes by cash, hrss confirms', async () => {
     const p = await cashCoveredProject();
-    const projects = await hrss.inject({ method: 'GET', url: '/api/deposit-uses/projects' });
+    const projects = await hrss.inject({ method: 'GET', url: '/api/use-projects' });
     expect(projects.json().map((x: { id: string }) => x.id)).toContain(p.id.toString());
     const cover = await hrss.inject({ method: 'GET', url: `/api/projects/${p.id}/use-coverage` });
     expect(cover.statusCode, cover.body).toBe(200);
@@ -150,7 +150,7 @@ describe('保证金动用: the lifecycle', () => {
     expect((await otherBank.inject({ method: 'GET', url: `/api/deposit-uses/${use.id}` })).statusCode).toBe(404);
     const [t1, t2, t3] = (await bank.inject({ method: 'GET', url: `/api/deposit-uses/${use.id}` })).json().transfers;
     expect(t1.allowedActions).toEqual(['pay', 'fail']);
-    expect((await otherBank.inject({ method: 'POST', url: `/api/deposit-uses/${use.id}/transfers/${t1.id}/pay`, payload: { paidOn: '2026-03-02', reference: 'X' } })).statusCode).toBe(404);
+    expect((await otherBank.inject({ method: 'POST', url: `/api/deposit-uses/${use.id}/pay`, payload: { transferId: t1.id, paidOn: '2026-03-02', reference: 'X' } })).statusCode).toBe(404);
 
     // the PDF: numbered, Chinese, masked for hrss's colleagues, full on the bank's copy
     const bankPdf = await bank.inject({ method: 'GET', url: `/api/deposit-uses/${use.id}/notice.pdf` });
@@ -169,15 +169,15 @@ describe('保证金动用: the lifecycle', () => {
     expect(entPdf).not.toContain('王小二');
 
     // worker 1 paid, worker 2 fails (card closed), worker 3 paid
-    const pay = (t: { id: string }, reference: string) => bank.inject({ method: 'POST', url: `/api/deposit-uses/${use.id}/transfers/${t.id}/pay`, payload: { paidOn: '2026-03-02', reference } });
+    const pay = (t: { id: string }, reference: string) => bank.inject({ method: 'POST', url: `/api/deposit-uses/${use.id}/pay`, payload: { transferId: t.id, paidOn: '2026-03-02', reference } });
     expect((await pay(t1, 'CCB20260302-0001')).json()).toMatchObject({ paidAmount: '3500.50', paidCount: 1, status: 'notified' });
     expect((await pay(t1, 'again')).statusCode).toBe(409);
-    const failed = await bank.inject({ method: 'POST', url: `/api/deposit-uses/${use.id}/transfers/${t2.id}/fail`, payload: { reason: '银行卡已销户' } });
+    const failed = await bank.inject({ method: 'POST', url: `/api/deposit-uses/${use.id}/fail`, payload: { transferId: t2.id, reason: '银行卡已销户' } });
     expect(failed.json()).toMatchObject({ failedCount: 1 });
     expect((await pay(t3, 'CCB20260302-0003')).json()).toMatchObject({ paidAmount: '3500.51', status: 'notified' });
     // hrss corrects the failed worker; another district's hrss cannot
-    expect((await xihu.inject({ method: 'POST', url: `/api/deposit-uses/${use.id}/transfers/${t2.id}/correct`, payload: { bankName: '中国建设银行本溪分行', cardNo: '6217000712000044444' } })).statusCode).toBe(404);
-    const corrected = await hrss.inject({ method: 'POST', url: `/api/deposit-uses/${use.id}/transfers/${t2.id}/correct`, payload: { bankName: '中国建设银行本溪分行', cardNo: '6217000712000044444' } });
+    expect((await xihu.inject({ method: 'POST', url: `/api/deposit-uses/${use.id}/correct`, payload: { transferId: t2.id, bankName: '中国建设银行本溪分行', cardNo: '6217000712000044444' } })).statusCode).toBe(404);
+    const corrected = await hrss.inject({ method: 'POST', url: `/api/deposit-uses/${use.id}/correct`, payload: { transferId: t2.id, bankName: '中国建设银行本溪分行', cardNo: '6217000712000044444' } });
     expect(corrected.statusCode, corrected.body).toBe(200);
     expect(corrected.json().transfers[1]).toMatchObject({ status: 'pending', cardNo: '6217000712000044444', failReason: null });
     const done = (await pay(t2, 'CCB20260302-0002')).json();
@@ -248,7 +248,7 @@ describe('保证金动用: the lifecycle', () => {
     const p = await cashCoveredProject();
     expect((await xihu.inject({ method: 'GET', url: `/api/projects/${p.id}/use-coverage` })).statusCode).toBe(404);
     expect((await recordUse(p, {}, xihu)).statusCode).toBe(404);
-    expect((await xihu.inject({ method: 'GET', url: '/api/deposit-uses/projects' })).json().map((x: { id: string }) => x.id)).not.toContain(p.id.toString());
+    expect((await xihu.inject({ method: 'GET', url: '/api/use-projects' })).json().map((x: { id: string }) => x.id)).not.toContain(p.id.toString());
     const use = (await recordUse(p)).json();
     expect((await xihu.inject({ method: 'GET', url: `/api/deposit-uses/${use.id}` })).statusCode).toBe(404);
     expect((await xihu.inject({ method: 'GET', url: `/api/deposit-uses/${use.id}/notice.pdf` })).statusCode).toBe(404);
@@ -276,7 +276,7 @@ describe('a policy drawn on: the insurer pays and the policy shows 已理赔', (
     expect(use).toMatchObject({ instrumentType: 'guarantee', payerOrgId: insurerOrgId, status: 'notified' });
     const view = (await insurer.inject({ method: 'GET', url: `/api/deposit-uses/${use.id}` })).json();
     for (const t of view.transfers) {
-      const r = await insurer.inject({ method: 'POST', url: `/api/deposit-uses/${use.id}/transfers/${t.id}/pay`, payload: { paidOn: '2026-03-02', reference: `PICC-${t.seq}` } });
+      const r = await insurer.inject({ method: 'POST', url: `/api/deposit-uses/${use.id}/pay`, payload: { transferId: t.id, paidOn: '2026-03-02', reference: `PICC-${t.seq}` } });
       expect(r.statusCode, r.body).toBe(200);
     }
     const [g] = await db().select().from(guarantees).where(eq(guarantees.id, gid));
@@ -289,7 +289,7 @@ describe('a policy drawn on: the insurer pays and the policy shows 已理赔', (
 
 describe('the Excel template and its import', () => {
   const sheet = async (rows: string[][]) => {
-    const tpl = await hrss.inject({ method: 'GET', url: '/api/deposit-uses/worker-template' });
+    const tpl = await hrss.inject({ method: 'GET', url: '/api/use-workers/template' });
     expect(tpl.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(tpl.rawPayload as unknown as ArrayBuffer);
@@ -300,7 +300,7 @@ describe('the Excel template and its import', () => {
   };
   const upload = (bytes: Buffer) => {
     const body = multipart('农民工名单.xlsx', bytes, 'file', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    return hrss.inject({ method: 'POST', url: '/api/deposit-uses/import-workers', payload: body.payload, headers: body.headers });
+    return hrss.inject({ method: 'POST', url: '/api/use-workers/import', payload: body.payload, headers: body.headers });
   };
 
   it('reads a good file into the table, exact amounts', async () => {
@@ -356,7 +356,7 @@ describe('open API: payment-notices (signed by the independent client)', () => {
     const failed = await call(ccbApi, 'POST', `/api/open/v1/payment-notices/${use.id}/failed`, { transfers: [{ idNumber: ID_B, reason: '账户已冻结' }] });
     expect(failed.json().transfers[1]).toMatchObject({ status: 'failed', failReason: '账户已冻结' });
     const t2 = (await hrss.inject({ method: 'GET', url: `/api/deposit-uses/${use.id}` })).json().transfers[1];
-    await hrss.inject({ method: 'POST', url: `/api/deposit-uses/${use.id}/transfers/${t2.id}/correct`, payload: { bankName: '中国建设银行本溪分行', cardNo: '6217000712000044444' } });
+    await hrss.inject({ method: 'POST', url: `/api/deposit-uses/${use.id}/correct`, payload: { transferId: t2.id, bankName: '中国建设银行本溪分行', cardNo: '6217000712000044444' } });
     const last = await call(ccbApi, 'POST', `/api/open/v1/payment-notices/${use.id}/paid`, { paidOn: '2026-03-02', transfers: [{ idNumber: ID_B, amount: '4200.00', reference: 'R2' }] });
     expect(last.json()).toMatchObject({ status: 'paid', paidAmount: '7700.51' });
     const [row] = await db().select().from(auditLog).where(and(eq(auditLog.action, 'deposit_use.complete'), eq(auditLog.targetId, use.id)));

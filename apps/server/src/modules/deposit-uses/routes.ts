@@ -13,7 +13,6 @@ import {
   zReplenishCashRequest,
   zUseCoverage,
   zUseIdParams,
-  zUseTransferParams,
   zUseWorkerImport,
 } from '@benxi/shared';
 import { currentUser, requestActor } from '../../platform/access';
@@ -37,7 +36,7 @@ export const depositUseRoutes: FastifyPluginAsyncZod<{ uses: DepositUseService }
   const replenish = { access: { permission: 'use.replenish' as const } };
 
   app.get(
-    '/deposit-uses/projects',
+    '/use-projects',
     {
       config: manage,
       schema: {
@@ -54,7 +53,7 @@ export const depositUseRoutes: FastifyPluginAsyncZod<{ uses: DepositUseService }
     { config: manage, schema: { tags, summary: '项目当前可动用的保证金（现金存缴、保函、保单，逐项可动用金额）', params: zProjectIdParams, response: { 200: zUseCoverage } } },
     async (req) => uses.coverage(currentUser(req), req.params.id),
   );
-  app.get('/deposit-uses/worker-template', { config: manage, schema: { tags, summary: '下载农民工名单 Excel 模板' } }, async (_req, reply) => {
+  app.get('/use-workers/template', { config: manage, schema: { tags, summary: '下载农民工名单 Excel 模板' } }, async (_req, reply) => {
     const buf = await uses.template();
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -62,7 +61,7 @@ export const depositUseRoutes: FastifyPluginAsyncZod<{ uses: DepositUseService }
       .send(buf);
   });
   app.post(
-    '/deposit-uses/import-workers',
+    '/use-workers/import',
     {
       config: manage,
       schema: { tags, summary: '导入农民工名单（multipart，字段 file，.xlsx；任一行有误则整份不导入，details.rows 列出行和列）', consumes: ['multipart/form-data'], response: { 200: zUseWorkerImport } },
@@ -111,20 +110,20 @@ export const depositUseRoutes: FastifyPluginAsyncZod<{ uses: DepositUseService }
     },
   );
   app.post(
-    '/deposit-uses/:id/transfers/:transferId/pay',
-    { config: pay, schema: { tags, summary: '银行/保险公司：该农民工已支付（支付日期、交易流水号）', params: zUseTransferParams, body: zPayTransferRequest, response: { 200: zDepositUse } } },
+    '/deposit-uses/:id/pay',
+    { config: pay, schema: { tags, summary: '银行/保险公司：某农民工已支付（transferId、支付日期、交易流水号）', params: zUseIdParams, body: zPayTransferRequest, response: { 200: zDepositUse } } },
     async (req) =>
-      uses.transfers(currentUser(req), req.params.id, [{ transferId: req.params.transferId, outcome: 'paid', paidOn: req.body.paidOn, reference: req.body.reference }], requestActor(req)),
+      uses.transfers(currentUser(req), req.params.id, [{ transferId: req.body.transferId, outcome: 'paid', paidOn: req.body.paidOn, reference: req.body.reference }], requestActor(req)),
   );
   app.post(
-    '/deposit-uses/:id/transfers/:transferId/fail',
-    { config: pay, schema: { tags, summary: '银行/保险公司：该农民工支付失败（原因）', params: zUseTransferParams, body: zFailTransferRequest, response: { 200: zDepositUse } } },
-    async (req) => uses.transfers(currentUser(req), req.params.id, [{ transferId: req.params.transferId, outcome: 'failed', reason: req.body.reason }], requestActor(req)),
+    '/deposit-uses/:id/fail',
+    { config: pay, schema: { tags, summary: '银行/保险公司：某农民工支付失败（transferId、原因）', params: zUseIdParams, body: zFailTransferRequest, response: { 200: zDepositUse } } },
+    async (req) => uses.transfers(currentUser(req), req.params.id, [{ transferId: req.body.transferId, outcome: 'failed', reason: req.body.reason }], requestActor(req)),
   );
   app.post(
-    '/deposit-uses/:id/transfers/:transferId/correct',
-    { config: manage, schema: { tags, summary: '人社：更正支付失败的农民工收款信息（重新支付）', params: zUseTransferParams, body: zCorrectTransferRequest, response: { 200: zDepositUse } } },
-    async (req) => uses.correct(currentUser(req), req.params.id, req.params.transferId, req.body, requestActor(req)),
+    '/deposit-uses/:id/correct',
+    { config: manage, schema: { tags, summary: '人社：更正支付失败的农民工收款信息（transferId、开户银行、银行卡号；重新支付）', params: zUseIdParams, body: zCorrectTransferRequest, response: { 200: zDepositUse } } },
+    async (req) => uses.correct(currentUser(req), req.params.id, req.body.transferId, req.body, requestActor(req)),
   );
   app.post(
     '/deposit-uses/:id/replenish-cash',
