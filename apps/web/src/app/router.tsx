@@ -39,6 +39,9 @@ const BankGuaranteeDetailPage = lazy(() => import('./routes/bank/BankGuaranteeDe
 const BankCashDepositsPage = lazy(() => import('./routes/bank/BankCashDepositsPage'));
 const BankCashDepositDetailPage = lazy(() => import('./routes/bank/BankCashDepositDetailPage'));
 const AdminOpenApiPage = lazy(() => import('./routes/admin/OpenApiPage'));
+// 保证金动用 (SPEC §9)
+const DepositUseListPage = lazy(() => import('./routes/deposit-uses/DepositUseListPage'));
+const DepositUseDetailPage = lazy(() => import('./routes/deposit-uses/DepositUseDetailPage'));
 const NotFoundPage = lazy(() => import('./routes/NotFoundPage'));
 
 function page(Page: LazyExoticComponent<ComponentType>, full = false) {
@@ -100,6 +103,8 @@ export const router = createBrowserRouter([
                   { path: '/admin/dictionaries', element: adminOnly(AdminDictionariesPage) },
                   { path: '/admin/audit', element: adminOnly(AdminAuditPage) },
                   { path: '/admin/job-runs', element: adminOnly(AdminJobRunsPage) },
+                  { path: '/deposit-uses', element: withPermission('use.read', DepositUseListPage) },
+                  { path: '/deposit-uses/:id', element: withPermission('use.read', DepositUseDetailPage) },
                   { path: '/bank/todo', element: withPermission('payment.bank', BankTodoPage) },
                   { path: '/bank/guarantees', element: withPermission('payment.bank', BankGuaranteesPage) },
                   { path: '/bank/guarantees/:id', element: withPermission('payment.bank', BankGuaranteeDetailPage) },

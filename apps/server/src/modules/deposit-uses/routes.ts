@@ -17,11 +17,30 @@ import {
 } from '@benxi/shared';
 import { currentUser, requestActor } from '../../platform/access';
 import { AppError } from '../../platform/errors';
-import { attachmentHeader } from '../../platform/excel';
+import { attachmentHeader, streamExcel, type ExcelColumn } from '../../platform/excel';
+import { decisionTypeLabels, depositUseStatusLabels, formatDateTime, useReplenishStatusLabels, type TDepositUse } from '@benxi/shared';
 import type { DepositUseService } from './service';
 import { WORKER_TEMPLATE_NAME } from './excel';
 
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+export const USE_EXPORT_COLUMNS: ExcelColumn<TDepositUse>[] = [
+  { header: '通知书文号', width: 26, value: (u) => u.noticeNo },
+  { header: '工程名称', width: 30, value: (u) => u.projectName },
+  { header: '施工总承包单位', width: 28, value: (u) => u.enterpriseName },
+  { header: '行政处理决定', width: 14, value: (u) => decisionTypeLabels[u.decisionType] },
+  { header: '决定书文号', width: 22, value: (u) => u.decisionNo },
+  { header: '决定日期', width: 12, value: (u) => u.decisionDate },
+  { header: '支付机构', width: 28, value: (u) => u.payerName },
+  { header: '动用金额（元）', width: 16, value: (u) => u.amount },
+  { header: '已支付（元）', width: 16, value: (u) => u.paidAmount },
+  { header: '农民工人数', width: 10, value: (u) => u.workerCount },
+  { header: '支付状态', width: 10, value: (u) => depositUseStatusLabels[u.status] },
+  { header: '支付期限', width: 12, value: (u) => u.payDueOn },
+  { header: '补足状态', width: 10, value: (u) => useReplenishStatusLabels[u.replenishStatus] },
+  { header: '补足期限', width: 12, value: (u) => u.replenishDueOn },
+  { header: '动用时间', width: 20, value: (u) => formatDateTime(u.createdAt) },
+];
 
 /**
  * 保证金动用 in the portal: hrss records a use (with the Excel template and import), follows the
@@ -96,6 +115,20 @@ export const depositUseRoutes: FastifyPluginAsyncZod<{ uses: DepositUseService }
     { config: read, schema: { tags, summary: '保证金动用列表（人社：本单位范围；银行/保险公司：发给本机构的支付通知；企业：本企业项目）', querystring: zDepositUseListQuery, response: { 200: pageOf(zDepositUse) } } },
     async (req) => uses.list(currentUser(req), req.query),
   );
+  app.get('/use-list/export', { config: read, schema: { tags, summary: '导出保证金动用列表（Excel，筛选条件同列表）', querystring: zDepositUseListQuery.omit({ page: true, pageSize: true }) } }, async (req, reply) => {
+    const user = currentUser(req);
+    async function* batches() {
+      for (let page = 1; page <= 200; page++) {
+        const p = await uses.list(user, { ...req.query, page, pageSize: 100 });
+        if (p.items.length) yield p.items;
+        if (p.items.length < 100) return;
+      }
+    }
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', attachmentHeader('保证金动用.xlsx'))
+      .send(streamExcel('保证金动用', USE_EXPORT_COLUMNS, batches()));
+  });
   app.get(
     '/deposit-uses/:id',
     { config: read, schema: { tags, summary: '保证金动用详情（支付通知书）', params: zUseIdParams, response: { 200: zDepositUse } } },

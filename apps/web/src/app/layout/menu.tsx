@@ -17,6 +17,7 @@ import SafetyOutlined from '@ant-design/icons/SafetyOutlined';
 import BankOutlined from '@ant-design/icons/BankOutlined';
 import ApiOutlined from '@ant-design/icons/ApiOutlined';
 import FileProtectOutlined from '@ant-design/icons/FileProtectOutlined';
+import PayCircleOutlined from '@ant-design/icons/PayCircleOutlined';
 import type { ReactNode } from 'react';
 import { can, type Role } from '@benxi/shared';
 import type { Me } from '../../features/auth/api/me';
@@ -116,12 +117,20 @@ const bankPortal: MenuRoute[] = [
   },
 ];
 
+/** 保证金动用 (SPEC §9): hrss and the enterprise; the bank's or insurer's 支付通知 (the notices addressed to it). */
+const depositUses = (name: string): MenuRoute => ({
+  path: '/deposit-uses',
+  name,
+  icon: <PayCircleOutlined />,
+  routes: [{ path: '/deposit-uses/:id', name: name === '支付通知' ? '支付通知书' : '动用详情', hideInMenu: true }],
+});
+
 /** The menu of each role: only what works today. */
 export function menuFor(me: Me): MenuRoute[] {
   switch (me.role) {
     case 'enterprise': {
       const cert: MenuRoute = { path: '/certification', name: '企业认证', icon: <SafetyCertificateOutlined /> };
-      return needsCertification(me) ? [cert] : [home, projects(me.role), applications, guarantees, cert, offlineDetail];
+      return needsCertification(me) ? [cert] : [home, projects(me.role), applications, guarantees, depositUses('保证金动用'), cert, offlineDetail];
     }
     case 'admin':
       return [
@@ -144,13 +153,13 @@ export function menuFor(me: Me): MenuRoute[] {
         { path: '/admin/job-runs', name: '定时任务', icon: <ScheduleOutlined /> },
       ];
     case 'hrss':
-      return [home, projects(me.role), quotaReview, offlineReview, guarantees, arrears];
+      return [home, projects(me.role), quotaReview, offlineReview, guarantees, depositUses('保证金动用'), arrears];
     case 'authority':
-      return [home, projects(me.role), quotaList, guarantees, offlineDetail];
+      return [home, projects(me.role), quotaList, guarantees, depositUses('保证金动用'), offlineDetail];
     case 'bank':
-      return [home, ...bankPortal, guarantees];
+      return [home, ...bankPortal, depositUses('支付通知'), guarantees];
     case 'insurer':
-      return [home, guarantees];
+      return [home, depositUses('支付通知'), guarantees];
     default:
       return can(me.role, 'project.read') ? [home, projects(me.role)] : [home];
   }
