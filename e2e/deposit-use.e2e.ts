@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -138,6 +137,7 @@ describe('保证金动用 and 补足', () => {
     await page.goto(useUrl);
     await page.getByRole('button', { name: '确认补足' }).click();
     await page.getByRole('dialog', { name: '确认补足' }).getByRole('button', { name: '确认补足' }).click();
+    await expect.poll(() => page.getByRole('dialog', { name: '确认补足' }).count()).toBe(0);
     await expect.poll(() => page.locator('.ant-tag', { hasText: '已补足' }).count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId('replenish-amount').innerText()).toBe('0.00');
     await shot(page, '88-hrss-replenishment-confirmed');
@@ -149,6 +149,5 @@ describe('保证金动用 and 补足', () => {
     await expect.poll(() => row.getByText('7,700.50').count()).toBe(1);
     await shot(page, '89-guarantee-claimed');
     await page.close();
-    fs.rmSync(path.join(os.tmpdir(), 'nothing'), { force: true });
   });
 });

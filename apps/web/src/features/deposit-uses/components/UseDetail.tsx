@@ -111,7 +111,7 @@ export function UseDetail({ use, role }: { use: DepositUse; role: Role }) {
             size="small"
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
             dataSource={use.transfers}
-            scroll={{ x: 1100 }}
+            scroll={{ x: 1300 }}
             columns={[
               { title: '序号', dataIndex: 'seq', width: 60 },
               { title: '姓名', dataIndex: 'name', width: 90 },
@@ -120,7 +120,7 @@ export function UseDetail({ use, role }: { use: DepositUse; role: Role }) {
               { title: '银行卡号', dataIndex: 'cardNo', width: 190 },
               { title: '金额（元）', dataIndex: 'amount', align: 'right', width: 110, render: (v: string) => showYuan(v) },
               { title: '状态', dataIndex: 'status', width: 90, render: (s: UseTransferStatus) => <Tag color={transferColor[s]}>{useTransferStatusLabels[s]}</Tag> },
-              { title: '交易流水号 / 失败原因', key: 'ref', width: 200, render: (_, t) => (t.status === 'paid' ? `${t.reference ?? ''}（${t.paidOn ?? ''}）` : (t.failReason ?? '-')) },
+              { title: '交易流水号 / 失败原因', key: 'ref', width: 260, render: (_, t) => (t.status === 'paid' ? `${t.reference ?? ''}（${t.paidOn ?? ''}）` : (t.failReason ?? '-')) },
               {
                 title: '操作',
                 key: 'op',

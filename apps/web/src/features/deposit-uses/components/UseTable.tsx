@@ -43,10 +43,6 @@ export function UseTable({ role, toolbar }: { role: Role; toolbar?: React.ReactN
     { title: '施工总承包单位', dataIndex: 'enterpriseName', ellipsis: true, width: 170, search: false, hideInTable: role === 'enterprise' },
     { title: '行政处理决定', dataIndex: 'decisionType', search: false, width: 110, render: (_, u) => decisionTypeLabels[u.decisionType] },
     { title: '动用金额（元）', dataIndex: 'amount', search: false, align: 'right', width: 130, render: (_, u) => showYuan(u.amount) },
-    { title: '支付机构', dataIndex: 'payerName', search: false, ellipsis: true, width: 170, hideInTable: payer },
-    { title: '支付进度', key: 'progress', search: false, width: 100, render: (_, u) => `${u.paidCount}/${u.workerCount} 人${u.failedCount ? `（失败 ${u.failedCount}）` : ''}` },
-    { title: '支付状态', dataIndex: 'status', valueType: 'select', valueEnum: enumOf(depositUseStatusLabels), width: 90, fieldProps: { placeholder: '请选择' }, render: (_, u) => <UseStatusTag status={u.status} /> },
-    { title: '支付期限', dataIndex: 'payDueOn', search: false, width: 110 },
     {
       title: '补足状态',
       dataIndex: 'replenishStatus',
@@ -60,6 +56,10 @@ export function UseTable({ role, toolbar }: { role: Role; toolbar?: React.ReactN
     },
     { title: '待补足（元）', dataIndex: 'replenishAmount', search: false, align: 'right', width: 120, hideInTable: payer, render: (_, u) => showYuan(u.replenishAmount) },
     { title: '补足期限', dataIndex: 'replenishDueOn', search: false, width: 110, hideInTable: payer },
+    { title: '支付机构', dataIndex: 'payerName', search: false, ellipsis: true, width: 170, hideInTable: payer },
+    { title: '支付进度', key: 'progress', search: false, width: 100, render: (_, u) => `${u.paidCount}/${u.workerCount} 人${u.failedCount ? `（失败 ${u.failedCount}）` : ''}` },
+    { title: '支付状态', dataIndex: 'status', valueType: 'select', valueEnum: enumOf(depositUseStatusLabels), width: 90, fieldProps: { placeholder: '请选择' }, render: (_, u) => <UseStatusTag status={u.status} /> },
+    { title: '支付期限', dataIndex: 'payDueOn', search: false, width: 110 },
     { title: '动用时间', dataIndex: 'createdAt', search: false, width: 160, render: (_, u) => formatDateTime(u.createdAt) },
     { title: '操作', valueType: 'option', width: 70, fixed: 'right', render: (_, u) => [<Link key="detail" to={useDetailPath(u.id)}>{payer && u.status === 'notified' ? '处理' : '查看'}</Link>] },
   ];
