@@ -359,6 +359,10 @@ describe('open API: payment-notices (signed by the independent client)', () => {
     await hrss.inject({ method: 'POST', url: `/api/deposit-uses/${use.id}/correct`, payload: { transferId: t2.id, bankName: '中国建设银行本溪分行', cardNo: '6217000712000044444' } });
     const last = await call(ccbApi, 'POST', `/api/open/v1/payment-notices/${use.id}/paid`, { paidOn: '2026-03-02', transfers: [{ idNumber: ID_B, amount: '4200.00', reference: 'R2' }] });
     expect(last.json()).toMatchObject({ status: 'paid', paidAmount: '7700.51' });
+    const pdf = await call(ccbApi, 'GET', `/api/open/v1/payment-notices/${use.id}/notice`);
+    expect(pdf.statusCode, pdf.body).toBe(200);
+    expect(await pdfText(Buffer.from(pdf.json().contentBase64, 'base64'))).toContain(ID1);
+    expect((await call(icbcApi, 'GET', `/api/open/v1/payment-notices/${use.id}/notice`)).statusCode).toBe(404);
     const [row] = await db().select().from(auditLog).where(and(eq(auditLog.action, 'deposit_use.complete'), eq(auditLog.targetId, use.id)));
     expect(row!.actorClient).toBe(ccbApi.appId);
   });

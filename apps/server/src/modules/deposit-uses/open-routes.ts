@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pageOf, zOpenFailedRequest, zOpenNoParams, zOpenPaidRequest, zOpenPaymentNotice, zOpenPaymentNoticeListQuery, type TDepositUse, type TOpenPaymentNotice } from '@benxi/shared';
 import { openPrincipal, requestActor } from '../../platform/access';
@@ -46,6 +47,17 @@ export const depositUseOpenRoutes: FastifyPluginAsyncZod<{ uses: DepositUseServi
     async (req) => {
       const p = await uses.list(openPrincipal(req), { ...req.query, projectName: undefined, noticeNo: undefined });
       return { ...p, items: p.items.map(toOpenNotice) };
+    },
+  );
+  app.get(
+    '/open/v1/payment-notices/:no/notice',
+    {
+      config: open,
+      schema: { tags, summary: '《农民工工资保证金支付通知书》PDF（银行/保险公司留存联，完整身份证号；JSON 内 Base64）', params: zOpenNoParams, response: { 200: z.object({ name: z.string(), contentBase64: z.string() }) } },
+    },
+    async (req) => {
+      const { name, pdf } = await uses.notice(openPrincipal(req), req.params.no);
+      return { name, contentBase64: pdf.toString('base64') };
     },
   );
   app.post(
