@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Button, Card, Descriptions, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import DownloadOutlined from '@ant-design/icons/DownloadOutlined';
 import dayjs, { type Dayjs } from 'dayjs';
-import { decisionTypeLabels, formatDateTime, useTransferStatusLabels, zCardNo, zPhone, type Role, type UseTransferStatus } from '@benxi/shared';
+import { beijingDate, decisionTypeLabels, formatDateTime, useTransferStatusLabels, zCardNo, zPhone, type Role, type UseTransferStatus } from '@benxi/shared';
 import { FileLink } from '../../../components/FileLink';
 import { FileUploadField, fileRule, uploadedFileId, type FileFieldValue } from '../../../components/FileUploadField';
 import { FormModal } from '../../../components/FormModal';
@@ -84,7 +84,10 @@ export function UseDetail({ use, role }: { use: DepositUse; role: Role }) {
           <Descriptions.Item label="支付状态">
             <UseStatusTag status={use.status} />
           </Descriptions.Item>
-          <Descriptions.Item label="支付期限">{`${use.payDueOn}（5个工作日）`}</Descriptions.Item>
+          <Descriptions.Item label="支付期限">
+            {`${use.payDueOn}（5个工作日）`}
+            {use.status === 'notified' && beijingDate() > use.payDueOn && <Tag color="red" style={{ marginLeft: 8 }}>已逾期</Tag>}
+          </Descriptions.Item>
           <Descriptions.Item label="动用时间">{formatDateTime(use.createdAt)}</Descriptions.Item>
           {!payer && (
             <>
@@ -96,7 +99,10 @@ export function UseDetail({ use, role }: { use: DepositUse; role: Role }) {
                   {showYuan(use.replenishAmount)}
                 </Typography.Text>
               </Descriptions.Item>
-              <Descriptions.Item label="补足期限">{`${use.replenishDueOn}（动用之日起10个工作日）`}</Descriptions.Item>
+              <Descriptions.Item label="补足期限">
+                {`${use.replenishDueOn}（动用之日起10个工作日）`}
+                {use.replenishStatus === 'pending' && beijingDate() > use.replenishDueOn && <Tag color="red" style={{ marginLeft: 8 }}>已逾期</Tag>}
+              </Descriptions.Item>
               <Descriptions.Item label="补足办理">
                 {use.replenishCash ? `现金存缴 ${use.replenishCash.bankName}：${use.replenishCash.status === 'arrived' ? '已到账' : '待银行确认到账'}（已到账 ${showYuan(use.replenishCash.paidAmount)} 元）` : '未办理'}
               </Descriptions.Item>
