@@ -244,6 +244,19 @@ describe('保证金动用: the lifecycle', () => {
     expect((await db().select({ a: auditLog.action }).from(auditLog).where(eq(auditLog.action, 'deposit_use.record'))).length).toBeGreaterThan(0);
   });
 
+  it('two results for one worker at once: exactly one counts', async () => {
+    const p = await cashCoveredProject();
+    const use = (await recordUse(p)).json();
+    const [t1] = (await bank.inject({ method: 'GET', url: `/api/deposit-uses/${use.id}` })).json().transfers;
+    const [a, b] = await Promise.all([
+      bank.inject({ method: 'POST', url: `/api/deposit-uses/${use.id}/pay`, payload: { transferId: t1.id, paidOn: '2026-03-02', reference: 'R-A' } }),
+      bank.inject({ method: 'POST', url: `/api/deposit-uses/${use.id}/fail`, payload: { transferId: t1.id, reason: '银行卡已销户' } }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const [row] = await db().select().from(depositUses).where(eq(depositUses.id, BigInt(use.id)));
+    expect(row!.paidFen).toBe(a.statusCode === 200 ? 350050n : 0n);
+  });
+
   it('scope: another district’s hrss neither sees nor uses the project', async () => {
     const p = await cashCoveredProject();
     expect((await xihu.inject({ method: 'GET', url: `/api/projects/${p.id}/use-coverage` })).statusCode).toBe(404);

@@ -31,7 +31,7 @@ interface SearchValues {
  * 保证金动用 (SPEC §9): the uses in the user's scope — hrss its remit, the bank or insurer the
  * notices addressed to it (支付通知), the enterprise its projects'; filters, paging and export.
  */
-export function UseTable({ role, toolbar }: { role: Role; toolbar?: React.ReactNode }) {
+export function UseTable({ role, toolbar, todo, headerTitle }: { role: Role; toolbar?: React.ReactNode; todo?: boolean; headerTitle?: string }) {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const filters = useRef<Omit<UseListParams, 'page' | 'pageSize'>>({});
@@ -67,9 +67,9 @@ export function UseTable({ role, toolbar }: { role: Role; toolbar?: React.ReactN
     <ProTable<DepositUse, SearchValues>
       rowKey="id"
       columns={columns}
-      headerTitle={payer ? '支付通知书' : '保证金动用记录'}
+      headerTitle={headerTitle ?? (payer ? '支付通知书' : '保证金动用记录')}
       cardBordered
-      search={{ labelWidth: 'auto', defaultCollapsed: false }}
+      search={todo ? false : { labelWidth: 'auto', defaultCollapsed: false }}
       options={{ density: false, setting: false, reload: true }}
       pagination={tablePagination}
       onRequestError={tableRequestError(message.error)}
@@ -81,7 +81,7 @@ export function UseTable({ role, toolbar }: { role: Role; toolbar?: React.ReactN
         </Button>,
       ]}
       request={async ({ current, pageSize, projectName, status, replenishStatus }) => {
-        const f = { projectName: projectName?.trim() || undefined, status: status || undefined, replenishStatus: replenishStatus || undefined };
+        const f = { projectName: projectName?.trim() || undefined, status: todo ? ('notified' as const) : status || undefined, replenishStatus: replenishStatus || undefined };
         filters.current = f;
         return toTableResult(await qc.fetchQuery(useListQueryOptions({ ...f, page: current ?? 1, pageSize: pageSize ?? 10 })));
       }}
