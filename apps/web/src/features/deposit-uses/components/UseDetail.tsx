@@ -11,6 +11,7 @@ import { errorMessage } from '../../../lib/api';
 import { showYuan } from '../../../lib/money';
 import { zodRule } from '../../../lib/zod-rule';
 import { useProjectBanks } from '../../payment/api/payment';
+import { BankInstructions } from '../../payment/components/BankInstructions';
 import { downloadNotice, useConfirmReplenishment, useCorrectTransfer, useFailTransfer, usePayTransfer, useReplenishCash, type DepositUse } from '../api/deposit-uses';
 import { ReplenishTag, UseStatusTag } from './UseTable';
 
@@ -250,6 +251,8 @@ function CorrectModal({ use, transfer, onClose }: { use: DepositUse; transfer: T
 function ReplenishModal({ use, onClose }: { use: DepositUse; onClose: () => void }) {
   const [form] = Form.useForm<{ bankOrgId?: string; agreementFileId?: FileFieldValue; handlerName?: string; handlerPhone?: string }>();
   const banks = useProjectBanks(use.projectId, 'cash');
+  const bankOrgId = Form.useWatch('bankOrgId', form);
+  const bank = banks.data?.find((b) => b.orgId === bankOrgId);
   const replenish = useReplenishCash(use.id);
   const { message } = App.useApp();
   return (
@@ -272,6 +275,11 @@ function ReplenishModal({ use, onClose }: { use: DepositUse; onClose: () => void
       <Form.Item name="bankOrgId" label="经办银行" rules={[{ required: true, message: '请选择经办银行' }]}>
         <Select placeholder="请选择开立工资保证金专用账户的银行" loading={banks.isPending} options={(banks.data ?? []).map((b) => ({ value: b.orgId, label: b.name }))} />
       </Form.Item>
+      {bank && (
+        <div style={{ marginBottom: 16 }}>
+          <BankInstructions bank={bank} />
+        </div>
+      )}
       <Form.Item name="agreementFileId" label="存款协议书" required rules={[fileRule('存款协议书', true)]}>
         <FileUploadField buttonText="添加文件" />
       </Form.Item>
