@@ -61,6 +61,10 @@ export const TABLES = {
   filings: 'filings',
   cancellations: 'cancellations',
   returnConfirmations: 'return_confirmations',
+  // issue 13 (helper F): platform/documents numbering
+  documentCounters: 'document_counters',
+  depositUses: 'deposit_uses',
+  depositUseTransfers: 'deposit_use_transfers',
 };
 
 /**
@@ -93,6 +97,8 @@ export const TABLE_OWNERS = {
   insurance: ['insuranceProducts', 'insurerAccounts', 'insuranceApplications', 'insuranceOrders'],
   // 备案 / 注销 / 返还 (issue 13, ADR 029)
   closure: ['filings', 'cancellations', 'returnConfirmations'],
+  // 保证金动用 and 补足 (ADR 032)
+  'deposit-uses': ['depositUses', 'depositUseTransfers'],
   dev: [],
   system: [],
 };

@@ -93,13 +93,19 @@ import { createOpenLayer, type OpenLayer, type PlatformKeyPair } from './modules
 import { loadPlatformKey } from './modules/open/keys';
 import { createApiClientService } from './modules/open/clients';
 import { apiClientAdminRoutes, openRoutes } from './modules/open/routes';
+// 保证金动用 (SPEC §9, ADR 032)
+import { createDepositUseService } from './modules/deposit-uses/service';
+import { depositUseRoutes } from './modules/deposit-uses/routes';
+import { depositUseOpenRoutes } from './modules/deposit-uses/open-routes';
+import * as cashDepositData from './modules/cash-deposits/repository';
+import * as guaranteeData from './modules/guarantees/repository';
+import { claimGuarantee } from './modules/guarantees/register';
+import { chosenBank } from './modules/payment/common';
 import { openProbeRoutes } from './modules/open/probe';
 import { offlineGuaranteeCloser } from './modules/guarantees/closer';
 import { createGuaranteeService } from './modules/guarantees/service';
 import { guaranteeRoutes } from './modules/guarantees/routes';
 // 备案 / 注销 / 返还 (issue 13)
-import * as cashDepositData from './modules/cash-deposits/repository';
-import * as guaranteeData from './modules/guarantees/repository';
 import { releaseProjectGuarantees } from './modules/guarantees/register';
 import { createClosureService } from './modules/closure/service';
 import { closureRoutes } from './modules/closure/routes';
@@ -445,6 +451,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     cash: cashDepositData,
     guarantees: { liveGuaranteesOfProject: guaranteeData.liveGuaranteesOfProject, release: releaseProjectGuarantees },
   });
+  // 保证金动用 and 补足 (ADR 032): draws on the cash deposits and the guarantees register, moves 待补足 through the deposit module
+  const depositUses = createDepositUseService({
+    db,
+    clock,
+    ids,
+    rules,
+    audit: writeAudit,
+    deposit: { move: moveDeposit, lock: lockDeposit },
+    attachments: { attach, filesOf: attachedFiles },
+    recordOpenEvent,
+    claimGuarantee,
+    chosenCashBank: (project, bankOrgId) => chosenBank(paymentCtx, project, bankOrgId, 'cash'),
+    projects: projectData,
+    accounts,
+    cash: cashDepositData,
+    guarantees: guaranteeData,
+  });
   const jobRuns = createJobRunService({ db });
   const apiClients = createApiClientService({ db, clock, accounts });
 
@@ -514,6 +537,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(insuranceOpenRoutes, { insurance, files });
       await api.register(closureRoutes, { closure });
       await api.register(closureOpenRoutes, { closure });
+      await api.register(depositUseRoutes, { uses: depositUses });
+      await api.register(depositUseOpenRoutes, { uses: depositUses });
       await api.register(openRoutes, { db, platformPublicKey: platformKey.publicKey });
       await api.register(apiClientAdminRoutes, { clients: apiClients });
       if (env.OPEN_TEST_PROBE) await api.register(openProbeRoutes, { db, files });

@@ -4,6 +4,7 @@ import { offlineGuaranteeWorkflow } from './workflow/offline-guarantee';
 import { quotaWorkflow } from './workflow/quota';
 import { insuranceOrderWorkflow } from './workflow/insurance';
 import { cancellationWorkflow, filingWorkflow, returnWorkflow } from './workflow/closure';
+import { depositUseWorkflow, useReplenishmentWorkflow, useTransferWorkflow } from './workflow/deposit-use';
 import { cashDepositWorkflow, guaranteeApplicationWorkflow, paymentAttemptWorkflow } from './workflow/payment';
 
 /**
@@ -50,6 +51,7 @@ const platformActions = {
   'insurance_product.update': '修改保险产品',
   'insurance_product.withdraw': '下架保险产品',
   'insurer_account.update': '修改保险公司收款账户',
+  'guarantee.claim': '保函理赔（保证金动用）',
   'openapi.client.create': '注册开放接口客户端',
   'openapi.client.disable': '停用开放接口客户端',
   // issue 13
@@ -67,11 +69,17 @@ type PaymentAuditCode =
 
 type InsuranceAuditCode = WorkflowAuditCode<'insurance_order', (typeof insuranceOrderWorkflow.actionNames)[number]>;
 
-export type AuditAction = keyof typeof platformActions | QuotaAuditCode | CertificationAuditCode | PaymentAuditCode | OfflineGuaranteeAuditCode | InsuranceAuditCode | keyof typeof depositAuditLabels | ClosureAuditCode;
+export type AuditAction = keyof typeof platformActions | QuotaAuditCode | CertificationAuditCode | PaymentAuditCode | OfflineGuaranteeAuditCode | InsuranceAuditCode | keyof typeof depositAuditLabels | ClosureAuditCode | DepositUseAuditCode;
 type ClosureAuditCode =
   | WorkflowAuditCode<'filing', Exclude<(typeof filingWorkflow.actionNames)[number], 'resubmit'>>
   | WorkflowAuditCode<'cancellation', Exclude<(typeof cancellationWorkflow.actionNames)[number], 'resubmit'>>
   | WorkflowAuditCode<'return_confirmation', (typeof returnWorkflow.actionNames)[number]>;
+
+// 保证金动用 (SPEC §9)
+type DepositUseAuditCode =
+  | WorkflowAuditCode<'deposit_use', (typeof depositUseWorkflow.actionNames)[number]>
+  | WorkflowAuditCode<'use_transfer', (typeof useTransferWorkflow.actionNames)[number]>
+  | WorkflowAuditCode<'use_replenishment', (typeof useReplenishmentWorkflow.actionNames)[number]>;
 
 
 /** Chinese names of every audited action, for the audit screen and its filter. */
@@ -88,6 +96,9 @@ export const AUDIT_ACTION_LABELS = {
   ...cancellationWorkflow.auditLabels(),
   ...returnWorkflow.auditLabels(),
   ...depositAuditLabels,
+  ...depositUseWorkflow.auditLabels(),
+  ...useTransferWorkflow.auditLabels(),
+  ...useReplenishmentWorkflow.auditLabels(),
 } as Record<AuditAction, string>;
 
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];

@@ -25,6 +25,8 @@ export const errorStatus = {
   CREDIT_CODE_TAKEN: 409,
   /** a 保函号 / 保单号 already registered on the platform and still in force */
   GUARANTEE_NO_IN_FORCE: 409,
+  /** 保证金动用: the amount exceeds what the instrument (the deposit) may still pay */
+  USE_EXCEEDS_COVER: 409,
   FILE_TOO_LARGE: 413,
   PAYLOAD_TOO_LARGE: 413,
   UPLOAD_QUOTA_EXCEEDED: 413,

@@ -34,3 +34,5 @@ export * from './schemas/payment';
 export * from './schemas/insurance';
 export * from './workflow/closure';
 export * from './schemas/closure';
+export * from './workflow/deposit-use';
+export * from './schemas/deposit-use';

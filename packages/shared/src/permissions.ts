@@ -47,6 +47,12 @@ export const permissions = {
   'cancellation.review': ['hrss'],
   'cancellation.read': ['enterprise', 'hrss', 'authority', 'bank', 'admin'],
   'return.confirm': ['bank'],
+  // 保证金动用 (SPEC §9): hrss records uses and confirms replenishments, the bank or insurer holding
+  // the instrument pays the workers, the enterprise replenishes; each sees its own (platform/scope.ts)
+  'use.manage': ['hrss'],
+  'use.pay': ['bank', 'insurer'],
+  'use.replenish': ['enterprise'],
+  'use.read': ['enterprise', 'hrss', 'authority', 'bank', 'insurer'],
   /** 开放接口: register and disable the API clients of banks and insurers */
   'openapi.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Role } from '@benxi/shared';
 import type { Db, Tx } from '../db/client';
-import { arrearsRecords, attachments, cashArrivals, cashDeposits, certifications, files, guaranteeApplications, guarantees, insuranceApplications, insuranceOrders, insuranceProducts, offlineGuarantees, organizations, projects, quotaApplications, cancellations, filings, returnConfirmations } from '../db/schema/index';
+import { arrearsRecords, attachments, cashArrivals, cashDeposits, certifications, files, guaranteeApplications, guarantees, insuranceApplications, insuranceOrders, insuranceProducts, offlineGuarantees, organizations, projects, quotaApplications, cancellations, filings, returnConfirmations, depositUses } from '../db/schema/index';
 import type { ChangeFeed } from './changes';
 import { notFound } from './errors';
 
@@ -23,7 +23,7 @@ export interface ScopeUser {
   orgId: string;
 }
 
-export const RESOURCES = ['project', 'quota_application', 'certification', 'file', 'arrears_record', 'cash_deposit', 'guarantee_application', 'guarantee', 'offline_guarantee', 'insurance_order', 'insurance_application', 'insurance_product', 'filing', 'cancellation', 'return_confirmation'] as const;
+export const RESOURCES = ['project', 'quota_application', 'certification', 'file', 'arrears_record', 'cash_deposit', 'guarantee_application', 'guarantee', 'offline_guarantee', 'insurance_order', 'insurance_application', 'insurance_product', 'filing', 'cancellation', 'return_confirmation', 'deposit_use'] as const;
 export type Resource = (typeof RESOURCES)[number];
 export type ScopeMode = 'read' | 'act';
 
@@ -129,6 +129,8 @@ const ADDRESSEE: Partial<Record<Resource, PgColumn>> = {
   insurance_order: insuranceOrders.insurerOrgId,
   // 返还确认 (issue 13): the bank holding the cash or the guarantee
   return_confirmation: returnConfirmations.bankOrgId,
+  // 保证金动用 (ADR 032): the 支付通知书 is addressed to the bank or insurer holding the instrument drawn on
+  deposit_use: depositUses.payerOrgId,
 };
 const addressee =
   (resource: Resource): Rule =>
@@ -325,6 +327,19 @@ const rules: Record<Exclude<Resource, 'file'>, Record<ScopeMode, RuleTable>> = {
     },
     act: { enterprise: none, hrss: none, authority: none, bank: addressee('return_confirmation'), insurer: none, admin: none },
   },
+  // 保证金动用 (ADR 032): its enterprise, the supervisors of its project, the bank or insurer it is
+  // addressed to; hrss records and confirms, the addressee pays, the enterprise replenishes
+  deposit_use: {
+    read: {
+      enterprise: (_db, u) => eq(depositUses.enterpriseOrgId, u.orgId),
+      hrss: remit(depositUses.hrssOrgId),
+      authority: remit(depositUses.authorityOrgId),
+      bank: addressee('deposit_use'),
+      insurer: addressee('deposit_use'),
+      admin: all,
+    },
+    act: { enterprise: (_db, u) => eq(depositUses.enterpriseOrgId, u.orgId), hrss: remit(depositUses.hrssOrgId), authority: none, bank: addressee('deposit_use'), insurer: addressee('deposit_use'), admin: none },
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -344,6 +359,7 @@ export const ATTACHMENT_OWNERS = {
   insurance_application: { table: insuranceApplications, id: insuranceApplications.id, cast: 'bigint' },
   insurance_order: { table: insuranceOrders, id: insuranceOrders.id, cast: 'bigint' },
   cancellation: { table: cancellations, id: cancellations.id, cast: 'bigint' },
+  deposit_use: { table: depositUses, id: depositUses.id, cast: 'bigint' },
 } as const;
 export type AttachmentOwnerType = keyof typeof ATTACHMENT_OWNERS;
 export const ATTACHMENT_OWNER_TYPES = Object.keys(ATTACHMENT_OWNERS) as AttachmentOwnerType[];
@@ -398,6 +414,7 @@ const TABLES = {
   filing: { table: filings, id: filings.id, type: 'bigint', label: '备案申请' },
   cancellation: { table: cancellations, id: cancellations.id, type: 'bigint', label: '注销申请' },
   return_confirmation: { table: returnConfirmations, id: returnConfirmations.id, type: 'bigint', label: '返还（销户）确认书' },
+  deposit_use: { table: depositUses, id: depositUses.id, type: 'bigint', label: '保证金动用' },
 } as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

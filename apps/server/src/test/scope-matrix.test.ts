@@ -18,7 +18,7 @@ import { calendarOverrides, cashDeposits, dictItems, loginThrottle, organization
 import { registerGuarantee } from '../modules/guarantees/register';
 import { buildOfflineGuarantee } from './factories';
 import { RESOURCES, scopeOf, type Resource } from '../platform/scope';
-import { buildUser, certificationInput, createTestContext, orgByName, projectInput, sessionFor, uploadFile, type Session, type TestContext } from './harness';
+import { buildUser, certificationInput, createTestContext, orgByName, PDF_BYTES, projectInput, sessionFor, uploadFile, type Session, type TestContext } from './harness';
 import { buildApiClient } from './open';
 
 const WHO = ['owner', 'enterpriseB', 'hrssX', 'hrssOther', 'hrssCity', 'authorityX', 'authorityOther', 'bank', 'insurer', 'admin'] as const;
@@ -275,6 +275,52 @@ async function approvedCancellationOfA(): Promise<{ id: string; returnId: string
   return { id, returnId: res.json().returns[0].id };
 }
 
+// 保证金动用 (ADR 032): A's covered project, a use of it addressed to the matrix's bank
+let matrixVoucher = 0;
+async function bankConfirms(cashId: string, amount: string): Promise<void> {
+  const payerName = (await ctx.database.db.select().from(organizations).where(eq(organizations.id, as.owner.orgId)))[0]!.name;
+  const voucherFileId = await uploadFile(as.bank, '凭证.pdf', Buffer.concat([PDF_BYTES, Buffer.from(`% matrix voucher ${++matrixVoucher}\n`)]));
+  const res = await as.bank.inject({ method: 'POST', url: `/api/cash-deposits/${cashId}/confirm`, payload: { accountNo: '21050161360100000123', amount, arrivedOn: '2026-03-02', payerName, voucherFileId } });
+  expect(res.statusCode, res.body).toBe(200);
+}
+/** A's project in district X whose deposit is covered by cash at the matrix's bank (已缴纳). */
+async function coveredProjectOfA(): Promise<string> {
+  const cashId = await cashDepositOfA();
+  const cd = (await as.owner.inject({ method: 'GET', url: `/api/cash-deposits/${cashId}` })).json();
+  await bankConfirms(cashId, cd.requiredAmount);
+  return cd.projectId;
+}
+let lastTransferId = '';
+/** A use of A's deposit recorded by district X (two workers), addressed to the bank; `failed`: the bank failed the first worker. */
+async function useOfA(opts: { failed?: boolean; replenished?: boolean } = {}): Promise<string> {
+  const projectId = await coveredProjectOfA();
+  const decisionFileId = await uploadFile(as.hrssX, '决定书.pdf', Buffer.concat([PDF_BYTES, Buffer.from(`% decision ${randomCode()}\n`)]));
+  const res = await as.hrssX.inject({
+    method: 'POST',
+    url: '/api/deposit-uses',
+    payload: {
+      projectId, decisionType: 'advance_payment', decisionNo: '本人社先〔2026〕1号', decisionDate: '2026-03-01', decisionFileId, amount: '5000.00',
+      workers: [
+        { name: '王小二', idNumber: '11010519491231002X', bankName: '中国工商银行本溪分行', cardNo: '6222020712000011111', amount: '3000.00' },
+        { name: '李大山', idNumber: '440524188001010014', bankName: '中国农业银行本溪分行', cardNo: '6228480712000022222', amount: '2000.00' },
+      ],
+    },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  const use = res.json();
+  lastTransferId = use.transfers[0].id;
+  if (opts.failed) {
+    const f = await as.bank.inject({ method: 'POST', url: `/api/deposit-uses/${use.id}/fail`, payload: { transferId: lastTransferId, reason: '银行卡已销户' } });
+    expect(f.statusCode, f.body).toBe(200);
+  }
+  if (opts.replenished) {
+    const r = await as.owner.inject({ method: 'POST', url: `/api/deposit-uses/${use.id}/replenish-cash`, payload: { bankOrgId: as.bank.orgId, agreementFileId: await uploadFile(as.owner, '存款协议书.pdf'), handlerName: '张三全', handlerPhone: '13455554444' } });
+    expect(r.statusCode, r.body).toBe(200);
+    await bankConfirms(r.json().replenishCash.id, '5000.00');
+  }
+  return use.id;
+}
+
 // ------------------------------------------------------------------------------------------------
 // Who gets what
 
@@ -296,6 +342,8 @@ const BANK_ACTS = only(['bank'], 403);
 const READ_INSURANCE = only(['owner', 'hrssX', 'hrssCity', 'authorityX', 'insurer', 'admin'], 404, { bank: 403 });
 /** the insurer's 核保 / 收款确认 / 出单 / 发票: the insurer it is addressed to */
 const INSURER_ACTS = only(['insurer'], 403);
+/** 保证金动用: A, its supervisors, the bank or insurer it is addressed to */
+const READ_USE = only(['owner', 'hrssX', 'hrssCity', 'authorityX', 'bank'], 404, { admin: 403 });
 /** the operator's own routes */
 const ADMIN_ONLY = only(['admin'], 403);
 
@@ -437,6 +485,17 @@ const matrix: Record<string, Entry[]> = {
   'POST /api/return-confirmations/{id}/confirm': [
     { object: "the bank's 返还确认 of A", make: async () => (await approvedCancellationOfA()).returnId, body: () => ({ returnedOn: '2026-03-02', principal: '1000.00', interest: '1.00' }), expect: BANK_ACTS },
   ],
+  // 保证金动用 (ADR 032): A, the units of its remit, the bank holding the cash; hrss records and confirms, the bank pays, A replenishes
+  'GET /api/projects/{id}/use-coverage': [{ object: "A's covered project", make: coveredProjectOfA, expect: HRSS_REVIEWS }],
+  'GET /api/deposit-uses/{id}': [{ object: "a use of A's deposit", make: () => useOfA(), expect: READ_USE }],
+  'GET /api/deposit-uses/{id}/notice.pdf': [{ object: "a use of A's deposit", make: () => useOfA(), expect: READ_USE }],
+  'POST /api/deposit-uses/{id}/pay': [{ object: "a use addressed to the bank", make: () => useOfA(), body: () => ({ transferId: lastTransferId, paidOn: '2026-03-02', reference: 'CCB-1' }), expect: only(['bank'], 403, { insurer: 404 }) }],
+  'POST /api/deposit-uses/{id}/fail': [{ object: "a use addressed to the bank", make: () => useOfA(), body: () => ({ transferId: lastTransferId, reason: '银行卡已销户' }), expect: only(['bank'], 403, { insurer: 404 }) }],
+  'POST /api/deposit-uses/{id}/correct': [{ object: 'a use with a failed worker', make: () => useOfA({ failed: true }), body: () => ({ transferId: lastTransferId, bankName: '中国建设银行本溪分行', cardNo: '6217000712000044444' }), expect: HRSS_REVIEWS }],
+  'POST /api/deposit-uses/{id}/replenish-cash': [
+    { object: "a use of A's deposit", make: () => useOfA(), body: async () => ({ bankOrgId: as.bank.orgId, agreementFileId: await uploadFile(as.owner, '存款协议书.pdf'), handlerName: '张三全', handlerPhone: '13455554444' }), expect: ENTERPRISE_ACTS },
+  ],
+  'POST /api/deposit-uses/{id}/confirm-replenishment': [{ object: 'a replenished use', make: () => useOfA({ replenished: true }), expect: HRSS_REVIEWS }],
   'GET /api/admin/certifications/{id}': [{ object: 'a pending certification', make: pendingCertification, expect: ADMIN_ONLY }],
   'POST /api/admin/certifications/{id}/approve': [{ object: 'a pending certification', make: pendingCertification, expect: ADMIN_ONLY }],
   'POST /api/admin/certifications/{id}/reject': [{ object: 'a pending certification', make: pendingCertification, body: () => ({ reason: '营业执照不清晰，请重新上传' }), expect: ADMIN_ONLY }],
@@ -607,6 +666,7 @@ describe('banks and insurers: only what is addressed to them', () => {
     await quotaOfA();
     await certificationFileOfA();
     await arrearsEnteredBy('hrssX');
+    await useOfA();
     const projectId = BigInt(await projectOfA());
     const [p] = await ctx.database.db.select().from(projects).where(eq(projects.id, projectId));
     // a guarantee the bank issued for A (the register's row), and an offline upload of A
@@ -623,9 +683,10 @@ describe('banks and insurers: only what is addressed to them', () => {
       guarantee: 'guarantees', offline_guarantee: 'offline_guarantees', cash_deposit: 'cash_deposits', guarantee_application: 'guarantee_applications',
       insurance_order: 'insurance_orders', insurance_application: 'insurance_applications', insurance_product: 'insurance_products',
       filing: 'filings', cancellation: 'cancellations', return_confirmation: 'return_confirmations',
+      deposit_use: 'deposit_uses',
     };
     // the payment records are addressed to a bank: it sees exactly its own (below)
-    const addressed = ['cash_deposit', 'guarantee_application', 'return_confirmation'];
+    const addressed = ['cash_deposit', 'guarantee_application', 'return_confirmation', 'deposit_use'];
     // the insurance records are addressed to an insurer (below)
     const insured = ['insurance_order', 'insurance_application', 'insurance_product'];
     // a cancellation is read by the banks holding its cash or guarantees once approved (its 返还确认)
@@ -656,7 +717,8 @@ describe('banks and insurers: only what is addressed to them', () => {
           `select count(*)::int as n from files f where f.owner_org_id = $1
              or exists (select 1 from attachments a join guarantees g on a.owner_type = 'guarantee' and g.id = a.owner_id::bigint where a.file_id = f.id and g.issuer_org_id = $1)
              or exists (select 1 from attachments a join cash_deposits d on a.owner_type = 'cash_deposit' and a.owner_id = d.id::text where a.file_id = f.id and d.bank_org_id = $1)
-             or exists (select 1 from attachments a join return_confirmations r on a.owner_type = 'cancellation' and a.owner_id = r.cancellation_id::text where a.file_id = f.id and r.bank_org_id = $1)`,
+             or exists (select 1 from attachments a join return_confirmations r on a.owner_type = 'cancellation' and a.owner_id = r.cancellation_id::text where a.file_id = f.id and r.bank_org_id = $1)
+             or exists (select 1 from attachments a join deposit_uses u on a.owner_type = 'deposit_use' and a.owner_id = u.id::text where a.file_id = f.id and u.payer_org_id = $1)`,
           [as.bank.orgId],
         )
       ).rows[0]!.n;
@@ -682,7 +744,8 @@ describe('banks and insurers: only what is addressed to them', () => {
         const res = (await ctx.database.db.execute(sql`select count(*)::int as n from ${sql.identifier(tables[resource as Resource])} where ${c}`)) as unknown as { rows: { n: number }[] };
         return res.rows[0]!.n;
       };
-      const mine = (await ctx.database.query<{ n: number }>(`select count(*)::int as n from ${tables[resource as Resource]} where bank_org_id = $1`, [as.bank.orgId])).rows[0]!.n;
+      const column = resource === 'deposit_use' ? 'payer_org_id' : 'bank_org_id';
+      const mine = (await ctx.database.query<{ n: number }>(`select count(*)::int as n from ${tables[resource as Resource]} where ${column} = $1`, [as.bank.orgId])).rows[0]!.n;
       expect(mine, resource).toBeGreaterThan(0);
       expect(await cond('bank'), `bank: ${resource}`).toBe(mine);
       expect(await cond('insurer'), `insurer: ${resource}`).toBe(0);

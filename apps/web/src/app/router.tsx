@@ -52,6 +52,9 @@ const CancellationListPage = lazy(() => import('./routes/closure/CancellationLis
 const CancellationReviewPage = lazy(() => import('./routes/closure/CancellationReviewPage'));
 const AuditCheckPage = lazy(() => import('./routes/closure/AuditCheckPage'));
 const BankReturnsPage = lazy(() => import('./routes/closure/BankReturnsPage'));
+// 保证金动用 (SPEC §9)
+const DepositUseListPage = lazy(() => import('./routes/deposit-uses/DepositUseListPage'));
+const DepositUseDetailPage = lazy(() => import('./routes/deposit-uses/DepositUseDetailPage'));
 const NotFoundPage = lazy(() => import('./routes/NotFoundPage'));
 
 function page(Page: LazyExoticComponent<ComponentType>, full = false) {
@@ -120,6 +123,8 @@ export const router = createBrowserRouter([
                   { path: '/admin/dictionaries', element: adminOnly(AdminDictionariesPage) },
                   { path: '/admin/audit', element: adminOnly(AdminAuditPage) },
                   { path: '/admin/job-runs', element: adminOnly(AdminJobRunsPage) },
+                  { path: '/deposit-uses', element: withPermission('use.read', DepositUseListPage) },
+                  { path: '/deposit-uses/:id', element: withPermission('use.read', DepositUseDetailPage) },
                   { path: '/bank/todo', element: withPermission('payment.bank', BankTodoPage) },
                   { path: '/bank/guarantees', element: withPermission('payment.bank', BankGuaranteesPage) },
                   { path: '/bank/guarantees/:id', element: withPermission('payment.bank', BankGuaranteeDetailPage) },

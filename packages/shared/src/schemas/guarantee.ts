@@ -155,6 +155,8 @@ export const zGuarantee = z.object({
   daysLeft: z.number().int(),
   releasedAt: z.string().nullable(),
   claimedAt: z.string().nullable(),
+  /** 已理赔 amount: paid to workers on 支付通知书 (保证金动用, SPEC §9) */
+  claimedAmount: z.string(),
   sourceType: z.string(),
   sourceId: z.string(),
   letter: zFile.nullable(),

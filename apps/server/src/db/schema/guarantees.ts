@@ -45,6 +45,8 @@ export const guarantees = pgTable(
     validTo: date('valid_to').notNull(),
     releasedAt: ts('released_at'),
     claimedAt: ts('claimed_at'),
+    /** 已理赔 amount: what the holder paid to workers on 支付通知书 (SPEC §9, migration 0023) */
+    claimedFen: bigint('claimed_fen', { mode: 'bigint' }).notNull().default(sql`0`),
     /** the record that produced it: guarantee_application, offline_guarantee, insurance_order … */
     sourceType: text('source_type').notNull(),
     sourceId: text('source_id').notNull(),

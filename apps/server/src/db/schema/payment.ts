@@ -96,6 +96,8 @@ export const cashDeposits = pgTable(
     coveredAt: ts('covered_at'),
     closedAt: ts('closed_at'),
     updatedAt: ts('updated_at').notNull(),
+    /** 补足 (SPEC §9, migration 0023): the deposit use this cash replenishes; null for a first payment */
+    replenishUseId: bigint('replenish_use_id', { mode: 'bigint' }),
   },
   (t) => [
     index('cash_deposits_bank_idx').on(t.bankOrgId, t.submittedAt, t.id),

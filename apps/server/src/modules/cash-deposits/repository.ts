@@ -107,3 +107,20 @@ export async function cashHeldOfProject(tx: Tx, projectId: bigint): Promise<Cash
     .where(and(eq(cashDeposits.projectId, projectId), sql`${cashDeposits.paidFen} > 0`))
     .orderBy(asc(cashDeposits.id));
 }
+
+// ——— 保证金动用 (SPEC §9, ADR 032) ———
+
+/** The project's cash deposits in one of `statuses` (a use draws on the arrived ones). */
+export async function cashDepositsOfProject(tx: Tx, projectId: bigint, statuses: readonly string[]): Promise<CashDepositRow[]> {
+  return tx
+    .select()
+    .from(cashDeposits)
+    .where(and(eq(cashDeposits.projectId, projectId), inArray(cashDeposits.status, statuses as string[])))
+    .orderBy(asc(cashDeposits.submittedAt), asc(cashDeposits.id));
+}
+
+/** The cash deposits replenishing some uses. */
+export async function replenishmentsOf(tx: Tx, useIds: bigint[]): Promise<CashDepositRow[]> {
+  if (useIds.length === 0) return [];
+  return tx.select().from(cashDeposits).where(inArray(cashDeposits.replenishUseId, useIds)).orderBy(asc(cashDeposits.submittedAt));
+}

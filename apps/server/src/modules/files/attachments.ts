@@ -22,6 +22,8 @@ export const ATTACHMENT_KINDS = {
   insurance_order: ['voucher', 'policy', 'invoice'],
   // 保证金注销申请 (issue 13)
   cancellation: ['acceptance_report', 'application_form', 'no_arrears_pledge', 'other'],
+  // 保证金动用: the administrative decision (责令限期清偿 / 先行清偿)
+  deposit_use: ['decision'],
 } as const satisfies Record<AttachmentOwnerType, readonly string[]>;
 export type AttachmentKind<T extends AttachmentOwnerType> = (typeof ATTACHMENT_KINDS)[T][number];
 

@@ -4,7 +4,7 @@ import { writeAudit, type Actor } from '../../platform/audit';
 import { shanghaiDate } from '../../platform/clock';
 import { AppError, fieldError } from '../../platform/errors';
 import { attach, attachFromSource } from '../files/attachments';
-import { insertGuarantee, lockGuaranteeNumber, numberKeyInForce, liveGuaranteesOfProject, releaseGuarantees, type GuaranteeRow } from './repository';
+import { addClaim, insertGuarantee, lockGuaranteeNumber, numberKeyInForce, liveGuaranteesOfProject, releaseGuarantees, type GuaranteeRow } from './repository';
 
 /**
  * The guarantees register's one writer (ADR 023): every way of paying that produces a guarantee or
@@ -139,4 +139,20 @@ export async function releaseProjectGuarantees(tx: Tx, input: { projectId: bigin
     });
   }
   return rows;
+}
+
+/**
+ * 理赔 on a 支付通知书 (SPEC §9, ADR 032): the holder paid `amountFen` to workers from this guarantee or
+ * policy; its 已理赔 amount grows and its 状态 is 已理赔. Inside the payment's transaction, audited.
+ */
+export async function claimGuarantee(tx: Tx, input: { guaranteeId: bigint; amountFen: bigint; noticeNo: string; actor: Actor; at: Date }): Promise<void> {
+  const moved = await addClaim(tx, input.guaranteeId, input.amountFen, input.at);
+  if (!moved) throw new AppError('CONFLICT', '理赔金额超过保函金额，请核对');
+  await writeAudit(tx, input.actor, input.at, {
+    action: 'guarantee.claim',
+    targetType: 'guarantee',
+    targetId: input.guaranteeId.toString(),
+    before: { claimed: fenToYuan(moved.before) },
+    after: { claimed: fenToYuan(moved.after), noticeNo: input.noticeNo },
+  });
 }

@@ -113,6 +113,7 @@ const listColumns = (today: string) => ({
   validTo: guarantees.validTo,
   releasedAt: guarantees.releasedAt,
   claimedAt: guarantees.claimedAt,
+  claimedFen: guarantees.claimedFen,
   sourceType: guarantees.sourceType,
   sourceId: guarantees.sourceId,
   createdAt: guarantees.createdAt,
@@ -234,4 +235,25 @@ export async function releaseGuarantees(tx: Tx, ids: bigint[], at: Date): Promis
     .where(and(inArray(guarantees.id, ids), isNull(guarantees.releasedAt), isNull(guarantees.claimedAt)))
     .returning({ id: guarantees.id });
   return done.map((r) => r.id);
+}
+
+// ——— 保证金动用 (SPEC §9, ADR 032) ———
+
+/** The project's register rows a use may draw on on `today`: not released, 期限 not ended (a claimed one still holds its rest). */
+export async function guaranteesOfProjectOn(tx: Tx, projectId: bigint, today: string): Promise<GuaranteeRow[]> {
+  return tx
+    .select()
+    .from(guarantees)
+    .where(and(eq(guarantees.projectId, projectId), isNull(guarantees.releasedAt), gte(guarantees.validTo, today)))
+    .orderBy(asc(guarantees.createdAt), asc(guarantees.id));
+}
+
+/** Adds a paid amount to a row's 已理赔 (claimed_fen) and marks it claimed; the amounts before and after, or undefined. */
+export async function addClaim(tx: Tx, id: bigint, fen: bigint, at: Date): Promise<{ before: bigint; after: bigint } | undefined> {
+  const res = (await tx.execute(sql`
+    update guarantees set claimed_fen = claimed_fen + ${fen}, claimed_at = coalesce(claimed_at, ${at})
+    where id = ${id} and claimed_fen + ${fen} <= amount_fen
+    returning claimed_fen - ${fen} as before, claimed_fen as after`)) as unknown as { rows: { before: string; after: string }[] };
+  const row = res.rows[0];
+  return row ? { before: BigInt(row.before), after: BigInt(row.after) } : undefined;
 }

@@ -33,6 +33,7 @@ export const GUARANTEE_EXPORT_COLUMNS: ExcelColumn<TGuarantee>[] = [
   { header: '期限开始', width: 12, value: (g) => g.validFrom },
   { header: '期限结束', width: 12, value: (g) => g.validTo },
   { header: '状态', width: 10, value: (g) => guaranteeStatusLabels[g.status] },
+  { header: '已理赔金额（元）', width: 16, value: (g) => Number(g.claimedAmount) },
   { header: '出函日期', width: 12, value: (g) => g.issuedOn },
   { header: '登记时间', width: 20, value: (g) => formatDateTime(g.createdAt) },
 ];

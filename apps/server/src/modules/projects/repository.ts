@@ -250,3 +250,10 @@ export async function completedWithLiveDeposit(
   ]);
   return { rows, total: total?.n ?? 0 };
 }
+
+/** 保证金动用 (SPEC §9): the projects within `scope` whose deposit is in one of `statuses`, by name, at most `limit`. */
+export async function projectsWithDepositIn(tx: Tx, scope: SQL, statuses: readonly DepositStatus[], q: { name?: string; limit: number }): Promise<ProjectRow[]> {
+  const where: SQL[] = [scope, inArray(projects.depositStatus, statuses as DepositStatus[])];
+  if (q.name) where.push(ilike(projects.name, `%${escapeLike(q.name)}%`));
+  return tx.select().from(projects).where(and(...where)).orderBy(projects.name).limit(q.limit);
+}

@@ -16,6 +16,8 @@ import { shanghaiDate } from '../clock';
 export const DOCUMENT_KINDS = {
   /** 《工资保证金返还（销户）确认书》 (issue 13): 本人社返〔2026〕第 000123 号 */
   return_confirmation: { prefix: '本人社返', label: '工资保证金返还（销户）确认书' },
+  // issue 14 (helper U): 《农民工工资保证金支付通知书》 of a deposit use
+  use_notice: { prefix: '本人社付', label: '农民工工资保证金支付通知书' },
 } as const satisfies Record<string, { prefix: string; label: string }>;
 
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;

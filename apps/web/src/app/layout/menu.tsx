@@ -18,6 +18,7 @@ import BankOutlined from '@ant-design/icons/BankOutlined';
 import ApiOutlined from '@ant-design/icons/ApiOutlined';
 import FileProtectOutlined from '@ant-design/icons/FileProtectOutlined';
 import InsuranceOutlined from '@ant-design/icons/InsuranceOutlined';
+import PayCircleOutlined from '@ant-design/icons/PayCircleOutlined';
 import type { ReactNode } from 'react';
 import { can, type Role } from '@benxi/shared';
 import type { Me } from '../../features/auth/api/me';
@@ -142,12 +143,20 @@ const insurerPortal: MenuRoute[] = [
   { path: '/insurer/orders', name: '投保订单', icon: <InsuranceOutlined />, routes: [insuranceOrderDetail] },
 ];
 
+/** 保证金动用 (SPEC §9): hrss and the enterprise; the bank's or insurer's 支付通知 (the notices addressed to it). */
+const depositUses = (name: string): MenuRoute => ({
+  path: '/deposit-uses',
+  name,
+  icon: <PayCircleOutlined />,
+  routes: [{ path: '/deposit-uses/:id', name: name === '支付通知' ? '支付通知书' : '动用详情', hideInMenu: true }],
+});
+
 /** The menu of each role: only what works today. */
 export function menuFor(me: Me): MenuRoute[] {
   switch (me.role) {
     case 'enterprise': {
       const cert: MenuRoute = { path: '/certification', name: '企业认证', icon: <SafetyCertificateOutlined /> };
-      return needsCertification(me) ? [cert] : [home, projects(me.role), applications, guarantees, cert, offlineDetail, insuranceOrderDetail];
+      return needsCertification(me) ? [cert] : [home, projects(me.role), applications, guarantees, depositUses('保证金动用'), cert, offlineDetail, insuranceOrderDetail];
     }
     case 'admin':
       return [
@@ -172,13 +181,13 @@ export function menuFor(me: Me): MenuRoute[] {
         { path: '/admin/job-runs', name: '定时任务', icon: <ScheduleOutlined /> },
       ];
     case 'hrss':
-      return [home, projects(me.role), quotaReview, offlineReview, guarantees, arrears, insuranceOrderDetail, ...closureReview];
+      return [home, projects(me.role), quotaReview, offlineReview, ...closureReview, guarantees, depositUses('保证金动用'), arrears, insuranceOrderDetail];
     case 'authority':
-      return [home, projects(me.role), quotaList, guarantees, offlineDetail, insuranceOrderDetail];
+      return [home, projects(me.role), quotaList, guarantees, depositUses('保证金动用'), offlineDetail, insuranceOrderDetail];
     case 'bank':
-      return [home, ...bankPortal, guarantees];
+      return [home, ...bankPortal, depositUses('支付通知'), guarantees];
     case 'insurer':
-      return [home, ...insurerPortal, guarantees];
+      return [home, ...insurerPortal, depositUses('支付通知'), guarantees];
     default:
       return can(me.role, 'project.read') ? [home, projects(me.role)] : [home];
   }

@@ -94,7 +94,8 @@ export async function confirmCashArrival(ctx: PaymentContext, user: PaymentUser,
     if (moved !== 1) throw invalidState('该现金存缴已被处理，请刷新后查看');
     const { differenceFen, overFen } = balance(before.requiredFen, paidFen);
     let deposit: { depositBefore: string; depositAfter: string } | null = null;
-    if (covered) deposit = await ctx.payments.cover(tx, { projectId: d.projectId, way: 'cash', refId: d.id, actor, at: now });
+    // a replenishment (补足, SPEC §9) opened no payment attempt: hrss confirms it on the use
+    if (covered && before.replenishUseId === null) deposit = await ctx.payments.cover(tx, { projectId: d.projectId, way: 'cash', refId: d.id, actor, at: now });
     await ctx.audit(tx, actor, now, {
       action: cashDepositWorkflow.auditCode('confirm'),
       targetType: 'cash_deposit',

@@ -55,6 +55,7 @@ export default function GuaranteeDetailPage() {
               { key: 'left', label: '剩余天数', children: g.status === 'valid' || g.status === 'expiring' ? `${g.daysLeft} 天` : '-' },
               { key: 'released', label: '释放时间', children: g.releasedAt ? formatDateTime(g.releasedAt) : '-' },
               { key: 'claimed', label: '理赔时间', children: g.claimedAt ? formatDateTime(g.claimedAt) : '-' },
+              { key: 'claimedAmount', label: '已理赔金额', children: g.claimedAmount === '0.00' ? '-' : `${showYuan(g.claimedAmount)} 元（保证金动用支付农民工工资）` },
               { key: 'created', label: '登记时间', children: formatDateTime(g.createdAt) },
             ]}
           />

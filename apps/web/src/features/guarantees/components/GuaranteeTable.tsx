@@ -36,6 +36,7 @@ export function GuaranteeTable() {
     { title: '出具机构', dataIndex: 'issuerName', search: false, ellipsis: true, width: 170 },
     { title: '工程名称', dataIndex: 'projectName', ellipsis: true, width: 170, fieldProps: { placeholder: '请输入工程名称' } },
     { title: '金额（元）', dataIndex: 'amount', search: false, align: 'right', width: 120, render: (_, g) => showYuan(g.amount) },
+    { title: '已理赔（元）', dataIndex: 'claimedAmount', search: false, align: 'right', width: 110, render: (_, g) => (g.claimedAmount === '0.00' ? '-' : showYuan(g.claimedAmount)) },
     { title: '期限', key: 'period', search: false, width: 190, render: (_, g) => `${g.validFrom} ~ ${g.validTo}` },
     {
       title: '状态',
