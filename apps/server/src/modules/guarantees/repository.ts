@@ -217,12 +217,12 @@ export async function offlineIdsWithin(tx: Tx, ids: bigint[], scope: SQL): Promi
 
 // ——— 注销 (issue 13): the project's guarantees and policies, released by an approved cancellation ———
 
-/** Every guarantee and policy of the project not yet released or claimed, oldest first. */
+/** Every guarantee and policy of the project not yet released (a claimed one too: what it still holds is released), oldest first. */
 export async function liveGuaranteesOfProject(tx: Tx, projectId: bigint): Promise<GuaranteeRow[]> {
   return tx
     .select()
     .from(guarantees)
-    .where(and(eq(guarantees.projectId, projectId), isNull(guarantees.releasedAt), isNull(guarantees.claimedAt)))
+    .where(and(eq(guarantees.projectId, projectId), isNull(guarantees.releasedAt)))
     .orderBy(asc(guarantees.createdAt), asc(guarantees.id));
 }
 
@@ -232,7 +232,7 @@ export async function releaseGuarantees(tx: Tx, ids: bigint[], at: Date): Promis
   const done = await tx
     .update(guarantees)
     .set({ releasedAt: at })
-    .where(and(inArray(guarantees.id, ids), isNull(guarantees.releasedAt), isNull(guarantees.claimedAt)))
+    .where(and(inArray(guarantees.id, ids), isNull(guarantees.releasedAt)))
     .returning({ id: guarantees.id });
   return done.map((r) => r.id);
 }
