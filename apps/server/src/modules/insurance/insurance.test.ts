@@ -335,6 +335,32 @@ describe('open API: 保险公司', () => {
   };
   const file = (name: string) => ({ name, contentBase64: Buffer.concat([PDF_BYTES, Buffer.from(`% ${name} ${++seq}\n`)]).toString('base64') });
 
+  it('every insurer route with a number answers another insurer 404, with the order untouched', async () => {
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const routes = Object.entries(doc.paths).flatMap(([p, m]) => (p.startsWith('/api/open/v1/insurance-orders/') ? Object.keys(m).map((method) => `${method.toUpperCase()} ${p}`) : []));
+    expect(routes.sort()).toEqual([
+      'POST /api/open/v1/insurance-orders/{no}/approve',
+      'POST /api/open/v1/insurance-orders/{no}/confirm-payment',
+      'POST /api/open/v1/insurance-orders/{no}/invoice',
+      'POST /api/open/v1/insurance-orders/{no}/issue-policy',
+      'POST /api/open/v1/insurance-orders/{no}/refuse',
+    ]);
+    const p = await approvedProject();
+    const no = (await submit(p, [product.picc])).json().orders[0].id as string;
+    const bodies: Record<string, unknown> = {
+      approve: { rate: '0.01' },
+      refuse: { reason: '测试' },
+      'confirm-payment': undefined,
+      'issue-policy': { policyNo: 'X-1', validFrom: '2026-01-01', validTo: '2026-12-31', policy: file('保单.pdf') },
+      invoice: { invoice: file('发票.pdf') },
+    };
+    for (const r of routes) {
+      const res = await call(cpicClient, 'POST', r.replace('POST ', '').replace('{no}', no), bodies[r.split('/').pop()!]);
+      expect([r, res.statusCode, res.json().code]).toEqual([r, 404, 'NOT_FOUND']);
+    }
+    expect((await ent.inject({ method: 'GET', url: `/api/insurance-orders/${no}` })).json().status).toBe('underwriting');
+  });
+
   it('lists, approves, confirms, issues with the policy inside JSON and uploads the invoice; another insurer 404, a bank 403', async () => {
     const p = await approvedProject();
     const { orders } = (await submit(p, [product.picc, product.cpic])).json();
