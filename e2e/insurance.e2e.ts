@@ -149,7 +149,7 @@ describe('保险办理', () => {
   it('the operator keeps the catalogue: insurers with their 收款账户, products (新增 / 修改 / 下架)', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     onTestFailed(() => shot(page, 'FAILED-insurance-catalogue'));
-    const { login, choose } = journey(app);
+    const { login } = journey(app);
     await login(page, DEMO_ADMIN, DEMO_PASSWORD);
     await page.goto(`${app.url}/admin/insurance`);
     await expect.poll(() => page.getByText('0705020109024806688').count()).toBe(1);
@@ -157,7 +157,9 @@ describe('保险办理', () => {
     await shot(page, '80-admin-insurance-catalogue');
     await page.getByRole('button', { name: '新增产品' }).click();
     const dialog = page.getByRole('dialog', { name: '新增保险产品' });
-    await choose(page, '保险公司', '紫金财产保险股份有限公司辽宁分公司');
+    await dialog.getByLabel('保险公司', { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '紫金财产保险股份有限公司辽宁分公司' }).first().click();
+    await expect.poll(() => dialog.locator('.ant-select-selection-item', { hasText: '紫金' }).count()).toBe(1);
     await dialog.getByLabel('产品名称').fill('农民工工资支付履约保证保险（年度版）');
     await dialog.getByLabel('建议年费率（%）').fill('0.9');
     await shot(page, '81-admin-insurance-product-new');
