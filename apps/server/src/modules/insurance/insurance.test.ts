@@ -6,6 +6,7 @@
  * scope (another insurer / enterprise: 404) and the open API signed by the independent client.
  */
 import { and, asc, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { periodRateText, premiumFen, premiumFromRateFen } from '@benxi/shared';
 import { auditLog, guarantees, insuranceOrders, paymentAttempts, projects } from '../../db/schema/index';
@@ -187,6 +188,15 @@ describe('保险办理: the lifecycle', () => {
     expect((await hrss.inject({ method: 'GET', url: `/api/insurance-orders/${a.id}` })).statusCode).toBe(200);
     expect((await zijin.inject({ method: 'GET', url: '/api/insurance-orders' })).json().total).toBe(0);
     expect((await picc.inject({ method: 'GET', url: '/api/insurance-orders?todo=1' })).json().items.map((x: { id: string }) => x.id)).toContain(a.id);
+    // 导出 Excel: the insurer's list, its own orders only
+    const xlsx = await picc.inject({ method: 'GET', url: '/api/insurance-orders/export?status=underwriting' });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-disposition']).toContain('attachment;');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ids = wb.worksheets[0]!.getColumn(1).values.slice(2).map(String);
+    expect(ids).toContain(a.id);
+    expect(ids).not.toContain(b.id);
     // 立即支付 before 核保: 409
     expect((await post(ent, a.id, 'pay')).statusCode).toBe(409);
 
