@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { journey } from './journey';
-import { DEMO_PASSWORD, launchBrowser, licencePdf, shot, startApp, type RunningApp } from './support';
+import { DEMO_ADMIN, DEMO_PASSWORD, launchBrowser, licencePdf, shot, startApp, type RunningApp } from './support';
 
 /**
  * 保险办理 (issue 12, manual 2.2.2) on the demo data: two insurers quote the demo enterprise's project,
@@ -143,6 +143,34 @@ describe('保险办理', () => {
     await page.goto(`${app.url}/guarantees`);
     await expect.poll(() => page.getByText('PICC-BX-E2E-0001').count()).toBeGreaterThan(0);
     await shot(page, '79-guarantees-with-policy');
+    await page.close();
+  });
+
+  it('the operator keeps the catalogue: insurers with their 收款账户, products (新增 / 修改 / 下架)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    onTestFailed(() => shot(page, 'FAILED-insurance-catalogue'));
+    const { login } = journey(app);
+    await login(page, DEMO_ADMIN, DEMO_PASSWORD);
+    await page.goto(`${app.url}/admin/insurance`);
+    await expect.poll(() => page.getByText('0705020109024806688').count()).toBe(1);
+    await expect.poll(() => page.getByRole('row', { name: /农民工工资支付履约保证保险（演示）/ }).count()).toBe(1);
+    await shot(page, '80-admin-insurance-catalogue');
+    await page.getByRole('button', { name: '新增产品' }).click();
+    const dialog = page.getByRole('dialog', { name: '新增保险产品' });
+    await dialog.getByLabel('保险公司', { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '紫金财产保险股份有限公司辽宁分公司' }).first().click();
+    await expect.poll(() => dialog.locator('.ant-select-selection-item', { hasText: '紫金' }).count()).toBe(1);
+    await dialog.getByLabel('产品名称').fill('农民工工资支付履约保证保险（年度版）');
+    await dialog.getByLabel('建议年费率（%）').fill('0.9');
+    await shot(page, '81-admin-insurance-product-new');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await expect.poll(() => page.getByRole('dialog', { name: '新增保险产品' }).count()).toBe(0);
+    const row = page.getByRole('row', { name: /农民工工资支付履约保证保险（年度版）/ });
+    await expect.poll(() => row.count()).toBe(1);
+    await row.getByText('下架').click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '确定下架' }).click();
+    await expect.poll(() => row.getByText('已下架').count()).toBe(1);
+    await shot(page, '82-admin-insurance-withdrawn');
     await page.close();
   });
 });

@@ -9,7 +9,7 @@ import { files } from './index';
  * the owner's id as text (snowflake or uuid); `position` keeps the order of a kind with several files
  * (中标通知书 ×2).
  */
-export const ATTACHMENT_OWNER_TYPE_CODES = ['quota_application', 'certification', 'cash_deposit', 'cash_arrival', 'guarantee_application', 'guarantee', 'offline_guarantee', 'cancellation', 'deposit_use'] as const;
+export const ATTACHMENT_OWNER_TYPE_CODES = ['quota_application', 'certification', 'cash_deposit', 'cash_arrival', 'guarantee_application', 'guarantee', 'offline_guarantee', 'insurance_product', 'insurance_application', 'insurance_order', 'cancellation', 'deposit_use'] as const;
 
 export const attachments = pgTable(
   'attachments',

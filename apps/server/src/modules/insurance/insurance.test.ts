@@ -6,6 +6,7 @@
  * scope (another insurer / enterprise: 404) and the open API signed by the independent client.
  */
 import { and, asc, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { periodRateText, premiumFen, premiumFromRateFen } from '@benxi/shared';
 import { auditLog, guarantees, insuranceOrders, paymentAttempts, projects } from '../../db/schema/index';
@@ -187,6 +188,15 @@ describe('保险办理: the lifecycle', () => {
     expect((await hrss.inject({ method: 'GET', url: `/api/insurance-orders/${a.id}` })).statusCode).toBe(200);
     expect((await zijin.inject({ method: 'GET', url: '/api/insurance-orders' })).json().total).toBe(0);
     expect((await picc.inject({ method: 'GET', url: '/api/insurance-orders?todo=1' })).json().items.map((x: { id: string }) => x.id)).toContain(a.id);
+    // 导出 Excel: the insurer's list, its own orders only
+    const xlsx = await picc.inject({ method: 'GET', url: '/api/insurance-orders/export?status=underwriting' });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-disposition']).toContain('attachment;');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ids = wb.worksheets[0]!.getColumn(1).values.slice(2).map(String);
+    expect(ids).toContain(a.id);
+    expect(ids).not.toContain(b.id);
     // 立即支付 before 核保: 409
     expect((await post(ent, a.id, 'pay')).statusCode).toBe(409);
 
@@ -334,6 +344,32 @@ describe('open API: 保险公司', () => {
     return res;
   };
   const file = (name: string) => ({ name, contentBase64: Buffer.concat([PDF_BYTES, Buffer.from(`% ${name} ${++seq}\n`)]).toString('base64') });
+
+  it('every insurer route with a number answers another insurer 404, with the order untouched', async () => {
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const routes = Object.entries(doc.paths).flatMap(([p, m]) => (p.startsWith('/api/open/v1/insurance-orders/') ? Object.keys(m).map((method) => `${method.toUpperCase()} ${p}`) : []));
+    expect(routes.sort()).toEqual([
+      'POST /api/open/v1/insurance-orders/{no}/approve',
+      'POST /api/open/v1/insurance-orders/{no}/confirm-payment',
+      'POST /api/open/v1/insurance-orders/{no}/invoice',
+      'POST /api/open/v1/insurance-orders/{no}/issue-policy',
+      'POST /api/open/v1/insurance-orders/{no}/refuse',
+    ]);
+    const p = await approvedProject();
+    const no = (await submit(p, [product.picc])).json().orders[0].id as string;
+    const bodies: Record<string, unknown> = {
+      approve: { rate: '0.01' },
+      refuse: { reason: '测试' },
+      'confirm-payment': undefined,
+      'issue-policy': { policyNo: 'X-1', validFrom: '2026-01-01', validTo: '2026-12-31', policy: file('保单.pdf') },
+      invoice: { invoice: file('发票.pdf') },
+    };
+    for (const r of routes) {
+      const res = await call(cpicClient, 'POST', r.replace('POST ', '').replace('{no}', no), bodies[r.split('/').pop()!]);
+      expect([r, res.statusCode, res.json().code]).toEqual([r, 404, 'NOT_FOUND']);
+    }
+    expect((await ent.inject({ method: 'GET', url: `/api/insurance-orders/${no}` })).json().status).toBe('underwriting');
+  });
 
   it('lists, approves, confirms, issues with the policy inside JSON and uploads the invoice; another insurer 404, a bank 403', async () => {
     const p = await approvedProject();

@@ -135,4 +135,14 @@ export async function listOrders(ctx: PaymentContext, user: PaymentUser, q: Orde
   return { items: await toOrderDtos(ctx, user, rows), total, page: q.page, pageSize: q.pageSize };
 }
 
+/** The list for 导出 Excel: the same filters, in batches of 500 (offset paging over the same order). */
+export async function* iterateOrders(ctx: PaymentContext, user: PaymentUser, q: Omit<OrderListQuery, 'page' | 'pageSize'>) {
+  for (let page = 1; ; page++) {
+    const { items } = await listOrders(ctx, user, { ...q, page, pageSize: 500 });
+    if (items.length === 0) return;
+    yield items;
+    if (items.length < 500) return;
+  }
+}
+
 export { INSURANCE_LIVE_STATUSES, annualRateText };

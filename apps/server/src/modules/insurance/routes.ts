@@ -23,8 +23,26 @@ import {
   zInsurerParams,
   zPaymentIdParams,
 } from '@benxi/shared';
+import { formatDateTime, insuranceOrderStatusLabels, type TInsuranceOrder } from '@benxi/shared';
 import { currentUser, requestActor } from '../../platform/access';
+import { shanghaiDate } from '../../platform/clock';
+import { attachmentHeader, streamExcel, type ExcelColumn } from '../../platform/excel';
 import type { InsuranceService } from './service';
+
+export const INSURANCE_EXPORT_COLUMNS: ExcelColumn<TInsuranceOrder>[] = [
+  { header: '订单编号', width: 22, value: (o) => o.id },
+  { header: '业务流水号', width: 20, value: (o) => o.businessNo },
+  { header: '工程名称', width: 30, value: (o) => o.projectName },
+  { header: '被保险人', width: 28, value: (o) => o.insuredName },
+  { header: '保险公司', width: 32, value: (o) => o.insurerName },
+  { header: '保险金额（元）', width: 16, value: (o) => Number(o.amount) },
+  { header: '保障开始', width: 12, value: (o) => o.startOn },
+  { header: '保障结束', width: 12, value: (o) => o.endOn },
+  { header: '保费（元）', width: 14, value: (o) => Number(o.finalPremium ?? o.referencePremium) },
+  { header: '状态', width: 12, value: (o) => insuranceOrderStatusLabels[o.status] },
+  { header: '保单号', width: 22, value: (o) => o.policyNo ?? '' },
+  { header: '提交时间', width: 20, value: (o) => formatDateTime(o.submittedAt) },
+];
 
 /** 保险办理 in the portal (ADR 024): the catalogue (admin), the enterprise's 投保 and orders, the insurer's 核保 … 发票. */
 export const insuranceRoutes: FastifyPluginAsyncZod<{ insurance: InsuranceService }> = async (app, { insurance }) => {
@@ -77,6 +95,17 @@ export const insuranceRoutes: FastifyPluginAsyncZod<{ insurance: InsuranceServic
     '/insurance-orders',
     { config: read, schema: { tags, summary: '投保订单列表；todo=1 为保险公司待办（最早在前）', querystring: zInsuranceOrderListQuery, response: { 200: pageOf(zInsuranceOrder) } } },
     async (req) => insurance.list(currentUser(req), req.query),
+  );
+  app.get(
+    '/insurance-orders/export',
+    { config: read, schema: { tags, summary: '导出投保订单（Excel，筛选同列表）', querystring: zInsuranceOrderListQuery.omit({ page: true, pageSize: true }) } },
+    async (req, reply) => {
+      const stream = streamExcel('投保订单', INSURANCE_EXPORT_COLUMNS, insurance.iterate(currentUser(req), req.query));
+      reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', attachmentHeader(`投保订单-${shanghaiDate(new Date())}.xlsx`));
+      return reply.send(stream);
+    },
   );
   app.get(
     '/insurance-orders/:id',

@@ -6,7 +6,7 @@ import type { PaymentContext } from '../payment/context';
 import { createProduct, listInsurers, listProducts, quotesFor, setInsurerAccount, updateProduct, withdrawProduct } from './catalogue';
 import { closeInsuranceOrder, payInsuranceOrder, requestInsuranceInvoice, submitInsuranceApplication, uploadInsuranceVoucher } from './commands/enterprise';
 import { approveInsuranceOrder, confirmInsurancePayment, issueInsurancePolicy, refuseInsuranceOrder, uploadInsuranceInvoice, type IssuePolicyInput } from './commands/insurer';
-import { getOrder, listOrders, type OrderListQuery } from './read';
+import { getOrder, iterateOrders, listOrders, type OrderListQuery } from './read';
 
 /** 保险办理's commands and queries bound to one payment context (portal and open API routes, ADR 024). */
 export function createInsuranceService(ctx: PaymentContext) {
@@ -35,6 +35,7 @@ export function createInsuranceService(ctx: PaymentContext) {
     // reads
     get: (user: PaymentUser, id: string) => getOrder(ctx, user, id),
     list: (user: PaymentUser, q: OrderListQuery) => listOrders(ctx, user, q),
+    iterate: (user: PaymentUser, q: Omit<OrderListQuery, 'page' | 'pageSize'>) => iterateOrders(ctx, user, q),
   };
 }
 

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InsuranceOrderStatus, TInsuranceApplicationRequest, TInsuranceOrder, TInsuranceProduct, TInsuranceProductRequest, TInsuranceQuotes, TInsurer } from '@benxi/shared';
-import { api } from '../../../lib/api';
+import { api, download } from '../../../lib/api';
 import type { Page } from '../../../lib/page';
 
 export type InsuranceOrder = TInsuranceOrder;
@@ -85,3 +85,6 @@ export const useSaveProduct = () =>
 export const useWithdrawProduct = () => useInsuranceMutation((id: string) => api.post<InsuranceProduct>(`/api/insurance/products/${enc(id)}/withdraw`));
 export const useSaveInsurerAccount = () =>
   useInsuranceMutation(({ orgId, body }: { orgId: string; body: { accountName: string; accountBank: string; accountNo: string } }) => api.put<Insurer>(`/api/insurance/insurers/${enc(orgId)}/account`, body));
+
+/** 导出 Excel of the order list with its filters. */
+export const exportOrders = (filters: Omit<OrderListParams, 'page' | 'pageSize'>) => download('/api/insurance-orders/export', { ...filters }, '投保订单.xlsx');

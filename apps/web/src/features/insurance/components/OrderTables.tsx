@@ -1,11 +1,14 @@
+import { useRef } from 'react';
 import { ProTable, type ProColumns } from '@ant-design/pro-components';
-import { Alert, App, Card, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Space, Table, Typography } from 'antd';
+import DownloadOutlined from '@ant-design/icons/DownloadOutlined';
+import { useExport } from '../../../lib/use-export';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { formatDateTime, type InsuranceOrderStatus } from '@benxi/shared';
 import { showYuan } from '../../../lib/money';
 import { tablePagination, tableRequestError, toTableResult } from '../../../lib/page';
-import { orderListQueryOptions, useInsuranceOrders, type InsuranceOrder } from '../api/insurance';
+import { exportOrders, orderListQueryOptions, useInsuranceOrders, type InsuranceOrder, type OrderListParams } from '../api/insurance';
 import { OrderActions } from './OrderActions';
 import { InsuranceStatusTag, insuranceStatusValueEnum } from './InsuranceTags';
 
@@ -77,6 +80,8 @@ export function ProjectInsuranceOrdersCard({ projectId }: { projectId: string })
 export function InsurerOrderTable({ todo = false, headerTitle }: { todo?: boolean; headerTitle: string }) {
   const qc = useQueryClient();
   const { message } = App.useApp();
+  const filters = useRef<Omit<OrderListParams, 'page' | 'pageSize'>>({});
+  const { exporting, runExport } = useExport(() => exportOrders(filters.current));
   const columns: ProColumns<InsuranceOrder>[] = [
     { title: '工程名称', dataIndex: 'projectName', ellipsis: true, width: 200, fieldProps: { placeholder: '请输入工程名称' }, render: (_, o) => <Link to={`/insurance-orders/${o.id}`}>{o.projectName}</Link> },
     { title: '订单编号', dataIndex: 'id', search: false, width: 185, copyable: true },
@@ -109,11 +114,15 @@ export function InsurerOrderTable({ todo = false, headerTitle }: { todo?: boolea
       pagination={tablePagination}
       onRequestError={tableRequestError(message.error)}
       scroll={{ x: 1300 }}
-      request={async ({ current, pageSize, projectName, status }) =>
-        toTableResult(
-          await qc.fetchQuery(orderListQueryOptions({ projectName: projectName?.trim() || undefined, status: status || undefined, todo: todo ? '1' : undefined, page: current ?? 1, pageSize: pageSize ?? 10 })),
-        )
-      }
+      toolBarRender={() => [
+        <Button key="export" icon={<DownloadOutlined />} loading={exporting} onClick={runExport}>
+          导出 Excel
+        </Button>,
+      ]}
+      request={async ({ current, pageSize, projectName, status }) => {
+        filters.current = { projectName: projectName?.trim() || undefined, status: status || undefined, todo: todo ? '1' : undefined };
+        return toTableResult(await qc.fetchQuery(orderListQueryOptions({ ...filters.current, page: current ?? 1, pageSize: pageSize ?? 10 })));
+      }}
     />
   );
 }
