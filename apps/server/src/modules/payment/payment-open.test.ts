@@ -83,7 +83,10 @@ describe('open API: 银行保函', () => {
 describe('open API scope', () => {
   it('every payment route with a number answers another bank 404, with its object untouched', async () => {
     const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
-    const routes = Object.entries(doc.paths).flatMap(([p, m]) => (p.startsWith('/api/open/v1/') && p.includes('{no}') ? Object.keys(m).map((method) => `${method.toUpperCase()} ${p}`) : []));
+    // the payment ways' routes (返还确认 has its own other-bank 404 test in modules/closure/closure.test.ts)
+    const routes = Object.entries(doc.paths).flatMap(([p, m]) =>
+      p.startsWith('/api/open/v1/') && p.includes('{no}') && !p.startsWith('/api/open/v1/return-confirmations/') ? Object.keys(m).map((method) => `${method.toUpperCase()} ${p}`) : [],
+    );
     expect(routes.sort()).toEqual([
       'POST /api/open/v1/cash-deposits/{no}/confirm',
       'POST /api/open/v1/guarantee-applications/{no}/accept',
