@@ -72,6 +72,8 @@ describe('首页 of each role', () => {
       ['/projects', '首页/项目管理'],
       ['/projects/new', '首页/项目管理/新建项目'],
       ['/quota', '首页/申请管理/定额申请'],
+      ['/filings', '首页/申请管理/备案申请'],
+      ['/cancellations', '首页/申请管理/注销申请'],
       ['/certification', '首页/企业认证'],
     ];
     for (const [path, trail] of expected) {

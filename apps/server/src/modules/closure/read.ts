@@ -37,6 +37,9 @@ import {
   listCancellationPage,
   listFilingPage,
   listReturnPage,
+  documentNumbersOf,
+  newestCancellationPerProject,
+  newestFilingPerProject,
   returnsOfCancellations,
   type CancellationRow,
   type FilingRow,
@@ -84,11 +87,7 @@ export async function toFilingDtos(ctx: ClosureContext, user: ScopeUser, rows: F
   const projects = await projectsOf(ctx, tx, rows.map((r) => r.projectId));
   const n = await names(ctx, tx, rows.flatMap((r) => [r.enterpriseOrgId, r.hrssOrgId, r.authorityOrgId]), [...projects.values()].map((p) => p.regionCode));
   const on = today(ctx);
-  const latest = new Map<string, bigint>();
-  for (const r of rows) {
-    const l = await latestFilingOfProject(tx, r.projectId);
-    if (l) latest.set(r.projectId.toString(), l.id);
-  }
+  const latest = await newestFilingPerProject(tx, [...new Set(rows.map((r) => r.projectId))]);
   return rows.map((r) => {
     const p = projects.get(r.projectId.toString());
     const owner = user.role === 'enterprise' && r.enterpriseOrgId === user.orgId;
@@ -170,6 +169,7 @@ export async function toCancellationDtos(ctx: ClosureContext, user: ScopeUser, r
   const ids = rows.map((r) => r.id.toString());
   const [files, returns] = await Promise.all([ctx.attachments.filesOf(tx, 'cancellation', ids), returnsOfCancellations(tx, rows.map((r) => r.id), await scopeOf(tx, user, 'return_confirmation', 'read'))]);
   const returnDtos = await toReturnDtos(ctx, user, returns, tx);
+  const newest = await newestCancellationPerProject(tx, [...new Set(rows.map((r) => r.projectId))]);
   const on = today(ctx);
   const out: TCancellation[] = [];
   for (const r of rows) {
@@ -177,7 +177,7 @@ export async function toCancellationDtos(ctx: ClosureContext, user: ScopeUser, r
     const f = files.get(r.id.toString());
     const refs = (kind: string) => (f?.get(kind) ?? []).map((x: FileRow) => toFileRef(x));
     const owner = user.role === 'enterprise' && r.enterpriseOrgId === user.orgId;
-    const latest = (await latestCancellationOfProject(tx, r.projectId))?.id === r.id;
+    const latest = newest.get(r.projectId.toString()) === r.id;
     const holds = (c: 'owner' | 'completed' | 'latest') => (c === 'owner' ? owner : c === 'latest' ? latest : !!p && isCompleted(p, on));
     out.push({
       id: r.id.toString(),
@@ -246,11 +246,7 @@ export async function toReturnDtos(ctx: ClosureContext, user: ScopeUser, rows: R
   if (rows.length === 0) return [];
   const projects = await projectsOf(ctx, tx, rows.map((r) => r.projectId));
   const n = await names(ctx, tx, rows.flatMap((r) => [r.enterpriseOrgId, r.bankOrgId]), []);
-  const docs = new Map<string, string>();
-  for (const id of new Set(rows.map((r) => r.cancellationId.toString()))) {
-    const c = await findCancellation(tx, BigInt(id));
-    docs.set(id, c?.documentNo ?? '-');
-  }
+  const docs = await documentNumbersOf(tx, [...new Set(rows.map((r) => r.cancellationId))]);
   const on = today(ctx);
   return rows.map((r) => {
     const p = projects.get(r.projectId.toString());

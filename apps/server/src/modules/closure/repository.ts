@@ -147,3 +147,32 @@ export async function listReturnPage(tx: Tx, q: { scope: SQL; status?: string; p
   ]);
   return { rows, total: total?.n ?? 0 };
 }
+
+/** The newest filing of each project (whether a 已驳回 one is the one to correct). */
+export async function newestFilingPerProject(tx: Tx, projectIds: bigint[]): Promise<Map<string, bigint>> {
+  if (projectIds.length === 0) return new Map();
+  const rows = await tx
+    .selectDistinctOn([filings.projectId], { projectId: filings.projectId, id: filings.id })
+    .from(filings)
+    .where(inArray(filings.projectId, projectIds))
+    .orderBy(filings.projectId, desc(filings.submittedAt), desc(filings.id));
+  return new Map(rows.map((r) => [r.projectId.toString(), r.id]));
+}
+
+/** The newest cancellation of each project. */
+export async function newestCancellationPerProject(tx: Tx, projectIds: bigint[]): Promise<Map<string, bigint>> {
+  if (projectIds.length === 0) return new Map();
+  const rows = await tx
+    .selectDistinctOn([cancellations.projectId], { projectId: cancellations.projectId, id: cancellations.id })
+    .from(cancellations)
+    .where(inArray(cancellations.projectId, projectIds))
+    .orderBy(cancellations.projectId, desc(cancellations.submittedAt), desc(cancellations.id));
+  return new Map(rows.map((r) => [r.projectId.toString(), r.id]));
+}
+
+/** The 确认书 numbers of cancellations. */
+export async function documentNumbersOf(tx: Tx, ids: bigint[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.select({ id: cancellations.id, no: cancellations.documentNo }).from(cancellations).where(inArray(cancellations.id, ids));
+  return new Map(rows.map((r) => [r.id.toString(), r.no ?? '-']));
+}

@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, usingPostgres, type TestContext } from '../../test/harness';
@@ -99,6 +100,24 @@ describe('document numbering (ADR 028)', () => {
     const [row] = (await ctx.ownerQuery<{ last_seq: number }>(`select last_seq from document_counters where kind = 'return_confirmation' and year = $1`, [year])).rows;
     expect(Number(row!.last_seq)).toBe(seqs.length);
   });
+
+  it.runIf(usingPostgres())('two processes taking numbers at once: every number once, no gap (PostgreSQL)', async () => {
+    const [{ db: name }] = (await ctx.ownerQuery<{ db: string }>('select current_database() as db')).rows as [{ db: string }];
+    const base = new URL(process.env.TEST_DATABASE_URL!);
+    base.pathname = `/${name}`;
+    const worker = fileURLToPath(new URL('../../test/numbering-worker.ts', import.meta.url));
+    const run = () =>
+      new Promise<number[]>((resolve, reject) => {
+        execFile(process.execPath, ['--import', 'tsx', worker, base.toString(), '20', '2033-04-01T04:00:00Z'], { timeout: 60_000 }, (err, stdout, stderr) =>
+          err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(JSON.parse(stdout) as number[]),
+        );
+      });
+    const [a, b] = await Promise.all([run(), run()]);
+    expect(a).toHaveLength(16);
+    expect(b).toHaveLength(16);
+    const all = [...a, ...b].sort((x, y) => x - y);
+    expect(all).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
+  }, 90_000);
 
   it.runIf(usingPostgres())('two connections in parallel: the second waits for the first commit (PostgreSQL)', async () => {
     const when = new Date('2031-03-01T04:00:00Z');

@@ -15,7 +15,7 @@ export function FilingButton({ projectId }: { projectId: string }) {
   const allowed = closure.data?.allowedActions.includes('file');
   return (
     <Space size={8}>
-      {f && <FilingStatusTag status={f.status} />}
+      {f && <FilingStatusTag status={f.status} prefix="备案" />}
       {f?.status === 'rejected' && (
         <Tooltip title={f.rejectReason}>
           <Typography.Text type="danger" data-testid="filing-reject-reason">

@@ -3,7 +3,12 @@ import { cancellationStatusLabels, filingStatusLabels, returnStatusLabels, type 
 
 const color = { pending: 'processing', approved: 'success', rejected: 'error', returned: 'success' } as const;
 
-export const FilingStatusTag = ({ status }: { status: FilingStatus }) => <Tag color={color[status]}>{filingStatusLabels[status]}</Tag>;
+export const FilingStatusTag = ({ status, prefix = '' }: { status: FilingStatus; prefix?: string }) => (
+  <Tag color={color[status]}>
+    {prefix}
+    {filingStatusLabels[status]}
+  </Tag>
+);
 export const CancellationStatusTag = ({ status }: { status: CancellationStatus }) => <Tag color={color[status]}>{cancellationStatusLabels[status]}</Tag>;
 export const ReturnStatusTag = ({ status }: { status: ReturnStatus }) => <Tag color={status === 'pending' ? 'warning' : 'success'}>{returnStatusLabels[status]}</Tag>;
 
