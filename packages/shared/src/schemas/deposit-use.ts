@@ -80,7 +80,9 @@ export const zDepositUseRequest = z
   })
   .superRefine((v, c) => {
     const seen = new Map<string, number>();
+    if (!Array.isArray(v.workers)) return;
     v.workers.forEach((w, i) => {
+      if (typeof w?.idNumber !== 'string') return;
       const k = w.idNumber.trim().toUpperCase();
       if (seen.has(k)) c.addIssue({ code: 'custom', path: ['workers', i, 'idNumber'], message: `第${i + 1}行身份证号与第${seen.get(k)! + 1}行重复` });
       else seen.set(k, i);

@@ -339,6 +339,9 @@ describe('the Excel template and its import', () => {
     expect(money.json().details.rows[0]).toMatchObject({ row: 2, column: '金额（元）' });
     const notExcel = await upload(PDF_BYTES);
     expect(notExcel.statusCode).toBe(400);
+    const body = multipart('名单.xlsx', await sheet([]));
+    const truncated = await hrss.inject({ method: 'POST', url: '/api/use-workers/import', payload: body.payload.subarray(0, body.payload.length - 40), headers: body.headers });
+    expect(truncated.statusCode).toBe(400);
   });
 });
 

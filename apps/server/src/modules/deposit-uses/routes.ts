@@ -100,7 +100,9 @@ export const depositUseRoutes: FastifyPluginAsyncZod<{ uses: DepositUseService }
         bytes = await part.toBuffer();
       } catch (err) {
         if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('FILE_TOO_LARGE', 'Excel 文件超过5MB，请拆分后分批导入');
-        throw err;
+        // busboy's own errors (a truncated body) carry no status: the upload is malformed
+        if ((err as { statusCode?: number }).statusCode) throw err;
+        throw new AppError('BAD_REQUEST', '上传内容不完整，请重新选择 Excel 文件导入');
       }
       return uses.importWorkers(bytes);
     },
