@@ -51,6 +51,11 @@ export const TABLES = {
   guaranteeApplications: 'guarantee_applications',
   guarantees: 'guarantees',
   offlineGuarantees: 'offline_guarantees',
+  // issue 15 (ADR 036–038)
+  calendarYears: 'calendar_years',
+  warnings: 'warnings',
+  messages: 'messages',
+  smsRecords: 'sms_records',
 };
 
 /**
@@ -61,7 +66,7 @@ export const TABLES = {
 export const TABLE_OWNERS = {
   auth: ['users', 'organizations', 'loginThrottle'],
   dictionaries: ['regions', 'dictItems', 'supervisionMappings'],
-  rules: ['ratioParamVersions', 'calendarOverrides'],
+  rules: ['ratioParamVersions', 'calendarOverrides', 'calendarYears'],
   admin: ['auditLog'],
   maintenance: ['jobRuns'],
   // 保证金状态 / 待补足 are the deposit's columns of projects (ADR 017)
@@ -79,6 +84,10 @@ export const TABLE_OWNERS = {
   'bank-guarantees': ['guaranteeApplications'],
   // 保函管理 and 保单保函上传 (ADR 023)
   guarantees: ['guarantees', 'offlineGuarantees'],
+  // issue 15: 预警 (ADR 037); 消息中心 and the notification SMS records (ADR 038); 首页 owns nothing (ADR 039)
+  warnings: ['warnings'],
+  messages: ['messages', 'smsRecords'],
+  dashboard: [],
   dev: [],
   system: [],
 };

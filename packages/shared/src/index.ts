@@ -29,3 +29,7 @@ export * from './rules/deposit-ratio';
 export * from './rules/working-days';
 export { guaranteeTermProblem, minimumGuaranteeEnd, type GuaranteeTermInput } from './rules/guarantee-term';
 export * from './schemas/payment';
+// issue 15 (warnings, messages, SMS, 首页, calendar years)
+export * from './workflow/warning';
+export * from './rules/calendar-arrangement';
+export * from './schemas/supervision';

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Role } from '@benxi/shared';
 import type { Db, Tx } from '../db/client';
-import { arrearsRecords, attachments, cashArrivals, cashDeposits, certifications, files, guaranteeApplications, guarantees, offlineGuarantees, organizations, projects, quotaApplications } from '../db/schema/index';
+import { arrearsRecords, attachments, cashArrivals, cashDeposits, certifications, files, guaranteeApplications, guarantees, offlineGuarantees, organizations, projects, quotaApplications, warnings } from '../db/schema/index';
 import type { ChangeFeed } from './changes';
 import { notFound } from './errors';
 
@@ -23,7 +23,7 @@ export interface ScopeUser {
   orgId: string;
 }
 
-export const RESOURCES = ['project', 'quota_application', 'certification', 'file', 'arrears_record', 'cash_deposit', 'guarantee_application', 'guarantee', 'offline_guarantee'] as const;
+export const RESOURCES = ['project', 'quota_application', 'certification', 'file', 'arrears_record', 'cash_deposit', 'guarantee_application', 'guarantee', 'offline_guarantee', 'warning'] as const;
 export type Resource = (typeof RESOURCES)[number];
 export type ScopeMode = 'read' | 'act';
 
@@ -125,6 +125,8 @@ const ADDRESSEE: Partial<Record<Resource, PgColumn>> = {
   guarantee_application: guaranteeApplications.bankOrgId,
   // 保函管理: a bank or insurer sees what it issued
   guarantee: guarantees.issuerOrgId,
+  // 预警 (ADR 037): a bank or insurer sees the warnings of what it owes (受理 / 出函) or issued (到期)
+  warning: warnings.addresseeOrgId,
 };
 const addressee =
   (resource: Resource): Rule =>
@@ -255,6 +257,19 @@ const rules: Record<Exclude<Resource, 'file'>, Record<ScopeMode, RuleTable>> = {
     // 审核 (通过 / 退回) by the hrss units of its remit
     act: { enterprise: (_db, u) => eq(offlineGuarantees.enterpriseOrgId, u.orgId), hrss: remit(offlineGuarantees.hrssOrgId), authority: none, bank: none, insurer: none, admin: none },
   },
+  // 预警 (ADR 037): the enterprise its projects', hrss / authority their remit, a bank or insurer what
+  // it owes; nobody acts on a warning itself (the sweep raises and clears them)
+  warning: {
+    read: {
+      enterprise: (_db, u) => eq(warnings.enterpriseOrgId, u.orgId),
+      hrss: remit(warnings.hrssOrgId),
+      authority: remit(warnings.authorityOrgId),
+      bank: addressee('warning'),
+      insurer: addressee('warning'),
+      admin: all,
+    },
+    act: { enterprise: none, hrss: none, authority: none, bank: none, insurer: none, admin: none },
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -318,6 +333,7 @@ const TABLES = {
   guarantee_application: { table: guaranteeApplications, id: guaranteeApplications.id, type: 'bigint', label: '保函申请' },
   guarantee: { table: guarantees, id: guarantees.id, type: 'bigint', label: '保函' },
   offline_guarantee: { table: offlineGuarantees, id: offlineGuarantees.id, type: 'bigint', label: '保单保函' },
+  warning: { table: warnings, id: warnings.id, type: 'bigint', label: '预警' },
 } as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -18,3 +18,4 @@ export * from './attachments';
 export * from './guarantees';
 export * from './payment';
 export * from './open';
+export * from './supervision';
