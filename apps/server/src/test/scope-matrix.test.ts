@@ -14,7 +14,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@benxi/shared';
-import { calendarOverrides, dictItems, loginThrottle, organizations, projects, quotaApplications, supervisionMappings, users } from '../db/schema/index';
+import { calendarOverrides, dictItems, loginThrottle, messages, organizations, projects, quotaApplications, supervisionMappings, users } from '../db/schema/index';
 import { registerGuarantee } from '../modules/guarantees/register';
 import { buildOfflineGuarantee } from './factories';
 import { RESOURCES, scopeOf, type Resource } from '../platform/scope';
@@ -357,6 +357,21 @@ const matrix: Record<string, Entry[]> = {
         return '2026-05-09';
       },
       expect: ADMIN_ONLY,
+    },
+  ],
+  // issue 15: 节假日安排 (ADR 036): the operator's; 消息中心 (ADR 038): a message is its user's alone
+  'PUT /api/admin/calendar-years/{year}': [{ object: "next year's arrangement", make: async () => '2028', body: () => ({ text: '2028-01-01 休 元旦', confirmed: false }), expect: ADMIN_ONLY }],
+  'POST /api/messages/{id}/read': [
+    {
+      object: "a message of A's account",
+      make: async () => {
+        const [m] = await ctx.database.db
+          .insert(messages)
+          .values({ userId: as.owner.userId, kind: 'decision', title: '测试消息', body: '测试', link: null, dedupeKey: randomCode(), createdAt: ctx.clock.now() })
+          .returning({ id: messages.id });
+        return String(m!.id);
+      },
+      expect: only(['owner'], 404),
     },
   ],
 };
