@@ -39,6 +39,10 @@ const BankGuaranteeDetailPage = lazy(() => import('./routes/bank/BankGuaranteeDe
 const BankCashDepositsPage = lazy(() => import('./routes/bank/BankCashDepositsPage'));
 const BankCashDepositDetailPage = lazy(() => import('./routes/bank/BankCashDepositDetailPage'));
 const AdminOpenApiPage = lazy(() => import('./routes/admin/OpenApiPage'));
+// issue 15 (ADR 036–039)
+const WarningsPage = lazy(() => import('./routes/supervision/WarningsPage'));
+const MessagesPage = lazy(() => import('./routes/supervision/MessagesPage'));
+const AdminSmsRecordsPage = lazy(() => import('./routes/admin/SmsRecordsPage'));
 const NotFoundPage = lazy(() => import('./routes/NotFoundPage'));
 
 function page(Page: LazyExoticComponent<ComponentType>, full = false) {
@@ -106,6 +110,9 @@ export const router = createBrowserRouter([
                   { path: '/bank/cash-deposits', element: withPermission('payment.bank', BankCashDepositsPage) },
                   { path: '/bank/cash-deposits/:id', element: withPermission('payment.bank', BankCashDepositDetailPage) },
                   { path: '/admin/open-api', element: withPermission('openapi.manage', AdminOpenApiPage) },
+                  { path: '/warnings', element: withPermission('warning.read', WarningsPage) },
+                  { path: '/messages', element: withPermission('message.read', MessagesPage) },
+                  { path: '/admin/sms-records', element: adminOnly(AdminSmsRecordsPage) },
                   { path: '*', element: page(NotFoundPage) },
                 ],
               },

@@ -17,6 +17,8 @@ import SafetyOutlined from '@ant-design/icons/SafetyOutlined';
 import BankOutlined from '@ant-design/icons/BankOutlined';
 import ApiOutlined from '@ant-design/icons/ApiOutlined';
 import FileProtectOutlined from '@ant-design/icons/FileProtectOutlined';
+import WarningOutlined from '@ant-design/icons/WarningOutlined';
+import MessageOutlined from '@ant-design/icons/MessageOutlined';
 import type { ReactNode } from 'react';
 import { can, type Role } from '@benxi/shared';
 import type { Me } from '../../features/auth/api/me';
@@ -116,12 +118,16 @@ const bankPortal: MenuRoute[] = [
   },
 ];
 
+// issue 15: 预警 (every role), 消息中心 (from the header's bell, not in the menu), 短信记录 (admin)
+const warningsMenu: MenuRoute = { path: '/warnings', name: '预警', icon: <WarningOutlined /> };
+const messagesMenu: MenuRoute = { path: '/messages', name: '消息中心', hideInMenu: true };
+
 /** The menu of each role: only what works today. */
 export function menuFor(me: Me): MenuRoute[] {
   switch (me.role) {
     case 'enterprise': {
       const cert: MenuRoute = { path: '/certification', name: '企业认证', icon: <SafetyCertificateOutlined /> };
-      return needsCertification(me) ? [cert] : [home, projects(me.role), applications, guarantees, cert, offlineDetail];
+      return needsCertification(me) ? [cert] : [home, projects(me.role), applications, guarantees, warningsMenu, cert, offlineDetail, messagesMenu];
     }
     case 'admin':
       return [
@@ -142,15 +148,18 @@ export function menuFor(me: Me): MenuRoute[] {
         { path: '/admin/open-api', name: '开放接口', icon: <ApiOutlined /> },
         { path: '/admin/audit', name: '审计日志', icon: <FileSearchOutlined /> },
         { path: '/admin/job-runs', name: '定时任务', icon: <ScheduleOutlined /> },
+        warningsMenu,
+        { path: '/admin/sms-records', name: '短信记录', icon: <MessageOutlined /> },
+        messagesMenu,
       ];
     case 'hrss':
-      return [home, projects(me.role), quotaReview, offlineReview, guarantees, arrears];
+      return [home, projects(me.role), quotaReview, offlineReview, guarantees, warningsMenu, arrears, messagesMenu];
     case 'authority':
-      return [home, projects(me.role), quotaList, guarantees, offlineDetail];
+      return [home, projects(me.role), quotaList, guarantees, warningsMenu, offlineDetail, messagesMenu];
     case 'bank':
-      return [home, ...bankPortal, guarantees];
+      return [home, ...bankPortal, guarantees, warningsMenu, messagesMenu];
     case 'insurer':
-      return [home, guarantees];
+      return [home, guarantees, warningsMenu, messagesMenu];
     default:
       return can(me.role, 'project.read') ? [home, projects(me.role)] : [home];
   }

@@ -18,6 +18,7 @@ import { PageLoading } from '../../../components/PageLoading';
 import { useDepositCard } from '../../../features/payment/api/payment';
 import { DepositCard } from '../../../features/payment/components/DepositCard';
 import { ProjectLoadError } from './ProjectLoadError';
+import { ProjectWarningsCard } from '../../../features/supervision/components/ProjectWarningsCard';
 
 const COMPLETED_NO_QUOTA = '工程已竣工，不能再申请定额';
 
@@ -92,6 +93,8 @@ export default function ProjectDetailPage() {
       }
     >
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        {/* 预警 (ADR 037): the project's open warnings, when it has any */}
+        <ProjectWarningsCard projectId={p.id} />
         <Card>
           <ProjectBaseInfo project={p} extra={baseActions} />
         </Card>
