@@ -23,7 +23,7 @@ export default function DashboardChart({ items, pie = false, height = 260 }: { i
         ? {
             tooltip: { trigger: 'item', formatter: '{b}：{c}（{d}%）' },
             legend: { bottom: 0, type: 'scroll' },
-            series: [{ type: 'pie', radius: ['35%', '65%'], top: -20, data: shown.map((i) => ({ name: i.label, value: i.value, link: i.link })), label: { formatter: '{b}\n{c}' } }],
+            series: [{ type: 'pie', radius: ['35%', '62%'], center: ['50%', '45%'], data: shown.map((i) => ({ name: i.label, value: i.value, link: i.link })), label: { formatter: '{b}\n{c}' } }],
           }
         : {
             tooltip: { trigger: 'axis' },
