@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkCalendar } from '@benxi/shared';
-import { messages, outboxEvents, projects, smsOutbox, smsRecords, warnings } from '../../db/schema/index';
+import { guaranteeApplications, messages, outboxEvents, projects, smsOutbox, smsRecords, warnings } from '../../db/schema/index';
 import { createScheduler, type JobLogger } from '../../platform/jobs';
 import { buildProject, buildQuotaApplication, CITY_HRSS } from '../../test/factories';
 import { buildUser, createTestContext, orgByName, sessionFor, type Session, type TestContext } from '../../test/harness';
@@ -188,6 +188,41 @@ describe('预警 raised and cleared', () => {
     await ctx.database.db.update(projects).set({ depositStatus: 'paid' }).where(eq(projects.id, q.project.id));
     await sweep();
     expect(await openOf(q.project.id)).toHaveLength(0);
+  });
+});
+
+describe('银行受理 / 出函超期', () => {
+  it('the bank sees what it owes; 受理 clears the first, 出函 overdue follows 5 working days after acceptance', async () => {
+    ctx.clock.set('2026-03-02T02:00:00Z');
+    const p = await buildProject(ctx, { depositStatus: 'paying' });
+    const bankUser = await buildUser(ctx, { role: 'bank', orgName: '中国测试银行股份有限公司本溪预警支行' });
+    const otherBank = caller(await buildUser(ctx, { role: 'bank', orgName: '中国测试银行股份有限公司本溪其他支行' }));
+    const bank = caller(bankUser);
+    const id = BigInt(Date.now()) * 1000n + 7n;
+    await ctx.database.db.insert(guaranteeApplications).values({
+      id, projectId: p.id, enterpriseOrgId: p.enterpriseOrgId, hrssOrgId: p.hrssOrgId, authorityOrgId: p.authorityOrgId, bankOrgId: bankUser.orgId,
+      status: 'submitted', requiredFen: 40_000_000n, amountFen: 40_000_000n, beneficiaryName: CITY_HRSS, termFrom: '2026-03-02', termTo: '2027-03-01',
+      handlerName: '张三', handlerPhone: '13455554444', submittedAt: ctx.clock.now(), updatedAt: ctx.clock.now(),
+    });
+    ctx.clock.set('2026-03-09T02:00:00Z'); // the 5th working day: not late yet
+    await sweep();
+    expect(await openOf(p.id)).toHaveLength(0);
+    ctx.clock.set('2026-03-10T02:00:00Z');
+    await sweep();
+    expect((await openOf(p.id)).map((w) => [w.type, w.addresseeOrgId, w.dueOn])).toEqual([['bank_accept_overdue', bankUser.orgId, '2026-03-09']]);
+    expect((await bank.inject({ method: 'GET', url: '/api/warnings?state=open' })).json().total).toBe(1);
+    expect((await otherBank.inject({ method: 'GET', url: '/api/warnings?state=open' })).json().total).toBe(0);
+    await ctx.app.outbox.drain();
+    expect((await bank.inject({ method: 'GET', url: '/api/messages/unread-count' })).json().unread).toBe(1);
+
+    const ok = await bank.inject({ method: 'POST', url: `/api/guarantee-applications/${id}/accept` });
+    expect(ok.statusCode, ok.body).toBe(200);
+    await ctx.app.outbox.drain();
+    expect(await openOf(p.id)).toHaveLength(0);
+    ctx.clock.set('2026-03-18T02:00:00Z'); // accepted 03-10: due 03-17
+    await sweep();
+    expect((await openOf(p.id)).map((w) => [w.type, w.dueOn])).toEqual([['bank_issue_overdue', '2026-03-17']]);
+    ctx.clock.set('2026-03-02T02:00:00Z');
   });
 });
 
