@@ -2,6 +2,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import type { TCalendarStatus, TCalendarYearBody, TCalendarYearView, TDashboard, TMessage, TWarning, WarningState, WarningType, MessageKind } from '@benxi/shared';
 import { api, download } from '../../../lib/api';
 import type { Page } from '../../../lib/page';
+import { rulesKeys } from '../../admin-rules/api/rules';
 
 // issue 15: 预警, 消息中心, 短信记录, 首页, 节假日安排 (ADR 036–039)
 
@@ -81,6 +82,8 @@ export function useSaveCalendarYear() {
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['calendar'] });
       void qc.invalidateQueries({ queryKey: supervisionKeys.dashboard });
+      // the year's days are the 工作日调整 rows of that year (ADR 036)
+      void qc.invalidateQueries({ queryKey: rulesKeys.calendar });
     },
   });
 }

@@ -56,7 +56,7 @@ export function CalendarYearsCard() {
       title: '放假 / 调休上班',
       key: 'days',
       width: 150,
-      render: (_, y) => `${y.days.filter((d) => !d.workday).length} 天 / ${y.days.filter((d) => d.workday).length} 天`,
+      render: (_, y) => (y.source === 'package' ? '按国务院通知（内置数据）' : `${y.days.filter((d) => !d.workday).length} 天 / ${y.days.filter((d) => d.workday).length} 天`),
     },
     { title: '状态', dataIndex: 'confirmed', width: 110, render: (c: boolean) => (c ? <Tag color="success">已确认</Tag> : <Tag color="warning">未确认</Tag>) },
     {
