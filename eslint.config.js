@@ -61,10 +61,13 @@ export const TABLES = {
   filings: 'filings',
   cancellations: 'cancellations',
   returnConfirmations: 'return_confirmations',
-  // issue 13 (helper F): platform/documents numbering
-  documentCounters: 'document_counters',
   depositUses: 'deposit_uses',
   depositUseTransfers: 'deposit_use_transfers',
+  // issue 15 (ADR 036–038)
+  calendarYears: 'calendar_years',
+  warnings: 'warnings',
+  messages: 'messages',
+  smsRecords: 'sms_records',
 };
 
 /**
@@ -75,7 +78,7 @@ export const TABLES = {
 export const TABLE_OWNERS = {
   auth: ['users', 'organizations', 'loginThrottle'],
   dictionaries: ['regions', 'dictItems', 'supervisionMappings'],
-  rules: ['ratioParamVersions', 'calendarOverrides'],
+  rules: ['ratioParamVersions', 'calendarOverrides', 'calendarYears'],
   admin: ['auditLog'],
   maintenance: ['jobRuns'],
   // 保证金状态 / 待补足 are the deposit's columns of projects (ADR 017)
@@ -99,6 +102,10 @@ export const TABLE_OWNERS = {
   closure: ['filings', 'cancellations', 'returnConfirmations'],
   // 保证金动用 and 补足 (ADR 032)
   'deposit-uses': ['depositUses', 'depositUseTransfers'],
+  // issue 15: 预警 (ADR 037); 消息中心 and the notification SMS records (ADR 038); 首页 owns nothing (ADR 039)
+  warnings: ['warnings'],
+  messages: ['messages', 'smsRecords'],
+  dashboard: [],
   dev: [],
   system: [],
 };

@@ -28,11 +28,13 @@ describe('定时任务', () => {
     await expect.poll(async () => {
       await page.getByRole('button', { name: /查\s*询/ }).click();
       return rows.count();
-    }, { timeout: 20_000 }).toBe(2);
+    }, { timeout: 20_000 }).toBe(3);
     const text = await page.locator('.ant-table-tbody').innerText();
     expect(text).toContain('清理过期会话');
     expect(text).toContain('清理孤立上传文件');
-    expect(text.match(/成功/g)).toHaveLength(2);
+    // issue 15: 预警巡检 (ADR 037)
+    expect(text).toContain('预警巡检');
+    expect(text.match(/成功/g)).toHaveLength(3);
     expect(text).toContain('删除 0 个会话');
     for (const header of ['任务', '日期', '开始时间', '结束时间', '结果', '说明']) {
       await expect.poll(() => page.locator('.ant-table-thead').innerText()).toContain(header);

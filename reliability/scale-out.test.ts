@@ -136,7 +136,7 @@ describe('two app processes: the daily jobs run once', () => {
     await jdb?.drop();
   });
 
-  it('both start with both jobs due: one run per job today, the planted orphan gone once, referenced files kept, no error', async (t) => {
+  it('both start with every job due: one run per job today, the planted orphan gone once, referenced files kept, no error', async (t) => {
     if (skip) return t.skip();
     jdb = await testDb('postgres', 'jobs');
     // a first start migrates and seeds (demo certifications hold licence files), without jobs
@@ -168,7 +168,7 @@ describe('two app processes: the daily jobs run once', () => {
         [today],
       );
     const deadline = Date.now() + 30_000;
-    while ((await runs()).length < 2 && Date.now() < deadline) await sleep(200);
+    while ((await runs()).length < 3 && Date.now() < deadline) await sleep(200);
     // a few more checks of each process (every second): nothing runs again
     await sleep(3_500);
 
@@ -176,8 +176,17 @@ describe('two app processes: the daily jobs run once', () => {
     expect(rows.map((r) => [r.job, r.status, r.attempts])).toEqual([
       ['files.purge-orphans', 'ok', 1],
       ['sessions.purge', 'ok', 1],
+      // issue 15: 预警巡检 (ADR 037): the demo data's warnings raised once, each announced once
+      ['warnings.sweep', 'ok', 1],
     ]);
-    expect((await jdb.query<{ n: number }>('select count(*)::int as n from job_runs'))[0]!.n).toBe(2);
+    expect((await jdb.query<{ n: number }>('select count(*)::int as n from job_runs'))[0]!.n).toBe(3);
+    const [w] = await jdb.query<{ n: number; distinct: number; events: number }>(
+      `select count(*)::int as n, count(distinct (type, object_type, object_id))::int as distinct,
+              (select count(*)::int from outbox_events where topic = 'warning.raised') as events from warnings`,
+    );
+    expect(w!.n).toBeGreaterThan(0);
+    expect(w!.distinct).toBe(w!.n);
+    expect(w!.events).toBe(w!.n);
     expect(rows[0]!.summary.deleted).toBe(1);
     expect(await jdb.query('select id from files where id = $1', [orphan!.id])).toEqual([]);
     expect(fs.existsSync(orphanPath)).toBe(false);

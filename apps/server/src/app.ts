@@ -110,6 +110,25 @@ import { releaseProjectGuarantees } from './modules/guarantees/register';
 import { createClosureService } from './modules/closure/service';
 import { closureRoutes } from './modules/closure/routes';
 import { closureOpenRoutes } from './modules/closure/open-routes';
+// issue 15: warnings, messages + SMS, 首页, calendar years (ADR 036–039)
+import { bankOverdueRule, guaranteeExpiryRule, offlineReviewOverdueRule, quotaReviewOverdueRule, quotaUnpaidRule } from './modules/warnings/rules';
+import type { SweepDeps } from './modules/warnings/sweep';
+import { warningRecheckHandler } from './modules/warnings/events';
+import { warningJobs } from './modules/warnings/job';
+import { createWarningService } from './modules/warnings/service';
+import { warningRoutes } from './modules/warnings/routes';
+import * as warningData from './modules/warnings/repository';
+import * as guaranteeWarningReads from './modules/guarantees/repositories/warning-reads';
+import * as quotaWarningReads from './modules/quota/repositories/warning-reads';
+import * as bankGuaranteeWarningReads from './modules/bank-guarantees/repositories/warning-reads';
+import * as projectFactsData from './modules/projects/repositories/warning-reads';
+import * as memberData from './modules/auth/repositories/members';
+import { enterpriseContact } from './modules/certification/repositories/contacts';
+import { createMessageService } from './modules/messages/service';
+import { messageRoutes } from './modules/messages/routes';
+import { decisionMessageHandler, warningMessageHandler, warningSmsHandler } from './modules/messages/notifications';
+import { createDashboardService } from './modules/dashboard/service';
+import { dashboardRoutes } from './modules/dashboard/routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -469,6 +488,49 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     guarantees: guaranteeData,
   });
   const jobRuns = createJobRunService({ db });
+
+  // issue 15 — 预警 (ADR 037): the rules of the types whose objects exist; a workflow adds its own here
+  // (docs/ADDING-A-WORKFLOW.md §13). The daily job and the event path sweep with the same rules.
+  const warningSweep: SweepDeps = {
+    rules: [
+      guaranteeExpiryRule(guaranteeWarningReads),
+      quotaUnpaidRule(quotaWarningReads),
+      quotaReviewOverdueRule(quotaWarningReads),
+      offlineReviewOverdueRule(guaranteeWarningReads),
+      bankOverdueRule(bankGuaranteeWarningReads),
+    ],
+    projects: projectFactsData.projectFacts,
+    calendar: (tx) => rules.workCalendar(tx),
+  };
+  const warnings = createWarningService({ db, projects: { projectFacts: projectFactsData.projectFacts, projectIdsMatching: projectData.projectIdsMatching } });
+  // 消息中心 and the warnings' SMS (ADR 038)
+  const messages = createMessageService({ db, clock, members: memberData });
+  const notificationDeps = {
+    members: memberData,
+    sms: deps.sms,
+    contactOf: enterpriseContact,
+    laborOfficerPhoneOf: async (tx: Parameters<typeof enterpriseContact>[0], projectId: bigint) => (await projectFactsData.projectFacts(tx, [projectId]))[0]?.laborOfficerPhone,
+    warningOpen: async (tx: Parameters<typeof enterpriseContact>[0], id: bigint) => {
+      const w = await warningData.findWarning(tx, id);
+      return !!w && w.clearedAt === null;
+    },
+    projectNameOf: async (tx: Parameters<typeof enterpriseContact>[0], projectId: bigint) => (await projectFactsData.projectFacts(tx, [projectId]))[0]?.name,
+  };
+  const supervisionHandlers = [warningRecheckHandler(warningSweep), warningMessageHandler(notificationDeps), warningSmsHandler(notificationDeps), decisionMessageHandler(notificationDeps)];
+  // 首页 (ADR 039)
+  const dashboard = createDashboardService({
+    clock,
+    calendarStatus: () => rules.calendarStatus(),
+    regions: async () => (await dictionaryData.listRegions(db, { enabledOnly: true })).map((r) => ({ code: r.code, name: r.name })),
+    projects: (user, q) => projects.list(user, q),
+    quotaQueue: (user, q) => quota.list(user, q),
+    offlineQueue: (user, q) => guarantees.listOffline(user, q),
+    guarantees: (user, q) => guarantees.list(user, q),
+    warnings: (user, q) => warnings.list(user, q),
+    bankGuaranteeTodo: (user, q) => bankGuarantees.list(user, q),
+    cashTodo: (user, q) => cashDeposits.list(user, q),
+    certificationQueue: (user, q) => certifications.list(user, q),
+  });
   const apiClients = createApiClientService({ db, clock, accounts });
 
   const node = env.NODE_ID !== undefined ? `node-${env.NODE_ID}` : `${os.hostname()}:${process.pid}`;
@@ -478,7 +540,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
     node,
     log: app.log,
-    handlers: [certificationSmsHandler(deps.sms), ...(env.OUTBOX_TEST_PROBE ? [outboxProbeHandler] : [])],
+    handlers: [certificationSmsHandler(deps.sms), ...supervisionHandlers, ...(env.OUTBOX_TEST_PROBE ? [outboxProbeHandler] : [])],
     pollMs: env.OUTBOX_POLL_MS,
     leaseMs: env.OUTBOX_LEASE_SECONDS * 1000,
     pauseMs: env.OUTBOX_TEST_PAUSE_MS,
@@ -499,7 +561,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const scheduler = createScheduler({
       db,
       clock,
-      jobs: maintenanceJobs({ dataDir: env.DATA_DIR, sessionPolicy, files: fileData }),
+      jobs: [...maintenanceJobs({ dataDir: env.DATA_DIR, sessionPolicy, files: fileData }), ...warningJobs(warningSweep)],
       node,
       log: app.log,
       checkEveryMs: env.JOBS_CHECK_SECONDS * 1000,
@@ -541,6 +603,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(depositUseOpenRoutes, { uses: depositUses });
       await api.register(openRoutes, { db, platformPublicKey: platformKey.publicKey });
       await api.register(apiClientAdminRoutes, { clients: apiClients });
+      // issue 15 (ADR 037–039)
+      await api.register(warningRoutes, { warnings });
+      await api.register(messageRoutes, { messages });
+      await api.register(dashboardRoutes, { dashboard });
       if (env.OPEN_TEST_PROBE) await api.register(openProbeRoutes, { db, files });
       if (env.SMS_PROVIDER === 'console') await api.register(devRoutes, { db });
     },

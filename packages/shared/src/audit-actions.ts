@@ -38,6 +38,9 @@ const platformActions = {
   'ratio.update': '修改保证金比例参数',
   'calendar.override': '设置工作日调整',
   'calendar.override.delete': '删除工作日调整',
+  // issue 15: 节假日安排 by year (ADR 036), 消息中心 (ADR 038)
+  'calendar.year.update': '录入节假日安排',
+  'calendar.year.confirm': '确认节假日安排',
   'project.create': '新建项目',
   'project.update': '修改项目信息',
   'project.progress': '更新工程进度',

@@ -36,3 +36,7 @@ export * from './workflow/closure';
 export * from './schemas/closure';
 export * from './workflow/deposit-use';
 export * from './schemas/deposit-use';
+// issue 15 (warnings, messages, SMS, 首页, calendar years)
+export * from './workflow/warning';
+export * from './rules/calendar-arrangement';
+export * from './schemas/supervision';

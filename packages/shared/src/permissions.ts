@@ -55,6 +55,13 @@ export const permissions = {
   'use.read': ['enterprise', 'hrss', 'authority', 'bank', 'insurer'],
   /** 开放接口: register and disable the API clients of banks and insurers */
   'openapi.manage': ['admin'],
+  // issue 15: 节假日安排 (ADR 036); 预警 (each role its own rows, platform/scope.ts; ADR 037);
+  // 消息中心 (every signed-in user, their own messages) and 短信记录 (ADR 038); 首页 (ADR 039)
+  'calendar.manage': ['admin'],
+  'warning.read': ['enterprise', 'hrss', 'authority', 'bank', 'insurer', 'admin'],
+  'message.read': ['enterprise', 'hrss', 'authority', 'bank', 'insurer', 'admin'],
+  'sms.read': ['admin'],
+  'dashboard.read': ['enterprise', 'hrss', 'authority', 'bank', 'insurer', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

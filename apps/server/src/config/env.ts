@@ -47,6 +47,8 @@ const zEnv = z
     /** notifications (docs/decisions/016): 企业认证通过 (no variable) / 未通过 (${reason}) */
     ALIYUN_SMS_TEMPLATE_CERT_APPROVED: z.string().optional(),
     ALIYUN_SMS_TEMPLATE_CERT_REJECTED: z.string().optional(),
+    /** 预警提醒 (ADR 038): optional; without it a warning's SMS is recorded 发送失败 (模板未配置) */
+    ALIYUN_SMS_TEMPLATE_WARNING: z.string().optional(),
     TENCENT_SMS_SECRET_ID: z.string().optional(),
     TENCENT_SMS_SECRET_KEY: z.string().optional(),
     TENCENT_SMS_SDK_APP_ID: z.string().optional(),
@@ -57,6 +59,7 @@ const zEnv = z
     TENCENT_SMS_TEMPLATE_PASSWORD: z.string().optional(),
     TENCENT_SMS_TEMPLATE_CERT_APPROVED: z.string().optional(),
     TENCENT_SMS_TEMPLATE_CERT_REJECTED: z.string().optional(),
+    TENCENT_SMS_TEMPLATE_WARNING: z.string().optional(),
     TENCENT_SMS_REGION: z.string().default('ap-guangzhou'),
     WEB_DIST: z.string().optional(),
     /** snowflake node (0–1023); default: derived from the process id */

@@ -180,7 +180,7 @@ describe('a scheduler', () => {
 });
 
 describe('the app', () => {
-  it('with JOBS_ENABLED runs its daily jobs shortly after start (10:00 in Beijing, both due), once', async () => {
+  it('with JOBS_ENABLED runs its daily jobs shortly after start (10:00 in Beijing, all due), once', async () => {
     await vi.waitFor(
       async () => {
         const rows = await ctx.database.db
@@ -191,6 +191,8 @@ describe('the app', () => {
         expect(rows).toEqual([
           { job: 'files.purge-orphans', status: 'ok' },
           { job: 'sessions.purge', status: 'ok' },
+          // issue 15: 预警巡检 (ADR 037)
+          { job: 'warnings.sweep', status: 'ok' },
         ]);
       },
       { timeout: 10_000, interval: 100 },

@@ -50,6 +50,11 @@ export interface NewEvent {
   aggregateType: string;
   aggregateId: string;
   payload: Record<string, unknown>;
+  /**
+   * Not delivered before this instant (default: at once). A later event of the same aggregate waits
+   * behind it, so a delayed event should have an aggregate of its own (the held SMS of ADR 038).
+   */
+  availableAt?: Date;
 }
 
 /** Bumped by every recordEvent in this process: tells the worker that a write may have left it work. */
@@ -57,7 +62,7 @@ let recordedHere = 0;
 
 /** Records an event in the command's transaction; it is delivered after that transaction commits. */
 export async function recordEvent(tx: Tx, now: Date, event: NewEvent): Promise<void> {
-  await tx.insert(outboxEvents).values({ ...event, createdAt: now, availableAt: now });
+  await tx.insert(outboxEvents).values({ ...event, createdAt: now, availableAt: event.availableAt ?? now });
   recordedHere++;
 }
 

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Role } from '@benxi/shared';
 import type { Db, Tx } from '../db/client';
-import { arrearsRecords, attachments, cashArrivals, cashDeposits, certifications, files, guaranteeApplications, guarantees, insuranceApplications, insuranceOrders, insuranceProducts, offlineGuarantees, organizations, projects, quotaApplications, cancellations, filings, returnConfirmations, depositUses } from '../db/schema/index';
+import { arrearsRecords, attachments, cashArrivals, cashDeposits, certifications, files, guaranteeApplications, guarantees, insuranceApplications, insuranceOrders, insuranceProducts, offlineGuarantees, organizations, projects, quotaApplications, cancellations, filings, returnConfirmations, depositUses, warnings } from '../db/schema/index';
 import type { ChangeFeed } from './changes';
 import { notFound } from './errors';
 
@@ -23,7 +23,7 @@ export interface ScopeUser {
   orgId: string;
 }
 
-export const RESOURCES = ['project', 'quota_application', 'certification', 'file', 'arrears_record', 'cash_deposit', 'guarantee_application', 'guarantee', 'offline_guarantee', 'insurance_order', 'insurance_application', 'insurance_product', 'filing', 'cancellation', 'return_confirmation', 'deposit_use'] as const;
+export const RESOURCES = ['project', 'quota_application', 'certification', 'file', 'arrears_record', 'cash_deposit', 'guarantee_application', 'guarantee', 'offline_guarantee', 'insurance_order', 'insurance_application', 'insurance_product', 'filing', 'cancellation', 'return_confirmation', 'deposit_use', 'warning'] as const;
 export type Resource = (typeof RESOURCES)[number];
 export type ScopeMode = 'read' | 'act';
 
@@ -131,6 +131,8 @@ const ADDRESSEE: Partial<Record<Resource, PgColumn>> = {
   return_confirmation: returnConfirmations.bankOrgId,
   // 保证金动用 (ADR 032): the 支付通知书 is addressed to the bank or insurer holding the instrument drawn on
   deposit_use: depositUses.payerOrgId,
+  // 预警 (ADR 037): a bank or insurer sees the warnings of what it owes (受理 / 出函) or issued (到期)
+  warning: warnings.addresseeOrgId,
 };
 const addressee =
   (resource: Resource): Rule =>
@@ -340,6 +342,19 @@ const rules: Record<Exclude<Resource, 'file'>, Record<ScopeMode, RuleTable>> = {
     },
     act: { enterprise: (_db, u) => eq(depositUses.enterpriseOrgId, u.orgId), hrss: remit(depositUses.hrssOrgId), authority: none, bank: addressee('deposit_use'), insurer: addressee('deposit_use'), admin: none },
   },
+  // 预警 (ADR 037): the enterprise its projects', hrss / authority their remit, a bank or insurer what
+  // it owes; nobody acts on a warning itself (the sweep raises and clears them)
+  warning: {
+    read: {
+      enterprise: (_db, u) => eq(warnings.enterpriseOrgId, u.orgId),
+      hrss: remit(warnings.hrssOrgId),
+      authority: remit(warnings.authorityOrgId),
+      bank: addressee('warning'),
+      insurer: addressee('warning'),
+      admin: all,
+    },
+    act: { enterprise: none, hrss: none, authority: none, bank: none, insurer: none, admin: none },
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -415,6 +430,7 @@ const TABLES = {
   cancellation: { table: cancellations, id: cancellations.id, type: 'bigint', label: '注销申请' },
   return_confirmation: { table: returnConfirmations, id: returnConfirmations.id, type: 'bigint', label: '返还（销户）确认书' },
   deposit_use: { table: depositUses, id: depositUses.id, type: 'bigint', label: '保证金动用' },
+  warning: { table: warnings, id: warnings.id, type: 'bigint', label: '预警' },
 } as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -14,7 +14,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@benxi/shared';
-import { calendarOverrides, cashDeposits, dictItems, loginThrottle, organizations, projects, quotaApplications, supervisionMappings, users } from '../db/schema/index';
+import { calendarOverrides, cashDeposits, dictItems, loginThrottle, organizations, projects, quotaApplications, supervisionMappings, users, messages } from '../db/schema/index';
 import { registerGuarantee } from '../modules/guarantees/register';
 import { buildOfflineGuarantee } from './factories';
 import { RESOURCES, scopeOf, type Resource } from '../platform/scope';
@@ -582,6 +582,21 @@ const matrix: Record<string, Entry[]> = {
       expect: ADMIN_ONLY,
     },
   ],
+  // issue 15: 节假日安排 (ADR 036): the operator's; 消息中心 (ADR 038): a message is its user's alone
+  'PUT /api/admin/calendar-years/{year}': [{ object: "next year's arrangement", make: async () => '2028', body: () => ({ text: '2028-01-01 休 元旦', confirmed: false }), expect: ADMIN_ONLY }],
+  'POST /api/messages/{id}/read': [
+    {
+      object: "a message of A's account",
+      make: async () => {
+        const [m] = await ctx.database.db
+          .insert(messages)
+          .values({ userId: as.owner.userId, kind: 'decision', title: '测试消息', body: '测试', link: null, dedupeKey: randomCode(), createdAt: ctx.clock.now() })
+          .returning({ id: messages.id });
+        return String(m!.id);
+      },
+      expect: only(['owner'], 404),
+    },
+  ],
 };
 
 // ------------------------------------------------------------------------------------------------
@@ -684,6 +699,7 @@ describe('banks and insurers: only what is addressed to them', () => {
       insurance_order: 'insurance_orders', insurance_application: 'insurance_applications', insurance_product: 'insurance_products',
       filing: 'filings', cancellation: 'cancellations', return_confirmation: 'return_confirmations',
       deposit_use: 'deposit_uses',
+      warning: 'warnings',
     };
     // the payment records are addressed to a bank: it sees exactly its own (below)
     const addressed = ['cash_deposit', 'guarantee_application', 'return_confirmation', 'deposit_use'];
@@ -691,7 +707,8 @@ describe('banks and insurers: only what is addressed to them', () => {
     const insured = ['insurance_order', 'insurance_application', 'insurance_product'];
     // a cancellation is read by the banks holding its cash or guarantees once approved (its 返还确认)
     const withReturns = (await ctx.database.query<{ n: number }>('select count(distinct cancellation_id)::int as n from return_confirmations where bank_org_id = $1', [as.bank.orgId])).rows[0]!.n;
-    for (const resource of RESOURCES.filter((r) => !addressed.includes(r) && !insured.includes(r))) {
+    // warnings exist only once a sweep raised them: their scope per role is tested in warnings/warnings.test.ts
+    for (const resource of RESOURCES.filter((r) => !addressed.includes(r) && !insured.includes(r) && r !== 'warning')) {
       const count = async (who: Who) => {
         const cond = await scopeOf(ctx.database.db, as[who], resource);
         const res = (await ctx.database.db.execute(sql`select count(*)::int as n from ${sql.identifier(tables[resource])} where ${cond}`)) as unknown as { rows: { n: number }[] };

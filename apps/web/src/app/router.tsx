@@ -55,6 +55,10 @@ const BankReturnsPage = lazy(() => import('./routes/closure/BankReturnsPage'));
 // 保证金动用 (SPEC §9)
 const DepositUseListPage = lazy(() => import('./routes/deposit-uses/DepositUseListPage'));
 const DepositUseDetailPage = lazy(() => import('./routes/deposit-uses/DepositUseDetailPage'));
+// issue 15 (ADR 036–039)
+const WarningsPage = lazy(() => import('./routes/supervision/WarningsPage'));
+const MessagesPage = lazy(() => import('./routes/supervision/MessagesPage'));
+const AdminSmsRecordsPage = lazy(() => import('./routes/admin/SmsRecordsPage'));
 const NotFoundPage = lazy(() => import('./routes/NotFoundPage'));
 
 function page(Page: LazyExoticComponent<ComponentType>, full = false) {
@@ -137,6 +141,9 @@ export const router = createBrowserRouter([
                   { path: '/insurer/todo', element: withPermission('insurance.insurer', InsurerTodoPage) },
                   { path: '/insurer/orders', element: withPermission('insurance.insurer', InsurerOrdersPage) },
                   { path: '/admin/insurance', element: withPermission('insurance.catalogue', AdminInsuranceCataloguePage) },
+                  { path: '/warnings', element: withPermission('warning.read', WarningsPage) },
+                  { path: '/messages', element: withPermission('message.read', MessagesPage) },
+                  { path: '/admin/sms-records', element: adminOnly(AdminSmsRecordsPage) },
                   { path: '*', element: page(NotFoundPage) },
                 ],
               },

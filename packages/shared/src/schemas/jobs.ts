@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { zPageQuery } from './common';
 
 /** The daily jobs of the server (apps/server/src/modules/maintenance), by name. */
-export const JOB_NAMES = ['sessions.purge', 'files.purge-orphans'] as const;
+export const JOB_NAMES = ['sessions.purge', 'files.purge-orphans', 'warnings.sweep'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 export const jobLabels: Record<JobName, string> = {
   'sessions.purge': '清理过期会话',
+  'warnings.sweep': '预警巡检',
   'files.purge-orphans': '清理孤立上传文件',
 };
 

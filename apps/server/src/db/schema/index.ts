@@ -21,5 +21,5 @@ export * from './open';
 export * from './insurance';
 export * from './documents';
 export * from './closure';
-export * from './documents';
 export * from './deposit-uses';
+export * from './supervision';

@@ -19,6 +19,7 @@ import type { DictionaryService } from '../dictionaries/service';
 import { projectScopeOf, scopeOf, type ProjectScope, type ScopeMode } from '../../platform/scope';
 import { createTotalsCache, type TotalsCache } from './totals';
 import { exportIdsStatement, findProject, findProjectInScope, insertProject, listStatements, projectsByIds, updateProject, updateProjectProgress, type ListRow, type ProjectListQuery, type ProjectRow } from './repository';
+import { recordWarningRecheck } from '../warnings/events';
 
 /** The accounts' functions the projects use (auth/repository.ts, passed in by app.ts). */
 export type ProjectAccounts = Pick<typeof import('../auth/repository'), 'findOrganization' | 'organizationsByIds'>;
@@ -396,6 +397,7 @@ export function createProjectService(deps: {
       const status = deriveProjectStatus(next, today);
       await db.transaction(async (tx) => {
         await updateProjectProgress(tx, before.id, { ...next, status, updatedAt: now });
+        await recordWarningRecheck(tx, now, before.id, 'project.progress');
         await writeAudit(tx, actor, now, {
           action: 'project.progress',
           targetType: 'project',

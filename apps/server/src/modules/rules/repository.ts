@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, lte } from 'drizzle-orm';
+import { and, asc, between, desc, eq, lte } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { calendarOverrides, ratioParamVersions } from '../../db/schema/index';
+import { calendarOverrides, calendarYears, ratioParamVersions } from '../../db/schema/index';
 
 /** The deposit rules: versioned ratio parameters per region and the working-day calendar's overrides (ADR 018). */
 
@@ -43,4 +43,42 @@ export async function upsertCalendarOverride(tx: Tx, o: { date: string; workday:
 export async function deleteCalendarOverride(tx: Tx, date: string): Promise<CalendarOverrideRow | undefined> {
   const [gone] = await tx.delete(calendarOverrides).where(eq(calendarOverrides.date, date)).returning();
   return gone;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A year's arrangement (ADR 036): its days are the overrides of that year; calendar_years keeps the
+// text as entered and whether it is confirmed.
+
+export type CalendarYearRow = typeof calendarYears.$inferSelect;
+
+export async function listCalendarYears(tx: Tx): Promise<CalendarYearRow[]> {
+  return tx.select().from(calendarYears).orderBy(asc(calendarYears.year));
+}
+
+export async function findCalendarYear(tx: Tx, year: number): Promise<CalendarYearRow | undefined> {
+  const [row] = await tx.select().from(calendarYears).where(eq(calendarYears.year, year)).for('update');
+  return row;
+}
+
+export async function overridesOfYear(tx: Tx, year: number): Promise<CalendarOverrideRow[]> {
+  return tx
+    .select()
+    .from(calendarOverrides)
+    .where(between(calendarOverrides.date, `${year}-01-01`, `${year}-12-31`))
+    .orderBy(asc(calendarOverrides.date));
+}
+
+/** Replaces the year's overrides by `days` and stores the text and the confirmation. */
+export async function replaceCalendarYear(
+  tx: Tx,
+  year: number,
+  days: { date: string; workday: boolean; note: string | null }[],
+  row: { text: string; confirmed: boolean; confirmedAt: Date | null; confirmedBy: string | null; updatedAt: Date },
+): Promise<void> {
+  await tx.delete(calendarOverrides).where(between(calendarOverrides.date, `${year}-01-01`, `${year}-12-31`));
+  if (days.length) await tx.insert(calendarOverrides).values(days);
+  await tx
+    .insert(calendarYears)
+    .values({ year, ...row })
+    .onConflictDoUpdate({ target: calendarYears.year, set: row });
 }

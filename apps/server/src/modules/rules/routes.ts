@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { zCalendarOverride, zCalendarOverrideView, zDate, zRatioParamsBody, zRatioParamsView, zRegionParams } from '@benxi/shared';
+import { zCalendarStatus, zCalendarYearBody, zCalendarYearParams, zCalendarYearView, zCalendarOverride, zCalendarOverrideView, zDate, zRatioParamsBody, zRatioParamsView, zRegionParams } from '@benxi/shared';
 import { requestActor } from '../../platform/access';
 import type { RulesService } from './service';
 
@@ -23,5 +23,18 @@ export const rulesRoutes: FastifyPluginAsyncZod<{ rules: RulesService }> = async
     '/admin/calendar-overrides/:date',
     { config: manage, schema: { tags, summary: '删除工作日调整', params: z.object({ date: zDate }), response: { 200: z.array(zCalendarOverrideView) } } },
     async (req) => rules.deleteOverride(req.params.date, requestActor(req)),
+  );
+  // 节假日安排 by year (ADR 036)
+  const calendar = { access: { permission: 'calendar.manage' as const } };
+  app.get('/admin/calendar-years', { config: calendar, schema: { tags, summary: '各年度节假日安排及确认状态', response: { 200: z.array(zCalendarYearView) } } }, async () => rules.listCalendarYears());
+  app.put(
+    '/admin/calendar-years/:year',
+    { config: calendar, schema: { tags, summary: '录入（粘贴）某年节假日安排并确认', params: zCalendarYearParams, body: zCalendarYearBody, response: { 200: zCalendarYearView } } },
+    async (req) => rules.setCalendarYear(req.params.year, req.body, requestActor(req)),
+  );
+  app.get(
+    '/calendar/status',
+    { config: { access: { anyRole: true } }, schema: { tags: ['通用'], summary: '已确认节假日安排的年份（期限落在未确认年份时页面注明）', response: { 200: zCalendarStatus } } },
+    async () => rules.calendarStatus(),
   );
 };

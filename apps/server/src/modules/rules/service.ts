@@ -1,5 +1,11 @@
 import {
+  calendarYearToConfirm,
   createWorkCalendar,
+  PACKAGED_CALENDAR_LAST_YEAR,
+  parseArrangement,
+  type TCalendarStatus,
+  type TCalendarYearBody,
+  type TCalendarYearView,
   DEFAULT_RATIO_PARAMS,
   fenToYuan,
   ratioParamProblems,
@@ -13,6 +19,7 @@ import type { Db, Tx } from '../../db/client';
 import { writeAudit, type Actor } from '../../platform/audit';
 import type { Clock } from '../../platform/clock';
 import { AppError, notFound } from '../../platform/errors';
+import { shanghaiDate } from '../../platform/clock';
 import * as repo from './repository';
 
 /** The dictionaries' regions (modules/dictionaries/repository.ts), passed in by app.ts. */
@@ -84,9 +91,10 @@ export function createRulesService(deps: { db: Db; clock: Clock; regions: Region
   return {
     paramsFor,
 
-    async workCalendar(): Promise<WorkCalendar> {
+    /** `tx`: read inside that transaction (a caller holding one on PGlite must not wait for the database). */
+    async workCalendar(tx?: Tx): Promise<WorkCalendar> {
       if (calendar && Date.now() - calendar.at < 60_000) return calendar.cal;
-      const rows = await repo.listCalendarOverrides(db);
+      const rows = await repo.listCalendarOverrides(tx ?? db);
       const overrides: DayOverride[] = rows.map((r) => ({ date: r.date, workday: r.workday, note: r.note ?? undefined }));
       calendar = { cal: createWorkCalendar(overrides), at: Date.now() };
       return calendar.cal;
@@ -123,6 +131,81 @@ export function createRulesService(deps: { db: Db; clock: Clock; regions: Region
         });
       });
       return { regionCode, regionName: region.name, effectiveFrom: now.toISOString(), ...paramsToBody(params) };
+    },
+
+    // -------------------------------------------------------------------------------------------
+    // 节假日安排 by year (ADR 036)
+
+    /** The years whose arrangement counts: the package's (≤ 2026) and those the operator confirmed. */
+    async calendarStatus(): Promise<TCalendarStatus> {
+      const rows = await repo.listCalendarYears(db);
+      const confirmedYears = rows.filter((r) => r.confirmed && r.year > PACKAGED_CALENDAR_LAST_YEAR).map((r) => r.year);
+      return { confirmedYears, yearToConfirm: calendarYearToConfirm(shanghaiDate(clock.now()), confirmedYears) };
+    },
+
+    /** This year, the next two, every year with a row: each with its days and whether it is confirmed. */
+    async listCalendarYears(): Promise<TCalendarYearView[]> {
+      const rows = await repo.listCalendarYears(db);
+      const thisYear = Number(shanghaiDate(clock.now()).slice(0, 4));
+      const years = [...new Set([thisYear, thisYear + 1, ...rows.map((r) => r.year)])].sort((a, b) => a - b);
+      return Promise.all(years.map((y) => this.calendarYear(y)));
+    },
+
+    async calendarYear(year: number): Promise<TCalendarYearView> {
+      const row = (await repo.listCalendarYears(db)).find((r) => r.year === year);
+      const days = (await repo.overridesOfYear(db, year)).map((d) => ({ date: d.date, workday: d.workday, ...(d.note ? { note: d.note } : {}) }));
+      const packaged = year <= PACKAGED_CALENDAR_LAST_YEAR;
+      return {
+        year,
+        source: packaged && !row ? 'package' : 'admin',
+        confirmed: packaged || (row?.confirmed ?? false),
+        confirmedAt: row?.confirmedAt?.toISOString() ?? null,
+        confirmedBy: row?.confirmedBy ?? null,
+        days,
+        text: row?.text ?? days.map((d) => `${d.date} ${d.workday ? '班' : '休'}${d.note ? ` ${d.note}` : ''}`).join('\n'),
+      };
+    },
+
+    /**
+     * The year's arrangement as entered or pasted (replaces the year's overrides), and whether it is
+     * confirmed. A line that cannot be read refuses the whole text, naming the line.
+     */
+    async setCalendarYear(year: number, body: TCalendarYearBody, actor: Actor): Promise<TCalendarYearView> {
+      if (year <= PACKAGED_CALENDAR_LAST_YEAR) {
+        throw new AppError('VALIDATION_FAILED', `${year} 年及以前的节假日安排来自国务院已发布的通知，已确认，无需录入；个别日期请用“工作日调整”`);
+      }
+      const parsed = parseArrangement(body.text, year);
+      if (parsed.problems.length) throw new AppError('VALIDATION_FAILED', parsed.problems[0]!, { fields: { text: parsed.problems } });
+      if (body.confirmed && parsed.days.length === 0) {
+        throw new AppError('VALIDATION_FAILED', `请先录入 ${year} 年的节假日安排（放假日与调休上班日），再确认`, { fields: { text: ['请录入节假日安排'] } });
+      }
+      const now = clock.now();
+      await db.transaction(async (tx) => {
+        const before = await repo.findCalendarYear(tx, year);
+        const beforeDays = await repo.overridesOfYear(tx, year);
+        const wasConfirmed = before?.confirmed ?? false;
+        await repo.replaceCalendarYear(
+          tx,
+          year,
+          parsed.days.map((d) => ({ date: d.date, workday: d.workday, note: d.note ?? null })),
+          {
+            text: body.text,
+            confirmed: body.confirmed,
+            confirmedAt: body.confirmed ? (wasConfirmed ? (before?.confirmedAt ?? now) : now) : null,
+            confirmedBy: body.confirmed ? (wasConfirmed ? (before?.confirmedBy ?? actor.id) : actor.id) : null,
+            updatedAt: now,
+          },
+        );
+        await writeAudit(tx, actor, now, {
+          action: body.confirmed && !wasConfirmed ? 'calendar.year.confirm' : 'calendar.year.update',
+          targetType: 'calendar',
+          targetId: String(year),
+          before: { confirmed: wasConfirmed, days: beforeDays.length },
+          after: { confirmed: body.confirmed, days: parsed.days.length, rest: parsed.days.filter((d) => !d.workday).length, work: parsed.days.filter((d) => d.workday).length },
+        });
+      });
+      calendar = null;
+      return this.calendarYear(year);
     },
 
     async listOverrides() {

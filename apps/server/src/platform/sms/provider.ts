@@ -3,7 +3,7 @@ import type { SmsPurpose } from '@benxi/shared';
 /** A verification code (register / login / reset) or a first password set by `admin`. */
 export type CodeTemplate = SmsPurpose | 'password';
 /** A notification after a decision (sent by an after-commit handler, docs/decisions/016). */
-export type NotificationTemplate = 'cert-approved' | 'cert-rejected';
+export type NotificationTemplate = 'cert-approved' | 'cert-rejected' | 'warning';
 export type SmsTemplate = CodeTemplate | NotificationTemplate;
 /** Template ids by kind: every code template, and the notification templates where configured. */
 export type TemplateIds = Record<CodeTemplate, string> & Partial<Record<NotificationTemplate, string>>;

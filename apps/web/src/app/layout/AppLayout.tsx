@@ -12,6 +12,8 @@ import { PLATFORM_FULL_NAME } from '../../components/constants';
 import { useMe } from '../../features/auth/api/me';
 import { useLogout } from '../../features/auth/api/auth';
 import { ChangePasswordForm } from '../../features/auth/components/ChangePasswordForm';
+import { MessageBell } from '../../features/supervision/components/MessageBell';
+import { needsCertification } from '../guards';
 import { breadcrumbFor, menuFor, type Crumb } from './menu';
 
 /** The shell after login: side menu by role, header with the user and the account menu. */
@@ -71,6 +73,8 @@ export default function AppLayout() {
           pageContainer: { paddingBlockPageContainerContent: 16, paddingInlinePageContainerContent: 24 },
         }}
         actionsRender={() => [
+          // 消息中心 (ADR 038): the unread badge, polled
+          ...(needsCertification(me) || me.mustChangePassword ? [] : [<MessageBell key="messages" />]),
           // a long unit name ends in … inside the bar (the full name on hover and in the account menu)
           <span
             key="org"

@@ -19,6 +19,8 @@ import ApiOutlined from '@ant-design/icons/ApiOutlined';
 import FileProtectOutlined from '@ant-design/icons/FileProtectOutlined';
 import InsuranceOutlined from '@ant-design/icons/InsuranceOutlined';
 import PayCircleOutlined from '@ant-design/icons/PayCircleOutlined';
+import WarningOutlined from '@ant-design/icons/WarningOutlined';
+import MessageOutlined from '@ant-design/icons/MessageOutlined';
 import type { ReactNode } from 'react';
 import { can, type Role } from '@benxi/shared';
 import type { Me } from '../../features/auth/api/me';
@@ -150,13 +152,16 @@ const depositUses = (name: string): MenuRoute => ({
   icon: <PayCircleOutlined />,
   routes: [{ path: '/deposit-uses/:id', name: name === '支付通知' ? '支付通知书' : '动用详情', hideInMenu: true }],
 });
+// issue 15: 预警 (every role), 消息中心 (from the header's bell, not in the menu), 短信记录 (admin)
+const warningsMenu: MenuRoute = { path: '/warnings', name: '预警', icon: <WarningOutlined /> };
+const messagesMenu: MenuRoute = { path: '/messages', name: '消息中心', hideInMenu: true };
 
 /** The menu of each role: only what works today. */
 export function menuFor(me: Me): MenuRoute[] {
   switch (me.role) {
     case 'enterprise': {
       const cert: MenuRoute = { path: '/certification', name: '企业认证', icon: <SafetyCertificateOutlined /> };
-      return needsCertification(me) ? [cert] : [home, projects(me.role), applications, guarantees, depositUses('保证金动用'), cert, offlineDetail, insuranceOrderDetail];
+      return needsCertification(me) ? [cert] : [home, projects(me.role), applications, guarantees, depositUses('保证金动用'), warningsMenu, cert, offlineDetail, insuranceOrderDetail, messagesMenu];
     }
     case 'admin':
       return [
@@ -179,15 +184,18 @@ export function menuFor(me: Me): MenuRoute[] {
         insuranceOrderDetail,
         { path: '/admin/audit', name: '审计日志', icon: <FileSearchOutlined /> },
         { path: '/admin/job-runs', name: '定时任务', icon: <ScheduleOutlined /> },
+        warningsMenu,
+        { path: '/admin/sms-records', name: '短信记录', icon: <MessageOutlined /> },
+        messagesMenu,
       ];
     case 'hrss':
-      return [home, projects(me.role), quotaReview, offlineReview, ...closureReview, guarantees, depositUses('保证金动用'), arrears, insuranceOrderDetail];
+      return [home, projects(me.role), quotaReview, offlineReview, ...closureReview, guarantees, depositUses('保证金动用'), warningsMenu, arrears, insuranceOrderDetail, messagesMenu];
     case 'authority':
-      return [home, projects(me.role), quotaList, guarantees, depositUses('保证金动用'), offlineDetail, insuranceOrderDetail];
+      return [home, projects(me.role), quotaList, guarantees, depositUses('保证金动用'), warningsMenu, offlineDetail, insuranceOrderDetail, messagesMenu];
     case 'bank':
-      return [home, ...bankPortal, depositUses('支付通知'), guarantees];
+      return [home, ...bankPortal, depositUses('支付通知'), guarantees, warningsMenu, messagesMenu];
     case 'insurer':
-      return [home, ...insurerPortal, depositUses('支付通知'), guarantees];
+      return [home, ...insurerPortal, depositUses('支付通知'), guarantees, warningsMenu, messagesMenu];
     default:
       return can(me.role, 'project.read') ? [home, projects(me.role)] : [home];
   }

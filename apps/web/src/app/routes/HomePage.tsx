@@ -8,6 +8,7 @@ import { useCertification } from '../../features/certification/api/certification
 import { certificationListQueryOptions } from '../../features/admin-certifications/api/certifications';
 import { quotaListQueryOptions } from '../../features/quota/api/quota';
 import { PLATFORM_FULL_NAME } from '../../components/constants';
+import { Dashboard } from '../../features/supervision/components/Dashboard';
 
 /** "上午好，张三" by Beijing time; the organisation's name when the account has no name, never the phone. */
 function greetingLine(me: Pick<Me, 'name' | 'org'>, now = new Date()): string {
@@ -123,6 +124,7 @@ export default function HomePage() {
     <PageContainer title="首页">
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <WelcomeCard me={me} />
+        <Dashboard role={me.role} />
         {me.role === 'admin' && <AdminTodo />}
         {me.role === 'hrss' && <HrssTodo />}
         {(me.role === 'hrss' || me.role === 'authority') && (

@@ -5,6 +5,7 @@ import { invalidState } from '../../../platform/errors';
 import type { PaymentContext } from '../../payment/context';
 import { guaranteeApplicationDto, loadGuaranteeApplication } from '../read';
 import { lockGuaranteeApplication, moveGuaranteeApplication } from '../repository';
+import { recordWarningRecheck } from '../../warnings/events';
 
 const why = (status: GuaranteeApplicationStatus): string =>
   ({
@@ -25,6 +26,7 @@ export async function acceptGuaranteeApplication(ctx: PaymentContext, user: Paym
     if (!before || !guaranteeApplicationWorkflow.can('accept', before)) throw invalidState(`${before ? why(before) : '该保函申请不存在'}，不能受理`);
     if ((await moveGuaranteeApplication(tx, g.id, action.from, { status: action.to, acceptedAt: now, updatedAt: now })) !== 1) throw invalidState('该保函申请已被处理，请刷新后查看');
     await ctx.audit(tx, actor, now, { action: guaranteeApplicationWorkflow.auditCode('accept'), targetType: 'guarantee_application', targetId: g.id.toString(), before: { status: before }, after: { status: action.to } });
+    await recordWarningRecheck(tx, now, g.projectId, 'guarantee_application.accept');
     await ctx.recordOpenEvent(tx, { orgId: g.bankOrgId, type: PAYMENT_OPEN_EVENT_TYPES.guaranteeAccepted, objectNo: g.id.toString(), at: now });
   });
   return guaranteeApplicationDto(ctx, user, g.id);
@@ -49,6 +51,7 @@ export async function refuseGuaranteeApplication(ctx: PaymentContext, user: Paym
       before: { status: before, projectDepositStatus: deposit.depositBefore },
       after: { status: action.to, reason, projectDepositStatus: deposit.depositAfter },
     });
+    await recordWarningRecheck(tx, now, g.projectId, 'guarantee_application.refuse');
     await ctx.recordOpenEvent(tx, { orgId: g.bankOrgId, type: PAYMENT_OPEN_EVENT_TYPES.guaranteeRefused, objectNo: g.id.toString(), at: now });
   });
   return guaranteeApplicationDto(ctx, user, g.id);

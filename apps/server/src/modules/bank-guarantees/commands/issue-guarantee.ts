@@ -7,6 +7,7 @@ import type { PaymentContext } from '../../payment/context';
 import { guaranteeApplicationDto, loadGuaranteeApplication } from '../read';
 import { lockGuaranteeApplication, moveGuaranteeApplication, setGuaranteeId } from '../repository';
 import { guaranteeStateReason } from './decide-guarantee-application';
+import { recordWarningRecheck } from '../../warnings/events';
 
 export interface IssueGuaranteeInput {
   guaranteeNo: string;
@@ -109,6 +110,7 @@ export async function issueGuarantee(ctx: PaymentContext, user: PaymentUser, id:
         ...(deposit ? { projectDepositStatus: deposit.depositAfter } : {}),
       },
     });
+    await recordWarningRecheck(tx, now, g.projectId, 'guarantee_application.issue');
     await ctx.recordOpenEvent(tx, { orgId: g.bankOrgId, type: PAYMENT_OPEN_EVENT_TYPES.guaranteeIssued, objectNo: g.id.toString(), at: now });
   });
   return guaranteeApplicationDto(ctx, user, g.id);

@@ -45,7 +45,7 @@ export async function decideCertification(
       after: { status: action.to, ...(reason ? { reason } : {}) },
     });
     // The contact is told by SMS after commit (modules/certification/notifications.ts, ADR 016).
-    await recordEvent(tx, now, { topic: `certification.${action.to}`, aggregateType: 'certification', aggregateId: id, payload: { contactPhone: before.contactPhone, enterpriseName: before.enterpriseName, reason } });
+    await recordEvent(tx, now, { topic: `certification.${action.to}`, aggregateType: 'certification', aggregateId: id, payload: { contactPhone: before.contactPhone, enterpriseName: before.enterpriseName, reason, orgId: before.orgId } });
     return (await getById(ctx, tx, admin, id))!;
   });
 }

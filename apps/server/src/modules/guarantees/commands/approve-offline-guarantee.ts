@@ -5,6 +5,7 @@ import type { AuthUser } from '../../../platform/sessions';
 import type { GuaranteeContext } from '../context';
 import { getOfflineGuarantee, loadOffline, requiredFenOf } from '../read';
 import { lockOfflineGuarantee, moveOfflineGuarantee } from '../repository';
+import { recordWarningRecheck } from '../../warnings/events';
 
 const alreadyDecided = (s: string) =>
   invalidState(s === 'approved' ? '该保单保函已审核通过，不能重复审核' : s === 'returned' ? '该保单保函已退回，不能再审核' : '该保单保函已关闭（企业已切换缴纳方式），不能再审核');
@@ -58,6 +59,7 @@ export async function approveOfflineGuarantee(ctx: GuaranteeContext, user: AuthU
       before: { status: row.status, projectDepositStatus: deposit?.depositBefore ?? null },
       after: { status: action.to, guaranteeId: registered.id.toString(), amount: fenToYuan(row.amountFen), required: fenToYuan(required), covered, projectDepositStatus: deposit?.depositAfter ?? null },
     });
+    await recordWarningRecheck(tx, now, row.projectId, 'offline_guarantee.approve');
   });
   return getOfflineGuarantee(ctx, user, id);
 }

@@ -5,6 +5,7 @@ import type { AuthUser } from '../../../platform/sessions';
 import type { GuaranteeContext } from '../context';
 import { getOfflineGuarantee, loadOffline } from '../read';
 import { lockOfflineGuarantee, moveOfflineGuarantee } from '../repository';
+import { recordWarningRecheck } from '../../warnings/events';
 
 /**
  * 退回 (hrss, with a reason): the upload becomes 已退回, its payment attempt closes and the deposit
@@ -28,6 +29,7 @@ export async function returnOfflineGuarantee(ctx: GuaranteeContext, user: AuthUs
       before: { status: row.status, projectDepositStatus: deposit.depositBefore },
       after: { status: action.to, reason, projectDepositStatus: deposit.depositAfter },
     });
+    await recordWarningRecheck(tx, now, row.projectId, 'offline_guarantee.return');
   });
   return getOfflineGuarantee(ctx, user, id);
 }

@@ -5,6 +5,7 @@ import type { AuthUser } from '../../../platform/sessions';
 import type { QuotaContext } from '../context';
 import { getQuotaApplication, loadScoped } from '../read';
 import { moveQuotaApplication } from '../repository';
+import { recordEvent } from '../../../platform/outbox';
 
 export interface ApproveQuotaInput {
   approvedAmount?: string;
@@ -48,6 +49,13 @@ export async function approveQuotaApplication(ctx: QuotaContext, user: AuthUser,
       targetId: q.id.toString(),
       before: { status: before, projectDepositStatus: deposit.before.depositStatus },
       after: { status: action.to, approvedAmount: fenToYuan(approvedFen), justificationAccepted: below, projectDepositStatus: deposit.after.depositStatus },
+    });
+    // after commit: the enterprise's 审核结果 message, the project's warnings rechecked (ADR 037, 038)
+    await recordEvent(tx, now, {
+      topic: 'quota.approved',
+      aggregateType: 'quota_application',
+      aggregateId: q.id.toString(),
+      payload: { applicationId: q.id.toString(), projectId: q.projectId.toString(), enterpriseOrgId: q.enterpriseOrgId, approvedAmount: fenToYuan(approvedFen) },
     });
   });
   return getQuotaApplication(ctx, user, id);

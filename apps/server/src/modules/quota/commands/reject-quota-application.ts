@@ -5,6 +5,7 @@ import type { AuthUser } from '../../../platform/sessions';
 import type { QuotaContext } from '../context';
 import { getQuotaApplication, loadScoped } from '../read';
 import { moveQuotaApplication } from '../repository';
+import { recordEvent } from '../../../platform/outbox';
 
 /** 审核驳回 (hrss, with a reason shown to the enterprise): the deposit goes back to 未申请. */
 export async function rejectQuotaApplication(ctx: QuotaContext, user: AuthUser, id: string, reason: string, actor: Actor): Promise<TQuotaApplication> {
@@ -23,6 +24,13 @@ export async function rejectQuotaApplication(ctx: QuotaContext, user: AuthUser, 
       targetId: q.id.toString(),
       before: { status: before, projectDepositStatus: deposit.before.depositStatus },
       after: { status: action.to, reason, projectDepositStatus: deposit.after.depositStatus },
+    });
+    // after commit: the enterprise's 审核结果 message, the project's warnings rechecked (ADR 037, 038)
+    await recordEvent(tx, now, {
+      topic: 'quota.rejected',
+      aggregateType: 'quota_application',
+      aggregateId: q.id.toString(),
+      payload: { applicationId: q.id.toString(), projectId: q.projectId.toString(), enterpriseOrgId: q.enterpriseOrgId, reason },
     });
   });
   return getQuotaApplication(ctx, user, id);

@@ -5,6 +5,7 @@ import type { AuthUser } from '../../../platform/sessions';
 import type { QuotaContext } from '../context';
 import { getQuotaApplication, loadScoped } from '../read';
 import { moveQuotaApplication } from '../repository';
+import { recordWarningRecheck } from '../../warnings/events';
 
 /** 撤回 (the enterprise, its own application still 申请中): the deposit goes back to 未申请. */
 export async function withdrawQuotaApplication(ctx: QuotaContext, user: AuthUser, id: string, actor: Actor): Promise<TQuotaApplication> {
@@ -24,6 +25,7 @@ export async function withdrawQuotaApplication(ctx: QuotaContext, user: AuthUser
       before: { status: before, projectDepositStatus: deposit.before.depositStatus },
       after: { status: action.to, projectDepositStatus: deposit.after.depositStatus },
     });
+    await recordWarningRecheck(tx, now, q.projectId, 'quota.withdraw');
   });
   return getQuotaApplication(ctx, user, id);
 }

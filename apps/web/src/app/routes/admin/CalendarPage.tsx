@@ -10,6 +10,7 @@ import {
   useSetCalendarOverride,
   type CalendarOverride,
 } from '../../../features/admin-rules/api/rules';
+import { CalendarYearsCard } from '../../../features/supervision/components/CalendarYearsCard';
 
 interface Values {
   date?: Dayjs;
@@ -70,7 +71,8 @@ export default function CalendarPage() {
 
   return (
     <PageContainer title="工作日调整" content="审核期限按工作日计算：默认采用国家法定节假日安排（含调休上班日），此处的调整优先。">
-      <Card title="新增调整" style={{ marginBottom: 16 }}>
+      <CalendarYearsCard />
+      <Card title="新增调整（单日）" style={{ marginBottom: 16 }}>
         <Form<Values> form={form} name="calendar" layout="inline" initialValues={{ workday: false }} onFinish={add}>
           <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
             <DatePicker placeholder="请选择日期" />

@@ -20,6 +20,7 @@ import { ProjectInsuranceOrdersCard } from '../../../features/insurance/componen
 import { DepositCard } from '../../../features/payment/components/DepositCard';
 import { ProjectLoadError } from './ProjectLoadError';
 import { CancellationCard, FilingButton } from '../../../features/closure/components/ClosurePanel';
+import { ProjectWarningsCard } from '../../../features/supervision/components/ProjectWarningsCard';
 
 const COMPLETED_NO_QUOTA = '工程已竣工，不能再申请定额';
 
@@ -94,6 +95,8 @@ export default function ProjectDetailPage() {
       }
     >
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        {/* 预警 (ADR 037): the project's open warnings, when it has any */}
+        <ProjectWarningsCard projectId={p.id} />
         <Card>
           <ProjectBaseInfo project={p} extra={baseActions} />
         </Card>

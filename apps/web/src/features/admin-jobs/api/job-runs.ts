@@ -30,5 +30,7 @@ export function describeRun(r: Pick<JobRunRow, 'job' | 'status' | 'attempts' | '
     const more = s.more === true ? '，尚有未清理的将于次日继续' : '';
     return `删除 ${n('deleted')} 个孤立文件，共 ${formatFileSize(n('bytes'))}（上传超过 24 小时且未被引用）${more}${tries}`;
   }
+  // issue 15 (ADR 037)
+  if (r.job === 'warnings.sweep') return `新增预警 ${n('raised')} 条，解除 ${n('cleared')} 条，巡检后预警中 ${n('open')} 条${tries}`;
   return JSON.stringify(s);
 }

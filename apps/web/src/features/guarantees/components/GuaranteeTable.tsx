@@ -3,8 +3,8 @@ import { ProTable, type ProColumns } from '@ant-design/pro-components';
 import { App, Button } from 'antd';
 import DownloadOutlined from '@ant-design/icons/DownloadOutlined';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router';
-import type { GuaranteeKind, GuaranteeStatus } from '@benxi/shared';
+import { Link, useSearchParams } from 'react-router';
+import { GUARANTEE_KINDS, GUARANTEE_STATUSES, type GuaranteeKind, type GuaranteeStatus } from '@benxi/shared';
 import { showYuan } from '../../../lib/money';
 import { tablePagination, tableRequestError, toTableResult } from '../../../lib/page';
 import { useExport } from '../../../lib/use-export';
@@ -29,6 +29,14 @@ export function GuaranteeTable() {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const filters = useRef<GuaranteeFilters>({});
+  // the 首页's numbers link here with ?kind=… (or ?status=…)
+  const [params] = useSearchParams();
+  const kind = params.get('kind');
+  const status = params.get('status');
+  const linked: SearchValues = {
+    kind: GUARANTEE_KINDS.includes(kind as GuaranteeKind) ? (kind as GuaranteeKind) : undefined,
+    status: GUARANTEE_STATUSES.includes(status as GuaranteeStatus) ? (status as GuaranteeStatus) : undefined,
+  };
   const { exporting, runExport } = useExport(() => exportGuarantees(filters.current));
   const columns: ProColumns<Guarantee>[] = [
     { title: '保函号/保单号', dataIndex: 'number', width: 150, ellipsis: true, fieldProps: { placeholder: '请输入保函号' }, render: (_, g) => <Link to={guaranteeDetailPath(g.id)}>{g.number}</Link> },
@@ -52,6 +60,8 @@ export function GuaranteeTable() {
   return (
     <ProTable<Guarantee, SearchValues>
       rowKey="id"
+      key={JSON.stringify(linked)}
+      form={{ initialValues: linked }}
       columns={columns}
       headerTitle="保函列表"
       cardBordered

@@ -3,6 +3,7 @@ import { formatDateTime } from '@benxi/shared';
 import { showYuan } from '../../../lib/money';
 import type { OfflineGuarantee } from '../api/guarantees';
 import { instrumentText, OfflineOverdueTag, OfflineStatusTag } from './GuaranteeTags';
+import { Deadline } from '../../supervision/components/Deadline';
 
 /** The upload as the enterprise entered it (the manual's 保单信息), and its review. */
 export function OfflineGuaranteeInfo({ g, column = 2 }: { g: OfflineGuarantee; column?: 1 | 2 }) {
@@ -29,7 +30,7 @@ export function OfflineGuaranteeInfo({ g, column = 2 }: { g: OfflineGuarantee; c
         { key: 'issued', label: '出函日期', children: g.issuedOn },
         { key: 'period', label: '保函期限', children: `${g.validFrom} ~ ${g.validTo}` },
         { key: 'submitted', label: '上传时间', children: formatDateTime(g.submittedAt) },
-        { key: 'due', label: '审核期限', children: <span style={{ color: g.overdue ? '#cf1322' : undefined }}>{g.dueOn}（提交后5个工作日）</span> },
+        { key: 'due', label: '审核期限', children: <span style={{ color: g.overdue ? '#cf1322' : undefined }}><Deadline date={g.dueOn} />（提交后5个工作日）</span> },
         { key: 'decided', label: '审核时间', children: g.decidedAt ? formatDateTime(g.decidedAt) : '-' },
         ...(g.returnReason ? [{ key: 'reason', label: '退回原因', span: column, children: g.returnReason }] : []),
         ...(g.closedReason ? [{ key: 'closed', label: '关闭原因', span: column, children: g.closedReason }] : []),

@@ -7,6 +7,7 @@ import { showYuan } from '../../../lib/money';
 import { tablePagination, tableRequestError, toTableResult } from '../../../lib/page';
 import { offlineListQueryOptions, type OfflineGuarantee } from '../api/guarantees';
 import { instrumentText, OfflineOverdueTag, OfflineStatusTag } from './GuaranteeTags';
+import { Deadline } from '../../supervision/components/Deadline';
 
 export const offlineDetailPath = (id: string) => `/offline-guarantees/${id}`;
 
@@ -29,7 +30,7 @@ export function OfflineReviewTable() {
       width: 150,
       render: (_, g) => (
         <Space size={4} wrap={false}>
-          <span style={{ whiteSpace: 'nowrap', color: g.overdue ? '#cf1322' : undefined }}>{g.dueOn}</span>
+          <span style={{ whiteSpace: 'nowrap', color: g.overdue ? '#cf1322' : undefined }}><Deadline date={g.dueOn} /></span>
           <OfflineOverdueTag g={g} />
         </Space>
       ),

@@ -4,8 +4,8 @@ import { App, Button } from 'antd';
 import PlusOutlined from '@ant-design/icons/PlusOutlined';
 import DownloadOutlined from '@ant-design/icons/DownloadOutlined';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate } from 'react-router';
-import { formatDateTime, type DepositStatus, type ProjectStatus } from '@benxi/shared';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { DEPOSIT_STATUSES, formatDateTime, PROJECT_STATUSES, type DepositStatus, type ProjectStatus } from '@benxi/shared';
 import { tablePagination, tableRequestError, toTableResult } from '../../../lib/page';
 import { regionSelectOptions, useFormDictionaries } from '../../dictionaries/api/dictionaries';
 import { exportProjects, projectListQueryOptions, type ProjectFilters, type ProjectRow } from '../api/projects';
@@ -25,6 +25,19 @@ interface SearchValues {
   depositStatus?: DepositStatus;
 }
 
+/** Filters given in the address by a link (the 首页): only valid values are taken. */
+function linkedFilters(params: URLSearchParams): { key: string; values: SearchValues } {
+  const depositStatus = params.get('depositStatus');
+  const status = params.get('status');
+  const regionCode = params.get('regionCode');
+  const values: SearchValues = {
+    depositStatus: DEPOSIT_STATUSES.includes(depositStatus as DepositStatus) ? (depositStatus as DepositStatus) : undefined,
+    status: PROJECT_STATUSES.includes(status as ProjectStatus) ? (status as ProjectStatus) : undefined,
+    regionCode: regionCode && /^\d{6}$/.test(regionCode) ? regionCode : undefined,
+  };
+  return { key: JSON.stringify(values), values };
+}
+
 interface Props {
   headerTitle: string;
   /** The enterprise's own list: 新建项目. */
@@ -42,6 +55,8 @@ export function ProjectTable({ headerTitle, canCreate, showContractor }: Props) 
   const navigate = useNavigate();
   const { message } = App.useApp();
   const dicts = useFormDictionaries();
+  const [params] = useSearchParams();
+  const linked = linkedFilters(params);
   const filters = useRef<ProjectFilters>({});
   const { exporting, runExport } = useExport(() => exportProjects(filters.current));
 
@@ -109,6 +124,9 @@ export function ProjectTable({ headerTitle, canCreate, showContractor }: Props) 
   return (
     <ProTable<ProjectRow, SearchValues>
       rowKey="id"
+      // the 首页's numbers link here with their filter in the address (?depositStatus=…, ?regionCode=…)
+      key={linked.key}
+      form={{ initialValues: linked.values }}
       columns={columns}
       headerTitle={headerTitle}
       cardBordered

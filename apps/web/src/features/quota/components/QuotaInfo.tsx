@@ -7,6 +7,7 @@ import { FileLink } from '../../../components/FileLink';
 import type { QuotaApplication } from '../api/quota';
 import { OverdueTag, QuotaStatusTag, applyTypeText, payAmountLabel, payMethodText } from './QuotaTags';
 import { quotaDetailPath } from './QuotaActions';
+import { Deadline } from '../../supervision/components/Deadline';
 
 const labelStyle = { width: 150, whiteSpace: 'nowrap' as const };
 const columns = { xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 };
@@ -46,7 +47,7 @@ export function QuotaDepositInfo({ q, extra }: { q: QuotaApplication; extra?: Re
         </span>
       ),
     },
-    { key: 'due', label: '审核期限', children: q.status === 'pending' ? `${q.dueOn}（5个工作日）` : q.dueOn },
+    { key: 'due', label: '审核期限', children: q.status === 'pending' ? <><Deadline date={q.dueOn} />（5个工作日）</> : <Deadline date={q.dueOn} /> },
     { key: 'region', label: '主管地区', children: q.regionName },
     { key: 'contractor', label: '施工总包单位', children: q.contractorName },
     { key: 'authority', label: '行业主管单位', children: q.authorityOrgName },

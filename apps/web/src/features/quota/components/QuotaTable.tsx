@@ -12,6 +12,7 @@ import { exportQuotas, quotaListQueryOptions, type QuotaApplication, type QuotaF
 import { OverdueTag, QuotaStatusTag, SupersededTag, applyTypeText, dueAmount, payMethodText, quotaStatusValueEnum } from './QuotaTags';
 import { quotaDetailPath } from './QuotaActions';
 import { useExport } from '../../../lib/use-export';
+import { Deadline } from '../../supervision/components/Deadline';
 
 interface SearchValues {
   projectName?: string;
@@ -128,7 +129,7 @@ export function QuotaTable({ role, review = false, headerTitle }: { role: Role; 
           width: 170,
           render: (_, q) => (
             <Space size={4} wrap={false}>
-              <span style={{ whiteSpace: 'nowrap', color: q.overdue ? '#cf1322' : undefined }}>{q.dueOn}</span>
+              <span style={{ whiteSpace: 'nowrap', color: q.overdue ? '#cf1322' : undefined }}><Deadline date={q.dueOn} /></span>
               <OverdueTag q={q} />
             </Space>
           ),
