@@ -6,6 +6,7 @@ import type { ScopeUser } from '../../../platform/scope';
 import type { ClosureContext } from '../context';
 import { getFiling, isFileable, loadFiling, loadProject } from '../read';
 import { insertFiling, latestFilingOfProject, moveFiling } from '../repository';
+import { recordWarningRecheck } from '../../warnings/events';
 
 /**
  * 发起备案 (SPEC §7): the enterprise files its 已缴纳 / 已缓缴 deposit with hrss (免缴 needs none:
@@ -68,6 +69,7 @@ export async function approveFiling(ctx: ClosureContext, user: ScopeUser & { id:
       before: { status: before, projectDepositStatus: deposit.before.depositStatus },
       after: { status: action.to, projectDepositStatus: deposit.after.depositStatus },
     });
+    await recordWarningRecheck(tx, now, f.projectId, 'filing.approve');
   });
   return getFiling(ctx, user, id);
 }
@@ -90,6 +92,7 @@ export async function rejectFiling(ctx: ClosureContext, user: ScopeUser & { id: 
       before: { status: before, projectDepositStatus: deposit.before.depositStatus },
       after: { status: action.to, reason, projectDepositStatus: deposit.after.depositStatus },
     });
+    await recordWarningRecheck(tx, now, f.projectId, 'filing.reject');
   });
   return getFiling(ctx, user, id);
 }

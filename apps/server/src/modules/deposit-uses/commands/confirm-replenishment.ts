@@ -5,6 +5,7 @@ import type { AuthUser } from '../../../platform/sessions';
 import type { DepositUseContext } from '../context';
 import { loadUse, useDto } from '../read';
 import { lockUse, moveUse, otherPendingReplenishment } from '../repository';
+import { recordWarningRecheck } from '../../warnings/events';
 
 /**
  * 确认补足 (hrss): the replenishment has arrived in full; the use is 已补足 and, when no other use of
@@ -33,6 +34,7 @@ export async function confirmReplenishment(ctx: DepositUseContext, user: AuthUse
       before: { replenishStatus: row.replenishStatus, projectNeedsReplenish: state.needsReplenish },
       after: { replenishStatus: action.to, cashDepositId: cash.id.toString(), paid: fenToYuan(cash.paidFen), projectNeedsReplenish: moved ? moved.after.needsReplenish : state.needsReplenish },
     });
+    await recordWarningRecheck(tx, now, row.projectId, 'deposit_use.replenish_confirm');
   });
   return useDto(ctx, user, use.id);
 }
