@@ -22,6 +22,7 @@ import { getCancellation, isCompleted, loadCancellation, loadProject, type Instr
 import { insertCancellation, insertReturns, latestCancellationOfProject, moveCancellation } from '../repository';
 import { clearAllForProject } from '../../warnings/sweep';
 import { recordWarningRecheck } from '../../warnings/events';
+import { recordEvent } from '../../../platform/outbox';
 
 /**
  * 保证金注销申请 (SPEC §8): only a 竣工 project with a 已备案 deposit, after the 30-day publicity
@@ -153,6 +154,13 @@ export async function approveCancellation(ctx: ClosureContext, user: ScopeUser &
       before: { status: before, projectDepositStatus: deposit.before.depositStatus },
       after: { status: action.to, documentNo: number.text, released: released.map((g) => g.number), returns: rows.map((r) => r.id.toString()), projectDepositStatus: deposit.after.depositStatus, warningsLifted },
     });
+    // after commit: the enterprise's 审核结果 message (ADR 038)
+    await recordEvent(tx, now, {
+      topic: 'cancellation.approved',
+      aggregateType: 'cancellation',
+      aggregateId: c.id.toString(),
+      payload: { cancellationId: c.id.toString(), projectId: c.projectId.toString(), enterpriseOrgId: c.enterpriseOrgId, documentNo: number.text },
+    });
     // the banks' new tasks, last (it holds their event locks until the commit)
     if (rows.length) await ctx.openEvents.record(tx, rows.map((r) => ({ orgId: r.bankOrgId, type: 'return_confirmation.issued' as const, objectNo: r.id.toString(), at: now })));
   });
@@ -177,6 +185,7 @@ export async function rejectCancellation(ctx: ClosureContext, user: ScopeUser & 
       after: { status: action.to, reason, projectDepositStatus: deposit.after.depositStatus },
     });
     await recordWarningRecheck(tx, now, c.projectId, 'cancellation.reject');
+    await recordEvent(tx, now, { topic: 'cancellation.rejected', aggregateType: 'cancellation', aggregateId: c.id.toString(), payload: { cancellationId: c.id.toString(), projectId: c.projectId.toString(), enterpriseOrgId: c.enterpriseOrgId, reason } });
   });
   return getCancellation(ctx, user, id);
 }
