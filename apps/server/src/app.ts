@@ -542,6 +542,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bankGuaranteeTodo: (user, q) => bankGuarantees.list(user, q),
     cashTodo: (user, q) => cashDeposits.list(user, q),
     certificationQueue: (user, q) => certifications.list(user, q),
+    // issue 12–14 queues (helper X1)
+    filingQueue: (user, q) => closure.listFilings(user, q),
+    cancellationQueue: (user, q) => closure.listCancellations(user, q),
+    returns: (user, q) => closure.listReturns(user, q),
+    paymentNotices: (user, q) => depositUses.list(user, { ...q, projectName: undefined, noticeNo: undefined }),
+    insuranceOrders: (user, q) => insurance.list(user, q),
   });
   const apiClients = createApiClientService({ db, clock, accounts });
 
