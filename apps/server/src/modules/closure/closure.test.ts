@@ -187,6 +187,11 @@ describe('注销 and 返还 (cancellation and return)', () => {
     const refused = await hrss.inject({ method: 'POST', url: `/api/cancellations/${c1.id}/reject`, payload: { reason: '经核查存在拖欠农民工工资情况，请处理后重新申请' } });
     expect(refused.json()).toMatchObject({ status: 'rejected', rejectReason: '经核查存在拖欠农民工工资情况，请处理后重新申请' });
     expect(await depositOf(p.id)).toBe('filed');
+    // the enterprise's 审核结果 message with the reason (ADR 041)
+    await ctx.app.outbox.drain();
+    const refusedMsg = (await e.s.inject({ method: 'GET', url: '/api/messages?kind=decision' })).json().items[0];
+    expect(refusedMsg.title).toBe('保证金注销申请未通过：本溪市平山区滨河路综合管廊建设工程');
+    expect(refusedMsg.body).toContain('经核查存在拖欠农民工工资情况');
 
     const c2 = (await e.s.inject({ method: 'POST', url: '/api/cancellations', payload: await cancellationBody(e.s, p.id) })).json();
     // two open warnings of the project (and one of another project, which stays)
