@@ -22,6 +22,7 @@ const HRSS = '13800000002';
 const AUTHORITY = '13800000003';
 const BANK = '13800000004';
 const ENTERPRISE = '13800000006';
+const INSURER = '13800000005';
 
 /** The 总共 N 条 of the list page a figure's link opened (an empty table when `expected` is 0). */
 async function listTotal(page: Page, expected: number): Promise<number> {
@@ -68,6 +69,11 @@ describe('首页 per role', () => {
     await openHome(page, 'hrss');
     await figureEqualsList(page, 'figure-warnings-open');
     await shot(page, 'warnings-hrss');
+    // issue 13 queues (helper X1): 待审核备案 / 待审核注销 open the review lists
+    await openHome(page, 'hrss');
+    await figureEqualsList(page, 'figure-queue:filing');
+    await openHome(page, 'hrss');
+    await figureEqualsList(page, 'figure-queue:cancellation');
     await page.close();
   });
 
@@ -96,6 +102,21 @@ describe('首页 per role', () => {
     await journey(app).login(page, BANK, DEMO_PASSWORD);
     await openHome(page, 'bank');
     await figureEqualsList(page, 'figure-guarantees');
+    // issue 13/14 (helper X1): 待返还确认 and 待支付的支付通知 open their lists filtered by the address
+    await openHome(page, 'bank');
+    await figureEqualsList(page, 'figure-todo:return');
+    expect(new URL(page.url()).searchParams.get('status')).toBe('pending');
+    await openHome(page, 'bank');
+    await figureEqualsList(page, 'figure-todo:payment-notice');
+    await shot(page, 'home-bank-payment-notices');
+    // the insurer (issue 12): 待核保 / 待出单, the list filtered by 状态
+    await journey(app).login(page, INSURER, DEMO_PASSWORD);
+    await openHome(page, 'insurer');
+    await figureEqualsList(page, 'figure-todo:underwriting');
+    await expect.poll(() => page.locator('.ant-pro-table-search').innerText()).toContain('核保中');
+    await shot(page, 'insurer-orders-underwriting');
+    await openHome(page, 'insurer');
+    await figureEqualsList(page, 'figure-todo:policy');
     await page.close();
   });
 

@@ -122,6 +122,11 @@ import * as guaranteeWarningReads from './modules/guarantees/repositories/warnin
 import * as quotaWarningReads from './modules/quota/repositories/warning-reads';
 import * as bankGuaranteeWarningReads from './modules/bank-guarantees/repositories/warning-reads';
 import * as projectFactsData from './modules/projects/repositories/warning-reads';
+// issue 13/14 deadlines as warnings (helper X1, ADR 041)
+import { cancellationReviewOverdueRule, filingReviewOverdueRule, replenishOverdueRule, returnConfirmOverdueRule, usePaymentOverdueRule } from './modules/warnings/rules';
+import * as closureWarningReads from './modules/closure/repositories/warning-reads';
+import * as depositUseWarningReads from './modules/deposit-uses/repositories/warning-reads';
+import * as depositUseData from './modules/deposit-uses/repository';
 import * as memberData from './modules/auth/repositories/members';
 import { enterpriseContact } from './modules/certification/repositories/contacts';
 import { createMessageService } from './modules/messages/service';
@@ -468,6 +473,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     accounts,
     regions: dictionaries,
     cash: cashDepositData,
+    uses: { usedByInstrument: depositUseData.usedByInstrument },
     guarantees: { liveGuaranteesOfProject: guaranteeData.liveGuaranteesOfProject, release: releaseProjectGuarantees },
   });
   // 保证金动用 and 补足 (ADR 032): draws on the cash deposits and the guarantees register, moves 待补足 through the deposit module
@@ -498,6 +504,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       quotaReviewOverdueRule(quotaWarningReads),
       offlineReviewOverdueRule(guaranteeWarningReads),
       bankOverdueRule(bankGuaranteeWarningReads),
+      // issue 13/14 (ADR 041)
+      filingReviewOverdueRule(closureWarningReads),
+      cancellationReviewOverdueRule(closureWarningReads),
+      returnConfirmOverdueRule(closureWarningReads),
+      usePaymentOverdueRule(depositUseWarningReads),
+      replenishOverdueRule(depositUseWarningReads),
     ],
     projects: projectFactsData.projectFacts,
     calendar: (tx) => rules.workCalendar(tx),
@@ -530,6 +542,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bankGuaranteeTodo: (user, q) => bankGuarantees.list(user, q),
     cashTodo: (user, q) => cashDeposits.list(user, q),
     certificationQueue: (user, q) => certifications.list(user, q),
+    // issue 12–14 queues (helper X1)
+    filingQueue: (user, q) => closure.listFilings(user, q),
+    cancellationQueue: (user, q) => closure.listCancellations(user, q),
+    returns: (user, q) => closure.listReturns(user, q),
+    paymentNotices: (user, q) => depositUses.list(user, { ...q, projectName: undefined, noticeNo: undefined }),
+    insuranceOrders: (user, q) => insurance.list(user, q),
   });
   const apiClients = createApiClientService({ db, clock, accounts });
 

@@ -14,6 +14,12 @@ export const WARNING_TYPES = [
   'offline_review_overdue',
   'bank_accept_overdue',
   'bank_issue_overdue',
+  // issue 13/14 (helper X1): 备案 / 注销 / 返还 / 动用 deadlines
+  'filing_review_overdue',
+  'cancellation_review_overdue',
+  'return_confirm_overdue',
+  'use_payment_overdue',
+  'replenish_overdue',
 ] as const;
 export type WarningType = (typeof WARNING_TYPES)[number];
 
@@ -25,6 +31,11 @@ export const warningTypeLabels: Record<WarningType, string> = {
   offline_review_overdue: '保单保函审核超期',
   bank_accept_overdue: '银行受理超期',
   bank_issue_overdue: '银行出函超期',
+  filing_review_overdue: '备案审核超期',
+  cancellation_review_overdue: '注销审核超期',
+  return_confirm_overdue: '返还确认超期',
+  use_payment_overdue: '支付通知超期',
+  replenish_overdue: '补足超期',
 };
 
 /** 由谁处理 */
@@ -38,16 +49,26 @@ export const warningTypeActor: Record<WarningType, WarningActor> = {
   offline_review_overdue: 'hrss',
   bank_accept_overdue: 'bank',
   bank_issue_overdue: 'bank',
+  filing_review_overdue: 'hrss',
+  cancellation_review_overdue: 'hrss',
+  return_confirm_overdue: 'bank',
+  // the payer of the notice: the bank holding the cash or the bank / insurer that issued the guarantee or policy (the warning's addressee)
+  use_payment_overdue: 'bank',
+  replenish_overdue: 'enterprise',
 };
 
 /** What the warning is about (an object of another module; the link of the web goes by it). */
-export const WARNING_OBJECT_TYPES = ['guarantee', 'quota_application', 'offline_guarantee', 'guarantee_application'] as const;
+export const WARNING_OBJECT_TYPES = ['guarantee', 'quota_application', 'offline_guarantee', 'guarantee_application', 'filing', 'cancellation', 'return_confirmation', 'deposit_use'] as const;
 export type WarningObjectType = (typeof WARNING_OBJECT_TYPES)[number];
 export const warningObjectLabels: Record<WarningObjectType, string> = {
   guarantee: '保函（保单）',
   quota_application: '定额申请',
   offline_guarantee: '保单保函上传',
   guarantee_application: '银行保函申请',
+  filing: '备案申请',
+  cancellation: '注销申请',
+  return_confirmation: '返还（销户）确认书',
+  deposit_use: '保证金动用（支付通知书）',
 };
 
 export const WARNING_STATES = ['open', 'cleared'] as const;

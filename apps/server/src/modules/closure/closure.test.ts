@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, cashDeposits, guarantees, projects } from '../../db/schema/index';
+import { auditLog, cashDeposits, guarantees, projects, warnings } from '../../db/schema/index';
+import { insertWarning } from '../warnings/repository';
 import { registerGuarantee } from '../guarantees/register';
 import { buildBank, buildProject } from '../../test/factories';
 import { buildUser, createTestContext, sessionFor, uploadFile, type Session, type TestContext } from '../../test/harness';
@@ -186,10 +187,31 @@ describe('注销 and 返还 (cancellation and return)', () => {
     const refused = await hrss.inject({ method: 'POST', url: `/api/cancellations/${c1.id}/reject`, payload: { reason: '经核查存在拖欠农民工工资情况，请处理后重新申请' } });
     expect(refused.json()).toMatchObject({ status: 'rejected', rejectReason: '经核查存在拖欠农民工工资情况，请处理后重新申请' });
     expect(await depositOf(p.id)).toBe('filed');
+    // the enterprise's 审核结果 message with the reason (ADR 041)
+    await ctx.app.outbox.drain();
+    const refusedMsg = (await e.s.inject({ method: 'GET', url: '/api/messages?kind=decision' })).json().items[0];
+    expect(refusedMsg.title).toBe('保证金注销申请未通过：本溪市平山区滨河路综合管廊建设工程');
+    expect(refusedMsg.body).toContain('经核查存在拖欠农民工工资情况');
 
     const c2 = (await e.s.inject({ method: 'POST', url: '/api/cancellations', payload: await cancellationBody(e.s, p.id) })).json();
+    // two open warnings of the project (and one of another project, which stays)
+    const owners = { projectId: p.id, enterpriseOrgId: p.enterpriseOrgId, hrssOrgId: p.hrssOrgId, authorityOrgId: p.authorityOrgId, addresseeOrgId: null, dueOn: '2026-03-01', raisedAt: ctx.clock.now() };
+    const elsewhere = await buildProject(ctx, { enterpriseOrgId: e.u.orgId, depositStatus: 'paid' });
+    await ctx.database.db.transaction(async (tx) => {
+      await insertWarning(tx, { ...owners, type: 'guarantee_expired', objectType: 'guarantee', objectId: `x-${p.id}`, detail: '测试预警一' });
+      await insertWarning(tx, { ...owners, type: 'cancellation_review_overdue', objectType: 'cancellation', objectId: c2.id, detail: '测试预警二' });
+      await insertWarning(tx, { ...owners, projectId: elsewhere.id, type: 'guarantee_expired', objectType: 'guarantee', objectId: `x-${elsewhere.id}`, detail: '别的项目' });
+    });
     const approved = await hrss.inject({ method: 'POST', url: `/api/cancellations/${c2.id}/approve` });
     expect(approved.statusCode, approved.body).toBe(200);
+    // 注销 lifts every open warning of the project in the approval's transaction, reason 项目已注销
+    const ws = await ctx.database.db.select().from(warnings).where(eq(warnings.projectId, p.id));
+    expect(ws).toHaveLength(2);
+    expect(ws.every((w) => w.clearedReason === 'project_cancelled' && w.clearedAt?.getTime() === ctx.clock.now().getTime())).toBe(true);
+    const [kept] = await ctx.database.db.select().from(warnings).where(eq(warnings.projectId, elsewhere.id));
+    expect(kept!.clearedAt).toBeNull();
+    // the cleared warnings say why in the 预警 list
+    expect((await hrss.inject({ method: 'GET', url: `/api/warnings?projectId=${p.id}&state=cleared` })).json().total).toBe(2);
     const a = approved.json();
     expect(a.status).toBe('approved');
     expect(a.documentNo).toMatch(/^本人社返〔2026〕第 \d{6} 号$/);

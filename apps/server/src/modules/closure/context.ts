@@ -15,6 +15,8 @@ export interface ClosureData {
   regions: Pick<typeof import('../dictionaries/repository'), 'regionNames'>;
   /** the money a cancellation returns: the project's 现金存缴 holding money */
   cash: Pick<typeof import('../cash-deposits/repository'), 'cashHeldOfProject'>;
+  /** what deposit uses drew on each instrument (a cash deposit's principal to return is its amount less its uses) */
+  uses: Pick<typeof import('../deposit-uses/repository'), 'usedByInstrument'>;
   /** the project's guarantees and policies (保函管理): listed on the 确认书, released by the approval */
   guarantees: Pick<typeof import('../guarantees/repository'), 'liveGuaranteesOfProject'> & { release: typeof releaseProjectGuarantees };
 }

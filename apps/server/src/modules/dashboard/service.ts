@@ -41,6 +41,12 @@ export interface DashboardDeps {
   bankGuaranteeTodo(user: AuthUser, q: { todo: '1' } & Page): Total;
   cashTodo(user: AuthUser, q: { todo: '1' } & Page): Total;
   certificationQueue(user: AuthUser, q: { status: 'pending' } & Page): Total;
+  // issue 12–14 queues (helper X1, ADR 041)
+  filingQueue(user: AuthUser, q: { queue: '1' } & Page): Total;
+  cancellationQueue(user: AuthUser, q: { queue: '1' } & Page): Total;
+  returns(user: AuthUser, q: { status: 'pending' } & Page): Total;
+  paymentNotices(user: AuthUser, q: { status: 'notified' } & Page): Total;
+  insuranceOrders(user: AuthUser, q: { status: 'underwriting' | 'paid' } & Page): Total;
 }
 
 const P1 = { page: 1, pageSize: 10 } as const;
@@ -106,6 +112,8 @@ export function createDashboardService(deps: DashboardDeps) {
               ? [
                   figure('queue:quota', '待审核定额申请', '/quota/review', deps.quotaQueue(user, { status: 'pending', queue: '1', ...P1 })),
                   figure('queue:offline', '待审核保单保函', '/offline-guarantees/review', deps.offlineQueue(user, { status: 'pending', ...P1 })),
+                  figure('queue:filing', '待审核备案', '/filings/review', deps.filingQueue(user, { queue: '1', ...P1 })),
+                  figure('queue:cancellation', '待审核注销', '/cancellations/review', deps.cancellationQueue(user, { queue: '1', ...P1 })),
                 ]
               : []),
             openWarnings(),
@@ -131,8 +139,13 @@ export function createDashboardService(deps: DashboardDeps) {
               ? [
                   figure('todo:guarantee', '待办理的银行保函申请', '/bank/todo', deps.bankGuaranteeTodo(user, { todo: '1', ...P1 })),
                   figure('todo:cash', '待确认到账的现金存缴', '/bank/todo', deps.cashTodo(user, { todo: '1', ...P1 })),
+                  figure('todo:return', '待返还确认', `/bank/returns${qs({ status: 'pending' })}`, deps.returns(user, { status: 'pending', ...P1 })),
                 ]
-              : []),
+              : [
+                  figure('todo:underwriting', '待核保', `/insurer/orders${qs({ status: 'underwriting' })}`, deps.insuranceOrders(user, { status: 'underwriting', ...P1 })),
+                  figure('todo:policy', '待出单', `/insurer/orders${qs({ status: 'paid' })}`, deps.insuranceOrders(user, { status: 'paid', ...P1 })),
+                ]),
+            figure('todo:payment-notice', '待支付的支付通知', `/deposit-uses${qs({ status: 'notified' })}`, deps.paymentNotices(user, { status: 'notified', ...P1 })),
             figure('guarantees', '本机构出具的保函（保单）', '/guarantees', deps.guarantees(user, P1)),
             openWarnings(),
           ]);

@@ -241,6 +241,12 @@ describe('保险办理: the lifecycle', () => {
     expect((await ent.inject({ method: 'GET', url: `/api/insurance-orders/${a.id}` })).json().allowedActions).toEqual(['requestInvoice']);
     expect(await deposit(p)).toBe('paid');
     expect(await attempts(p)).toEqual(['insurance:covered']);
+    // the enterprise's messages: 核保结果 and 出单 of its own order (ADR 038)
+    await ctx.app.outbox.drain();
+    const decided = (await ent.inject({ method: 'GET', url: '/api/messages?kind=decision&pageSize=100' })).json().items.filter((m: { link: string }) => m.link === `/insurance-orders/${a.id}`);
+    expect(decided.map((m: { title: string }) => m.title.split('：')[0]).sort()).toEqual(['保单已出单', '核保通过']);
+    expect(decided.find((m: { title: string }) => m.title.startsWith('保单已出单')).body).toContain('PICC-BX-2026-0001');
+    expect((await otherEnt.inject({ method: 'GET', url: '/api/messages?kind=decision&pageSize=100' })).json().items.filter((m: { link: string }) => m.link === `/insurance-orders/${a.id}`)).toHaveLength(0);
     const reg = await db().select().from(guarantees).where(eq(guarantees.sourceId, a.id));
     expect(reg.map((r) => [r.kind, r.number, r.amountFen, r.feeFen, r.issuerOrgId, r.validTo])).toEqual([['insurance_policy', 'PICC-BX-2026-0001', 40_000_000n, 377_260n, picc.orgId, '2027-02-28']]);
     // 保函管理 lists it for the enterprise and the insurer
@@ -304,6 +310,10 @@ describe('保险办理: the lifecycle', () => {
     expect((await post(cpic, orders[1].id, 'refuse', { reason: '资料不全' })).statusCode).toBe(200);
     expect(await deposit(p)).toBe('to_pay');
     expect(await attempts(p)).toEqual(['insurance:closed:refused']);
+    await ctx.app.outbox.drain();
+    const refusedMsg = (await ent.inject({ method: 'GET', url: '/api/messages?kind=decision&pageSize=100' })).json().items.find((m: { link: string }) => m.link === `/insurance-orders/${orders[0].id}`);
+    expect(refusedMsg.title).toMatch(/^核保不通过：/);
+    expect(refusedMsg.body).toContain('不符合承保条件');
     // 立即支付 on a refused order: 409
     expect((await post(ent, orders[0].id, 'pay')).statusCode).toBe(409);
 

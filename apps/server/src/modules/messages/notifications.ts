@@ -129,6 +129,61 @@ const decisions: Record<string, (p: Record<string, unknown>) => { orgId: unknown
     body: `项目“${String(p.projectName ?? '')}”的定额申请（批次号 ${String(p.applicationId ?? '')}）未通过，原因：${String(p.reason ?? '')}。`,
     link: `/projects/${String(p.projectId)}`,
   }),
+  // issue 12–14 (helper X1): 备案, 注销, 动用 / 补足, 核保结果 / 出单 on the enterprise's own objects
+  'filing.approved': (p) => ({
+    orgId: p.enterpriseOrgId,
+    title: `备案已通过：${String(p.projectName ?? '')}`,
+    body: `项目“${String(p.projectName ?? '')}”的定额保证金备案已审核通过，保证金状态为已备案。`,
+    link: `/projects/${String(p.projectId)}`,
+  }),
+  'filing.rejected': (p) => ({
+    orgId: p.enterpriseOrgId,
+    title: `备案未通过：${String(p.projectName ?? '')}`,
+    body: `项目“${String(p.projectName ?? '')}”的定额保证金备案未通过，原因：${String(p.reason ?? '')}。请修改后重新发起备案。`,
+    link: `/projects/${String(p.projectId)}`,
+  }),
+  'cancellation.approved': (p) => ({
+    orgId: p.enterpriseOrgId,
+    title: `保证金注销申请已通过：${String(p.projectName ?? '')}`,
+    body: `项目“${String(p.projectName ?? '')}”的保证金注销申请已审核通过，保证金已注销；返还（销户）确认书编号 ${String(p.documentNo ?? '')}，可在项目详情中下载。`,
+    link: `/projects/${String(p.projectId)}`,
+  }),
+  'cancellation.rejected': (p) => ({
+    orgId: p.enterpriseOrgId,
+    title: `保证金注销申请未通过：${String(p.projectName ?? '')}`,
+    body: `项目“${String(p.projectName ?? '')}”的保证金注销申请未通过，原因：${String(p.reason ?? '')}。处理后可重新申请注销。`,
+    link: `/projects/${String(p.projectId)}`,
+  }),
+  'deposit_use.recorded': (p) => ({
+    orgId: p.enterpriseOrgId,
+    title: `保证金已动用：${String(p.projectName ?? '')}`,
+    body: `人社部门已动用项目“${String(p.projectName ?? '')}”的工资保证金 ${String(p.amount ?? '')} 元（支付通知书 ${String(p.noticeNo ?? '')}）支付农民工工资，请于 ${String(p.replenishDueOn ?? '')} 前补足。`,
+    link: `/deposit-uses/${String(p.useId)}`,
+  }),
+  'deposit_use.replenished': (p) => ({
+    orgId: p.enterpriseOrgId,
+    title: `保证金补足已确认：${String(p.projectName ?? '')}`,
+    body: `项目“${String(p.projectName ?? '')}”动用的工资保证金 ${String(p.amount ?? '')} 元（支付通知书 ${String(p.noticeNo ?? '')}）已补足，人社部门已确认。`,
+    link: `/deposit-uses/${String(p.useId)}`,
+  }),
+  'insurance_order.approved': (p) => ({
+    orgId: p.enterpriseOrgId,
+    title: `核保通过：${String(p.projectName ?? '')}`,
+    body: `项目“${String(p.projectName ?? '')}”的投保订单（${String(p.orderId ?? '')}）已核保通过，保费 ${String(p.premium ?? '')} 元，请选择订单立即支付。`,
+    link: `/insurance-orders/${String(p.orderId)}`,
+  }),
+  'insurance_order.refused': (p) => ({
+    orgId: p.enterpriseOrgId,
+    title: `核保不通过：${String(p.projectName ?? '')}`,
+    body: `项目“${String(p.projectName ?? '')}”的投保订单（${String(p.orderId ?? '')}）核保不通过，原因：${String(p.reason ?? '')}。`,
+    link: `/insurance-orders/${String(p.orderId)}`,
+  }),
+  'insurance_order.issued': (p) => ({
+    orgId: p.enterpriseOrgId,
+    title: `保单已出单：${String(p.projectName ?? '')}`,
+    body: `${String(p.insurerName ?? '保险公司')}已为项目“${String(p.projectName ?? '')}”出具保单（保单号 ${String(p.policyNo ?? '')}），保证金已缴纳。`,
+    link: `/insurance-orders/${String(p.orderId)}`,
+  }),
 };
 export const DECISION_TOPICS = Object.keys(decisions);
 

@@ -1,5 +1,6 @@
 import {
   BANK_WORKING_DAYS,
+  fenToYuan,
   GUARANTEE_EXPIRING_DAYS,
   guaranteeKindLabels,
   isPayableDeposit,
@@ -14,6 +15,8 @@ import type { GuaranteeEnding, PendingOfflineReview } from '../guarantees/reposi
 import type { QuotaForWarning } from '../quota/repositories/warning-reads';
 import type { OpenGuaranteeApplication } from '../bank-guarantees/repositories/warning-reads';
 import type { ProjectFacts } from '../projects/repositories/warning-reads';
+import type { PendingClosureReview, PendingReturn } from '../closure/repositories/warning-reads';
+import type { OpenUse } from '../deposit-uses/repositories/warning-reads';
 
 /**
  * The warning rules (ADR 037). A rule answers one question: which warnings of its types should be
@@ -166,3 +169,59 @@ export function bankOverdueRule(reads: { openGuaranteeApplications(tx: Tx, proje
     },
   };
 }
+
+// ── issue 13 / 14 (ADR 041): 备案 / 注销 review, 返还确认, 支付通知, 补足 — every one has a stored deadline ──
+
+/** Objects that carry their deadline (`dueOn`, working days counted when they were made): open past it → a warning. */
+export function storedDeadlineRule<T extends { id: bigint; projectId: bigint; enterpriseOrgId: string; hrssOrgId: string; authorityOrgId: string; dueOn: string }>(opts: {
+  type: WarningType;
+  objectType: WarningObjectType;
+  pending(tx: Tx, projectIds?: bigint[]): Promise<T[]>;
+  /** the bank or insurer that must act */
+  addressee?(row: T): string | null;
+  detail(row: T): string;
+}): WarningRule {
+  return {
+    types: [opts.type],
+    async candidates(tx, ctx) {
+      return (await opts.pending(tx, ctx.projectIds))
+        .filter((r) => ctx.today > r.dueOn)
+        .map((r) => ({ type: opts.type, objectType: opts.objectType, objectId: String(r.id), ...owners(r), addresseeOrgId: opts.addressee?.(r) ?? null, dueOn: r.dueOn, detail: opts.detail(r) }));
+    },
+  };
+}
+
+export const filingReviewOverdueRule = (reads: { pendingFilings(tx: Tx, projectIds?: bigint[]): Promise<PendingClosureReview[]> }) =>
+  reviewOverdueRule({ type: 'filing_review_overdue', objectType: 'filing', pending: (tx, ids) => reads.pendingFilings(tx, ids), describe: (f) => `备案申请（${f.id}）` });
+
+export const cancellationReviewOverdueRule = (reads: { pendingCancellations(tx: Tx, projectIds?: bigint[]): Promise<PendingClosureReview[]> }) =>
+  reviewOverdueRule({ type: 'cancellation_review_overdue', objectType: 'cancellation', pending: (tx, ids) => reads.pendingCancellations(tx, ids), describe: (c) => `保证金注销申请（${c.id}）` });
+
+/** 返还确认: the bank returns the cash / the guarantee's original within 3 working days of the 确认书. */
+export const returnConfirmOverdueRule = (reads: { pendingReturns(tx: Tx, projectIds?: bigint[]): Promise<PendingReturn[]> }) =>
+  storedDeadlineRule({
+    type: 'return_confirm_overdue',
+    objectType: 'return_confirmation',
+    pending: (tx, ids) => reads.pendingReturns(tx, ids),
+    addressee: (r) => r.bankOrgId,
+    detail: (r) => `返还（销户）确认书${r.documentNo ? ` ${r.documentNo}` : ''}应于 ${r.dueOn} 前${r.kind === 'cash' ? '返还保证金本息' : '退还保函原件'}，银行尚未返还确认`,
+  });
+
+/** 支付通知: the payer (bank holding the cash, or the bank / insurer of the guarantee or policy) pays every worker within 5 working days. */
+export const usePaymentOverdueRule = (reads: { unpaidUses(tx: Tx, projectIds?: bigint[]): Promise<OpenUse[]> }) =>
+  storedDeadlineRule({
+    type: 'use_payment_overdue',
+    objectType: 'deposit_use',
+    pending: (tx, ids) => reads.unpaidUses(tx, ids),
+    addressee: (u) => u.payerOrgId,
+    detail: (u) => `农民工工资保证金支付通知书 ${u.noticeNo}（${fenToYuan(u.amountFen)} 元）应于 ${u.dueOn} 前支付完毕，尚未全部支付`,
+  });
+
+/** 补足: the enterprise replenishes what a use drew within 10 working days (hrss confirms it). */
+export const replenishOverdueRule = (reads: { unreplenishedUses(tx: Tx, projectIds?: bigint[]): Promise<OpenUse[]> }) =>
+  storedDeadlineRule({
+    type: 'replenish_overdue',
+    objectType: 'deposit_use',
+    pending: (tx, ids) => reads.unreplenishedUses(tx, ids),
+    detail: (u) => `保证金已动用 ${fenToYuan(u.amountFen)} 元（支付通知书 ${u.noticeNo}），应于 ${u.dueOn} 前补足，至今未补足`,
+  });

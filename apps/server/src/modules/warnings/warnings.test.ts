@@ -295,6 +295,11 @@ describe('首页 figures equal their lists', () => {
     if (f.link === '/quota/review') return '/api/quota-applications?status=pending&queue=1';
     if (f.link === '/offline-guarantees/review') return '/api/offline-guarantees?status=pending';
     if (f.link === '/admin/certifications') return '/api/admin/certifications?status=pending';
+    // issue 12–14 queues (helper X1)
+    if (f.link === '/filings/review') return '/api/filings?queue=1';
+    if (f.link === '/cancellations/review') return '/api/cancellations?queue=1';
+    if (f.link.startsWith('/bank/returns')) return `/api/return-confirmations${f.link.slice('/bank/returns'.length)}`;
+    if (f.link.startsWith('/insurer/orders')) return `/api/insurance-orders${f.link.slice('/insurer/orders'.length)}`;
     return `/api${f.link}`;
   };
 
@@ -303,9 +308,14 @@ describe('首页 figures equal their lists', () => {
     const ent = await enterpriseSession(q.project.enterpriseOrgId);
     const bank = caller(await buildUser(ctx, { role: 'bank', orgName: '中国测试银行股份有限公司本溪首页支行' }));
     const authority = caller(await buildUser(ctx, { role: 'authority', orgId: await orgByName(ctx, '辽宁省本溪市住房和城乡建设局') }));
+    const insurer = caller(await buildUser(ctx, { role: 'insurer', orgName: '测试财产保险股份有限公司本溪首页中心支公司' }));
+    // a pending 备案 in the city's remit: the hrss figure 待审核备案 counts it
+    const filer = await buildUser(ctx, { role: 'enterprise', certified: true });
+    const toFile = await buildProject(ctx, { enterpriseOrgId: filer.orgId, depositStatus: 'paid' });
+    expect((await caller(filer).inject({ method: 'POST', url: '/api/filings', payload: { projectId: toFile.id.toString() } })).statusCode).toBe(201);
     ctx.clock.set('2026-03-12T02:00:00Z');
     await sweep();
-    for (const [who, s] of [['enterprise', ent], ['hrss', hrss], ['authority', authority], ['bank', bank], ['admin', admin]] as const) {
+    for (const [who, s] of [['enterprise', ent], ['hrss', hrss], ['authority', authority], ['bank', bank], ['insurer', insurer], ['admin', admin]] as const) {
       const d = await s.inject({ method: 'GET', url: '/api/dashboard' });
       expect(d.statusCode, `${who}: ${d.body}`).toBe(200);
       const body = d.json() as { figures: { key: string; link: string; value: number }[]; charts: { items: { key: string; link: string; value: number }[] }[] };
@@ -318,6 +328,14 @@ describe('首页 figures equal their lists', () => {
       }
       if (who === 'hrss') expect(all.find((f) => f.key === 'warning:quota_review_overdue')!.value).toBeGreaterThanOrEqual(1);
       if (who === 'enterprise') expect(all.find((f) => f.key === 'deposit:quota_review')!.value).toBe(1);
+      const keys = all.map((f) => f.key);
+      if (who === 'hrss') {
+        expect(keys).toEqual(expect.arrayContaining(['queue:filing', 'queue:cancellation']));
+        expect(all.find((f) => f.key === 'queue:filing')!.value).toBeGreaterThanOrEqual(1);
+      }
+      if (who === 'bank') expect(keys).toEqual(expect.arrayContaining(['todo:return', 'todo:payment-notice']));
+      if (who === 'insurer') expect(keys).toEqual(expect.arrayContaining(['todo:underwriting', 'todo:policy', 'todo:payment-notice']));
+      if (who === 'authority') expect(keys).not.toContain('queue:filing');
     }
     ctx.clock.set('2026-03-02T02:00:00Z');
   });

@@ -20,6 +20,9 @@ import type { ScopeUser } from '../../../platform/scope';
 import type { ClosureContext } from '../context';
 import { getCancellation, isCompleted, loadCancellation, loadProject, type Instrument } from '../read';
 import { insertCancellation, insertReturns, latestCancellationOfProject, moveCancellation } from '../repository';
+import { clearAllForProject } from '../../warnings/sweep';
+import { recordWarningRecheck } from '../../warnings/events';
+import { recordEvent } from '../../../platform/outbox';
 
 /**
  * 保证金注销申请 (SPEC §8): only a 竣工 project with a 已备案 deposit, after the 30-day publicity
@@ -92,7 +95,11 @@ export async function approveCancellation(ctx: ClosureContext, user: ScopeUser &
   const now = ctx.clock.now();
   const returnDue = (await ctx.rules.workCalendar()).addWorkingDays(shanghaiDate(now), RETURN_WORKING_DAYS);
   await ctx.db.transaction(async (tx) => {
-    const cash = await ctx.cash.cashHeldOfProject(tx, c.projectId);
+    // the cash still held: what was deposited less what deposit uses drew on it (ADR 042; a replenishment is a cash deposit of its own)
+    const used = await ctx.uses.usedByInstrument(tx, c.projectId);
+    const cash = (await ctx.cash.cashHeldOfProject(tx, c.projectId))
+      .map((x) => ({ ...x, paidFen: x.paidFen - (used.get(`cash_deposit:${x.id}`) ?? 0n) }))
+      .filter((x) => x.paidFen > 0n);
     const released = await ctx.guarantees.release(tx, { projectId: c.projectId, actor, at: now, source: { type: 'cancellation', id: c.id.toString() } });
     const orgs = new Map((await ctx.accounts.organizationsByIds(tx, [...new Set([...cash.map((x) => x.bankOrgId), ...released.flatMap((g) => (g.issuerOrgId ? [g.issuerOrgId] : []))])])).map((o) => [o.id, o.name ?? '-']));
     const instruments: Instrument[] = [
@@ -138,12 +145,21 @@ export async function approveCancellation(ctx: ClosureContext, user: ScopeUser &
     }));
     await insertReturns(tx, rows);
     const deposit = await ctx.deposit.move(tx, { projectId: c.projectId, event: 'cancellation_approved', actor, at: now, source: { type: 'cancellation', id: c.id.toString() } });
+    // 注销: every open warning of the project is lifted with the approval (reason 项目已注销, ADR 037)
+    const warningsLifted = await clearAllForProject(tx, c.projectId, now);
     await ctx.audit(tx, actor, now, {
       action: cancellationWorkflow.auditCode('approve'),
       targetType: 'cancellation',
       targetId: c.id.toString(),
       before: { status: before, projectDepositStatus: deposit.before.depositStatus },
-      after: { status: action.to, documentNo: number.text, released: released.map((g) => g.number), returns: rows.map((r) => r.id.toString()), projectDepositStatus: deposit.after.depositStatus },
+      after: { status: action.to, documentNo: number.text, released: released.map((g) => g.number), returns: rows.map((r) => r.id.toString()), projectDepositStatus: deposit.after.depositStatus, warningsLifted },
+    });
+    // after commit: the enterprise's 审核结果 message (ADR 038)
+    await recordEvent(tx, now, {
+      topic: 'cancellation.approved',
+      aggregateType: 'cancellation',
+      aggregateId: c.id.toString(),
+      payload: { cancellationId: c.id.toString(), projectId: c.projectId.toString(), enterpriseOrgId: c.enterpriseOrgId, documentNo: number.text },
     });
     // the banks' new tasks, last (it holds their event locks until the commit)
     if (rows.length) await ctx.openEvents.record(tx, rows.map((r) => ({ orgId: r.bankOrgId, type: 'return_confirmation.issued' as const, objectNo: r.id.toString(), at: now })));
@@ -168,6 +184,8 @@ export async function rejectCancellation(ctx: ClosureContext, user: ScopeUser & 
       before: { status: before, projectDepositStatus: deposit.before.depositStatus },
       after: { status: action.to, reason, projectDepositStatus: deposit.after.depositStatus },
     });
+    await recordWarningRecheck(tx, now, c.projectId, 'cancellation.reject');
+    await recordEvent(tx, now, { topic: 'cancellation.rejected', aggregateType: 'cancellation', aggregateId: c.id.toString(), payload: { cancellationId: c.id.toString(), projectId: c.projectId.toString(), enterpriseOrgId: c.enterpriseOrgId, reason } });
   });
   return getCancellation(ctx, user, id);
 }

@@ -6,6 +6,8 @@ import type { ScopeUser } from '../../../platform/scope';
 import type { ClosureContext } from '../context';
 import { getFiling, isFileable, loadFiling, loadProject } from '../read';
 import { insertFiling, latestFilingOfProject, moveFiling } from '../repository';
+import { recordWarningRecheck } from '../../warnings/events';
+import { recordEvent } from '../../../platform/outbox';
 
 /**
  * 发起备案 (SPEC §7): the enterprise files its 已缴纳 / 已缓缴 deposit with hrss (免缴 needs none:
@@ -68,6 +70,9 @@ export async function approveFiling(ctx: ClosureContext, user: ScopeUser & { id:
       before: { status: before, projectDepositStatus: deposit.before.depositStatus },
       after: { status: action.to, projectDepositStatus: deposit.after.depositStatus },
     });
+    await recordWarningRecheck(tx, now, f.projectId, 'filing.approve');
+    // after commit: the enterprise's 审核结果 message (ADR 038)
+    await recordEvent(tx, now, { topic: 'filing.approved', aggregateType: 'filing', aggregateId: f.id.toString(), payload: { filingId: f.id.toString(), projectId: f.projectId.toString(), enterpriseOrgId: f.enterpriseOrgId } });
   });
   return getFiling(ctx, user, id);
 }
@@ -90,6 +95,8 @@ export async function rejectFiling(ctx: ClosureContext, user: ScopeUser & { id: 
       before: { status: before, projectDepositStatus: deposit.before.depositStatus },
       after: { status: action.to, reason, projectDepositStatus: deposit.after.depositStatus },
     });
+    await recordWarningRecheck(tx, now, f.projectId, 'filing.reject');
+    await recordEvent(tx, now, { topic: 'filing.rejected', aggregateType: 'filing', aggregateId: f.id.toString(), payload: { filingId: f.id.toString(), projectId: f.projectId.toString(), enterpriseOrgId: f.enterpriseOrgId, reason } });
   });
   return getFiling(ctx, user, id);
 }

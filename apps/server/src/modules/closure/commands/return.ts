@@ -6,6 +6,7 @@ import type { ScopeUser } from '../../../platform/scope';
 import type { ClosureContext } from '../context';
 import { loadReturn, toReturnDtos } from '../read';
 import { findReturn, moveReturn } from '../repository';
+import { recordWarningRecheck } from '../../warnings/events';
 
 /**
  * 返还确认 (the bank, in its portal or through the open API): the cash returned (返还日期, 本金, 利息)
@@ -46,6 +47,7 @@ export async function confirmReturn(ctx: ClosureContext, user: ScopeUser, id: st
       before: { status: r.status },
       after: { status: action.to, returnedOn: body.returnedOn, principal: body.principal ?? null, interest: body.interest ?? null },
     });
+    await recordWarningRecheck(tx, now, r.projectId, 'return_confirmation.confirm');
   });
   const again = await findReturn(ctx.db, r.id);
   return (await toReturnDtos(ctx, user, [again!]))[0]!;

@@ -5,6 +5,8 @@ import type { AuthUser } from '../../../platform/sessions';
 import type { DepositUseContext } from '../context';
 import { loadUse, useDto } from '../read';
 import { lockUse, moveUse, otherPendingReplenishment } from '../repository';
+import { recordWarningRecheck } from '../../warnings/events';
+import { recordEvent } from '../../../platform/outbox';
 
 /**
  * 确认补足 (hrss): the replenishment has arrived in full; the use is 已补足 and, when no other use of
@@ -32,6 +34,13 @@ export async function confirmReplenishment(ctx: DepositUseContext, user: AuthUse
       targetId: row.id.toString(),
       before: { replenishStatus: row.replenishStatus, projectNeedsReplenish: state.needsReplenish },
       after: { replenishStatus: action.to, cashDepositId: cash.id.toString(), paid: fenToYuan(cash.paidFen), projectNeedsReplenish: moved ? moved.after.needsReplenish : state.needsReplenish },
+    });
+    await recordWarningRecheck(tx, now, row.projectId, 'deposit_use.replenish_confirm');
+    await recordEvent(tx, now, {
+      topic: 'deposit_use.replenished',
+      aggregateType: 'deposit_use',
+      aggregateId: row.id.toString(),
+      payload: { useId: row.id.toString(), projectId: row.projectId.toString(), enterpriseOrgId: row.enterpriseOrgId, amount: fenToYuan(row.amountFen), noticeNo: row.noticeNo },
     });
   });
   return useDto(ctx, user, use.id);

@@ -22,6 +22,7 @@ import type { DepositUseContext } from '../context';
 import { coveredFen, instrumentsOf } from '../coverage';
 import { parseNo, useDto } from '../read';
 import { insertTransfers, insertUse } from '../repository';
+import { recordEvent } from '../../../platform/outbox';
 
 /** A deposit a use may draw on: paid in (已缴纳) and possibly filed (SPEC §9; the deposit table's use_recorded). */
 export const USABLE_DEPOSIT: readonly DepositStatus[] = ['paid', 'filing', 'filed'];
@@ -136,6 +137,13 @@ export async function recordDepositUse(ctx: DepositUseContext, user: AuthUser, i
         replenishDueOn,
         projectNeedsReplenish: moved.after.needsReplenish,
       },
+    });
+    // after commit: the enterprise is told its deposit was used and must be replenished (ADR 038)
+    await recordEvent(tx, now, {
+      topic: 'deposit_use.recorded',
+      aggregateType: 'deposit_use',
+      aggregateId: id.toString(),
+      payload: { useId: id.toString(), projectId: project.id.toString(), enterpriseOrgId: project.enterpriseOrgId, amount: fenToYuan(amountFen), noticeNo, replenishDueOn },
     });
     await ctx.recordOpenEvent(tx, { orgId: chosen.holderOrgId, type: 'payment_notice.issued', objectNo: id.toString(), at: now });
   });

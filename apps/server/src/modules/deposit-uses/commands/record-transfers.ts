@@ -5,6 +5,7 @@ import { AppError, fieldError, invalidState } from '../../../platform/errors';
 import type { DepositUseContext } from '../context';
 import { loadUse, useDto, type UseUser } from '../read';
 import { lockUse, moveTransfer, moveUse, transferCounts, transfersOf } from '../repository';
+import { recordWarningRecheck } from '../../warnings/events';
 
 /** One worker's result as the bank or insurer reports it: by the transfer's id (portal) or the worker's ID number (open API). */
 export type TransferResult =
@@ -88,6 +89,7 @@ export async function recordTransfers(ctx: DepositUseContext, user: UseUser, id:
         before: { status: before.status },
         after: { status: done.to, paid: fenToYuan(paidFen) },
       });
+      await recordWarningRecheck(tx, now, before.projectId, 'deposit_use.paid');
     }
   });
   return useDto(ctx, user, use.id);

@@ -7,6 +7,7 @@ import type { PaymentContext } from '../../payment/context';
 import { lockForOrder, requireState } from '../common';
 import { loadOrder, orderDtos } from '../read';
 import { moveOrder } from '../repository';
+import { recordEvent } from '../../../platform/outbox';
 
 const W = insuranceOrderWorkflow;
 
@@ -33,6 +34,8 @@ export async function approveInsuranceOrder(ctx: PaymentContext, user: PaymentUs
       before: { status: order.status, referenceRate: order.referenceRate, referencePremium: fenToYuan(order.referencePremiumFen) },
       after: { status: W.actions.approve.to, rate: input.rate, premium: fenToYuan(premium) },
     });
+    // after commit: the enterprise's 核保结果 / 出单 message (ADR 038)
+    await recordEvent(tx, now, { topic: 'insurance_order.approved', aggregateType: 'insurance_order', aggregateId: order.id.toString(), payload: { orderId: order.id.toString(), projectId: order.projectId.toString(), enterpriseOrgId: order.enterpriseOrgId, premium: fenToYuan(premium) } });
   });
   return (await orderDtos(ctx, user, [o.id]))[0]!;
 }
@@ -54,6 +57,7 @@ export async function refuseInsuranceOrder(ctx: PaymentContext, user: PaymentUse
       before: { status: order.status, ...(deposit ? { projectDepositStatus: deposit.depositBefore } : {}) },
       after: { status: W.actions.refuse.to, reason, ...(deposit ? { projectDepositStatus: deposit.depositAfter } : {}) },
     });
+    await recordEvent(tx, now, { topic: 'insurance_order.refused', aggregateType: 'insurance_order', aggregateId: order.id.toString(), payload: { orderId: order.id.toString(), projectId: order.projectId.toString(), enterpriseOrgId: order.enterpriseOrgId, reason } });
   });
   return (await orderDtos(ctx, user, [o.id]))[0]!;
 }
@@ -139,6 +143,7 @@ export async function issueInsurancePolicy(ctx: PaymentContext, user: PaymentUse
       before: { status: order.status, projectDepositStatus: deposit.depositBefore },
       after: { status: W.actions.issuePolicy.to, policyNo, validFrom: input.validFrom, validTo: input.validTo, amount: fenToYuan(application.amountFen), guaranteeId: registered.id.toString(), projectDepositStatus: deposit.depositAfter },
     });
+    await recordEvent(tx, now, { topic: 'insurance_order.issued', aggregateType: 'insurance_order', aggregateId: order.id.toString(), payload: { orderId: order.id.toString(), projectId: order.projectId.toString(), enterpriseOrgId: order.enterpriseOrgId, policyNo, insurerName } });
   });
   return (await orderDtos(ctx, user, [o.id]))[0]!;
 }

@@ -3,7 +3,8 @@ import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-comp
 import { App, Button, Checkbox, Form, Space, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { formatDateTime, returnKindLabels, returnLabels, type ReturnStatus } from '@benxi/shared';
+import { formatDateTime, RETURN_STATUSES, returnKindLabels, returnLabels, type ReturnStatus } from '@benxi/shared';
+import { useLinkedStatus } from '../../../lib/linked-status';
 import { AmountInput } from '../../../components/AmountInput';
 import { FormModal } from '../../../components/FormModal';
 import { TypedDatePicker } from '../../../components/TypedDatePicker';
@@ -79,6 +80,8 @@ function ConfirmReturnModal({ r, onClose }: { r: ReturnConfirmation; onClose: ()
 /** The bank's 返还确认 (SPEC §8): its 返还（销户）确认书, 待返还 first, the 3-working-day deadline shown. */
 export function ReturnTable() {
   const qc = useQueryClient();
+  // 首页 link: /bank/returns?status=pending (待返还确认)
+  const linked = useLinkedStatus(RETURN_STATUSES);
   const { message } = App.useApp();
   const table = useRef<ActionType>(null);
   const [confirming, setConfirming] = useState<ReturnConfirmation | null>(null);
@@ -113,6 +116,8 @@ export function ReturnTable() {
   return (
     <>
       <ProTable<ReturnConfirmation, { projectName?: string; status?: ReturnStatus }>
+        key={linked.key}
+        form={{ initialValues: linked.initialValues }}
         rowKey="id"
         actionRef={table}
         columns={columns}

@@ -4,7 +4,8 @@ import { App, Button, Tag } from 'antd';
 import DownloadOutlined from '@ant-design/icons/DownloadOutlined';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { decisionTypeLabels, depositUseStatusLabels, formatDateTime, useReplenishStatusLabels, type DepositUseStatus, type Role, type UseReplenishStatus } from '@benxi/shared';
+import { useLinkedStatus } from '../../../lib/linked-status';
+import { DEPOSIT_USE_STATUSES, decisionTypeLabels, depositUseStatusLabels, formatDateTime, useReplenishStatusLabels, type DepositUseStatus, type Role, type UseReplenishStatus } from '@benxi/shared';
 import { showYuan } from '../../../lib/money';
 import { tablePagination, tableRequestError, toTableResult } from '../../../lib/page';
 import { useExport } from '../../../lib/use-export';
@@ -33,6 +34,8 @@ interface SearchValues {
  */
 export function UseTable({ role, toolbar, todo, headerTitle }: { role: Role; toolbar?: React.ReactNode; todo?: boolean; headerTitle?: string }) {
   const qc = useQueryClient();
+  // 首页 link: /deposit-uses?status=notified (待支付的支付通知)
+  const linked = useLinkedStatus(DEPOSIT_USE_STATUSES);
   const { message } = App.useApp();
   const filters = useRef<Omit<UseListParams, 'page' | 'pageSize'>>({});
   const { exporting, runExport } = useExport(() => exportUses(filters.current));
@@ -65,6 +68,8 @@ export function UseTable({ role, toolbar, todo, headerTitle }: { role: Role; too
   ];
   return (
     <ProTable<DepositUse, SearchValues>
+      key={linked.key}
+      form={{ initialValues: linked.initialValues }}
       rowKey="id"
       columns={columns}
       headerTitle={headerTitle ?? (payer ? '支付通知书' : '保证金动用记录')}

@@ -5,7 +5,8 @@ import DownloadOutlined from '@ant-design/icons/DownloadOutlined';
 import { useExport } from '../../../lib/use-export';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { formatDateTime, type InsuranceOrderStatus } from '@benxi/shared';
+import { formatDateTime, INSURANCE_ORDER_STATUSES, type InsuranceOrderStatus } from '@benxi/shared';
+import { useLinkedStatus } from '../../../lib/linked-status';
 import { showYuan } from '../../../lib/money';
 import { tablePagination, tableRequestError, toTableResult } from '../../../lib/page';
 import { exportOrders, orderListQueryOptions, useInsuranceOrders, type InsuranceOrder, type OrderListParams } from '../api/insurance';
@@ -79,6 +80,8 @@ export function ProjectInsuranceOrdersCard({ projectId }: { projectId: string })
 /** The insurer's 投保订单 (`todo`: its 待办 — to underwrite, to confirm, to issue — oldest first). */
 export function InsurerOrderTable({ todo = false, headerTitle }: { todo?: boolean; headerTitle: string }) {
   const qc = useQueryClient();
+  // 首页 links: /insurer/orders?status=underwriting (待核保) or paid (待出单)
+  const linked = useLinkedStatus(INSURANCE_ORDER_STATUSES);
   const { message } = App.useApp();
   const filters = useRef<Omit<OrderListParams, 'page' | 'pageSize'>>({});
   const { exporting, runExport } = useExport(() => exportOrders(filters.current));
@@ -105,6 +108,8 @@ export function InsurerOrderTable({ todo = false, headerTitle }: { todo?: boolea
   ];
   return (
     <ProTable<InsuranceOrder, { projectName?: string; status?: InsuranceOrderStatus }>
+      key={linked.key}
+      form={{ initialValues: linked.initialValues }}
       rowKey="id"
       columns={columns}
       headerTitle={headerTitle}
