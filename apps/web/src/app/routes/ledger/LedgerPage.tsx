@@ -88,7 +88,6 @@ function LedgerTable({ initial }: { initial: LedgerFilters }) {
       pagination={tablePagination}
       onRequestError={tableRequestError(message.error)}
       scroll={{ x: 1900 }}
-      tableExtraRender={() => null}
       toolBarRender={() => [
         <Button key="export" icon={<DownloadOutlined />} loading={exporting} onClick={runExport}>
           导出 Excel
