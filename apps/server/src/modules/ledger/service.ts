@@ -98,6 +98,23 @@ export function createLedgerService(deps: LedgerDeps) {
       await deps.quotas(db, ids),
     ];
     const today = shanghaiDate(clock.now());
+    // grouped once per batch (no scan of the batch per project)
+    const by = <T, K>(xs: T[], key: (x: T) => K) => {
+      const m = new Map<K, T[]>();
+      for (const x of xs) {
+        const k = key(x);
+        const list = m.get(k);
+        if (list) list.push(x);
+        else m.set(k, [x]);
+      }
+      return m;
+    };
+    const depositsBy = by(cash.deposits, (d) => d.projectId);
+    const arrivalsBy = by(cash.arrivals, (a) => a.cashDepositId);
+    const guaranteesBy = by(guarantees, (g) => g.projectId);
+    const usesBy = by(uses, (u) => u.projectId);
+    const returnsBy = by(returns, (r) => r.projectId);
+    const quotasBy = by(quotas, (q) => q.projectId);
     const out: LedgerEntry[] = [];
     for (const p of projects) {
       const pid = BigInt(p.id);
@@ -105,11 +122,11 @@ export function createLedgerService(deps: LedgerDeps) {
       /** what is left on each instrument: `cash_deposit:<id>` / `guarantee:<id>` */
       const left = new Map<string, bigint>();
       const add = (key: string, fen: bigint) => left.set(key, (left.get(key) ?? 0n) + fen);
-      const deposits = cash.deposits.filter((d) => d.projectId === pid);
+      const deposits = depositsBy.get(pid) ?? [];
       let cashFen = 0n;
       let replenishedFen = 0n;
       for (const d of deposits) {
-        for (const a of cash.arrivals.filter((x) => x.cashDepositId === d.id)) {
+        for (const a of arrivalsBy.get(d.id) ?? []) {
           const replenish = d.replenishUseId !== null;
           if (replenish) replenishedFen += a.amountFen;
           else cashFen += a.amountFen;
@@ -126,14 +143,14 @@ export function createLedgerService(deps: LedgerDeps) {
           });
         }
       }
-      const gs = guarantees.filter((g) => g.projectId === pid);
+      const gs = guaranteesBy.get(pid) ?? [];
       const byKind = { bank_guarantee: 0n, offline_guarantee: 0n, insurance_policy: 0n } as Record<string, bigint>;
       for (const g of gs) {
         byKind[g.kind] = (byKind[g.kind] ?? 0n) + g.amountFen;
         add(`guarantee:${g.id}`, g.amountFen);
         moves.push({ date: g.issuedOn, at: g.createdAt.getTime(), order: ORDER.guarantee_in, kind: 'guarantee_in', instrument: guaranteeKindLabels[g.kind as GuaranteeKind] ?? g.kind, reference: g.number, fen: g.amountFen, note: `${g.issuerName}，期限至 ${g.validTo}` });
       }
-      const us = uses.filter((u) => u.projectId === pid);
+      const us = usesBy.get(pid) ?? [];
       let usedFen = 0n;
       for (const u of us) {
         usedFen += u.amountFen;
@@ -161,7 +178,7 @@ export function createLedgerService(deps: LedgerDeps) {
           note: released ? '注销审核通过，保函（保单）已释放' : `期限 ${g.validTo} 已届满`,
         });
       }
-      for (const r of returns.filter((x) => x.projectId === pid && x.kind === 'cash')) {
+      for (const r of (returnsBy.get(pid) ?? []).filter((x) => x.kind === 'cash')) {
         let out = 0n;
         for (const d of deposits.filter((x) => x.bankOrgId === r.bankOrgId)) {
           const key = `cash_deposit:${d.id}`;
@@ -187,7 +204,7 @@ export function createLedgerService(deps: LedgerDeps) {
       const movements = moves.map((m) => ({ ...m, balanceFen: (running += m.fen) }));
 
       const first = moves.find((m) => m.kind === 'cash_in' || m.kind === 'guarantee_in');
-      const quota = quotas.filter((q) => q.projectId === pid).at(-1);
+      const quota = (quotasBy.get(pid) ?? []).at(-1);
       let way: LedgerWay;
       let settledOn: string;
       let settledFen: bigint;
