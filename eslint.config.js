@@ -106,6 +106,8 @@ export const TABLE_OWNERS = {
   warnings: ['warnings'],
   messages: ['messages', 'smsRecords'],
   dashboard: [],
+  // 台账 (ADR 043) owns nothing: it reads each workflow's ledger-reads.ts through app.ts
+  ledger: [],
   dev: [],
   system: [],
 };

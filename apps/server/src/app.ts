@@ -134,6 +134,14 @@ import { messageRoutes } from './modules/messages/routes';
 import { decisionMessageHandler, warningMessageHandler, warningSmsHandler } from './modules/messages/notifications';
 import { createDashboardService } from './modules/dashboard/service';
 import { dashboardRoutes } from './modules/dashboard/routes';
+// issue 15: 台账 and monthly statistics (ADR 043)
+import { createLedgerService } from './modules/ledger/service';
+import { ledgerRoutes } from './modules/ledger/routes';
+import { ledgerCash } from './modules/cash-deposits/repositories/ledger-reads';
+import { ledgerGuarantees } from './modules/guarantees/repositories/ledger-reads';
+import { ledgerUses } from './modules/deposit-uses/repositories/ledger-reads';
+import { ledgerReturns } from './modules/closure/repositories/ledger-reads';
+import { ledgerQuotas } from './modules/quota/repositories/ledger-reads';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -549,6 +557,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     paymentNotices: (user, q) => depositUses.list(user, { ...q, projectName: undefined, noticeNo: undefined }),
     insuranceOrders: (user, q) => insurance.list(user, q),
   });
+  // 台账 (ADR 043): composed from each workflow's records, in the projects list's scope
+  const ledger = createLedgerService({ db, clock, projects, cash: ledgerCash, guarantees: ledgerGuarantees, uses: ledgerUses, returns: ledgerReturns, quotas: ledgerQuotas });
   const apiClients = createApiClientService({ db, clock, accounts });
 
   const node = env.NODE_ID !== undefined ? `node-${env.NODE_ID}` : `${os.hostname()}:${process.pid}`;
@@ -625,6 +635,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(warningRoutes, { warnings });
       await api.register(messageRoutes, { messages });
       await api.register(dashboardRoutes, { dashboard });
+      await api.register(ledgerRoutes, { ledger });
       if (env.OPEN_TEST_PROBE) await api.register(openProbeRoutes, { db, files });
       if (env.SMS_PROVIDER === 'console') await api.register(devRoutes, { db });
     },

@@ -40,3 +40,4 @@ export * from './schemas/deposit-use';
 export * from './workflow/warning';
 export * from './rules/calendar-arrangement';
 export * from './schemas/supervision';
+export * from './schemas/ledger';

@@ -62,6 +62,8 @@ export const permissions = {
   'message.read': ['enterprise', 'hrss', 'authority', 'bank', 'insurer', 'admin'],
   'sms.read': ['admin'],
   'dashboard.read': ['enterprise', 'hrss', 'authority', 'bank', 'insurer', 'admin'],
+  // issue 15: 台账 and its monthly statistics (ADR 043), the supervisors' remit only
+  'ledger.read': ['hrss', 'authority'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -487,6 +487,8 @@ const matrix: Record<string, Entry[]> = {
   ],
   // 保证金动用 (ADR 032): A, the units of its remit, the bank holding the cash; hrss records and confirms, the bank pays, A replenishes
   'GET /api/projects/{id}/use-coverage': [{ object: "A's covered project", make: coveredProjectOfA, expect: HRSS_REVIEWS }],
+  // 台账 (ADR 043): the supervisors of the project's remit; another district's units do not see it; other roles may not call it
+  'GET /api/ledger/{projectId}': [{ object: "A's covered project", make: coveredProjectOfA, expect: only(['hrssX', 'hrssCity', 'authorityX'], 403, { hrssOther: 404, authorityOther: 404 }) }],
   'GET /api/deposit-uses/{id}': [{ object: "a use of A's deposit", make: () => useOfA(), expect: READ_USE }],
   'GET /api/deposit-uses/{id}/notice.pdf': [{ object: "a use of A's deposit", make: () => useOfA(), expect: READ_USE }],
   'POST /api/deposit-uses/{id}/pay': [{ object: "a use addressed to the bank", make: () => useOfA(), body: () => ({ transferId: lastTransferId, paidOn: '2026-03-02', reference: 'CCB-1' }), expect: only(['bank'], 403, { insurer: 404 }) }],

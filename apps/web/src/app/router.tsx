@@ -57,6 +57,10 @@ const DepositUseListPage = lazy(() => import('./routes/deposit-uses/DepositUseLi
 const DepositUseDetailPage = lazy(() => import('./routes/deposit-uses/DepositUseDetailPage'));
 // issue 15 (ADR 036–039)
 const WarningsPage = lazy(() => import('./routes/supervision/WarningsPage'));
+// issue 15: 台账 and 月度统计 (ADR 043)
+const LedgerPage = lazy(() => import('./routes/ledger/LedgerPage'));
+const LedgerStatsPage = lazy(() => import('./routes/ledger/LedgerStatsPage'));
+const LedgerDetailPage = lazy(() => import('./routes/ledger/LedgerDetailPage'));
 const MessagesPage = lazy(() => import('./routes/supervision/MessagesPage'));
 const AdminSmsRecordsPage = lazy(() => import('./routes/admin/SmsRecordsPage'));
 const NotFoundPage = lazy(() => import('./routes/NotFoundPage'));
@@ -142,6 +146,9 @@ export const router = createBrowserRouter([
                   { path: '/insurer/orders', element: withPermission('insurance.insurer', InsurerOrdersPage) },
                   { path: '/admin/insurance', element: withPermission('insurance.catalogue', AdminInsuranceCataloguePage) },
                   { path: '/warnings', element: withPermission('warning.read', WarningsPage) },
+                  { path: '/ledger', element: withPermission('ledger.read', LedgerPage) },
+                  { path: '/ledger/stats', element: withPermission('ledger.read', LedgerStatsPage) },
+                  { path: '/ledger/:projectId', element: withPermission('ledger.read', LedgerDetailPage) },
                   { path: '/messages', element: withPermission('message.read', MessagesPage) },
                   { path: '/admin/sms-records', element: adminOnly(AdminSmsRecordsPage) },
                   { path: '*', element: page(NotFoundPage) },

@@ -105,6 +105,8 @@ export const returnConfirmations = pgTable(
     index('return_confirmations_bank_idx').on(t.bankOrgId, t.status, t.issuedAt, t.id),
     index('return_confirmations_enterprise_idx').on(t.enterpriseOrgId, t.issuedAt),
     index('return_confirmations_hrss_idx').on(t.hrssOrgId, t.issuedAt),
+    // 台账 (migration 0026): the confirmed returns of a page of projects
+    index('return_confirmations_project_idx').on(t.projectId, t.status),
     check('return_confirmations_status_ck', sql`${t.status} ${oneOf(returnWorkflow.codes)}`),
     check('return_confirmations_kind_ck', sql`${t.kind} in ('cash', 'guarantee')`),
     check('return_confirmations_amount_ck', sql`${t.amountFen} >= 0 and coalesce(${t.principalFen}, 0) >= 0 and coalesce(${t.interestFen}, 0) >= 0`),

@@ -20,6 +20,7 @@ import FileProtectOutlined from '@ant-design/icons/FileProtectOutlined';
 import InsuranceOutlined from '@ant-design/icons/InsuranceOutlined';
 import PayCircleOutlined from '@ant-design/icons/PayCircleOutlined';
 import WarningOutlined from '@ant-design/icons/WarningOutlined';
+import AccountBookOutlined from '@ant-design/icons/AccountBookOutlined';
 import MessageOutlined from '@ant-design/icons/MessageOutlined';
 import type { ReactNode } from 'react';
 import { can, type Role } from '@benxi/shared';
@@ -155,6 +156,16 @@ const depositUses = (name: string): MenuRoute => ({
 // issue 15: 预警 (every role), 消息中心 (from the header's bell, not in the menu), 短信记录 (admin)
 const warningsMenu: MenuRoute = { path: '/warnings', name: '预警', icon: <WarningOutlined /> };
 const messagesMenu: MenuRoute = { path: '/messages', name: '消息中心', hideInMenu: true };
+// issue 15: 台账 (hrss, authority; ADR 043) with its 月度统计 and each project's ledger
+const ledgerMenu: MenuRoute = {
+  path: '/ledger',
+  name: '台账',
+  icon: <AccountBookOutlined />,
+  routes: [
+    { path: '/ledger/stats', name: '月度统计', hideInMenu: true },
+    { path: '/ledger/:projectId', name: '项目台账', hideInMenu: true },
+  ],
+};
 
 /** The menu of each role: only what works today. */
 export function menuFor(me: Me): MenuRoute[] {
@@ -189,9 +200,9 @@ export function menuFor(me: Me): MenuRoute[] {
         messagesMenu,
       ];
     case 'hrss':
-      return [home, projects(me.role), quotaReview, offlineReview, ...closureReview, guarantees, depositUses('保证金动用'), warningsMenu, arrears, insuranceOrderDetail, messagesMenu];
+      return [home, projects(me.role), quotaReview, offlineReview, ...closureReview, guarantees, depositUses('保证金动用'), warningsMenu, ledgerMenu, arrears, insuranceOrderDetail, messagesMenu];
     case 'authority':
-      return [home, projects(me.role), quotaList, guarantees, depositUses('保证金动用'), warningsMenu, offlineDetail, insuranceOrderDetail, messagesMenu];
+      return [home, projects(me.role), quotaList, guarantees, depositUses('保证金动用'), warningsMenu, ledgerMenu, offlineDetail, insuranceOrderDetail, messagesMenu];
     case 'bank':
       return [home, ...bankPortal, depositUses('支付通知'), guarantees, warningsMenu, messagesMenu];
     case 'insurer':
