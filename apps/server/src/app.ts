@@ -129,6 +129,7 @@ import { messageRoutes } from './modules/messages/routes';
 import { decisionMessageHandler, warningMessageHandler, warningSmsHandler } from './modules/messages/notifications';
 import { createDashboardService } from './modules/dashboard/service';
 import { dashboardRoutes } from './modules/dashboard/routes';
+import { dashboardCounts } from './modules/dashboard/counts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -494,7 +495,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const warningSweep: SweepDeps = {
     rules: [
       guaranteeExpiryRule(guaranteeWarningReads),
-      quotaUnpaidRule(quotaWarningReads),
+      quotaUnpaidRule(quotaWarningReads, { payableProjectsSignedBy: projectFactsData.payableProjectsSignedBy }),
       quotaReviewOverdueRule(quotaWarningReads),
       offlineReviewOverdueRule(guaranteeWarningReads),
       bankOverdueRule(bankGuaranteeWarningReads),
@@ -530,6 +531,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bankGuaranteeTodo: (user, q) => bankGuarantees.list(user, q),
     cashTodo: (user, q) => cashDeposits.list(user, q),
     certificationQueue: (user, q) => certifications.list(user, q),
+    // issue 15 (ADR 046): the hrss / authority 首页 from the counts the database keeps
+    counts: (user) => dashboardCounts(db, user),
   });
   const apiClients = createApiClientService({ db, clock, accounts });
 
