@@ -8,7 +8,6 @@ import {
   type WarningType,
   type WorkCalendar,
 } from '@benxi/shared';
-import type { SQLWrapper } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { shanghaiDate } from '../../platform/clock';
 import type { GuaranteeEnding, PendingOfflineReview } from '../guarantees/repositories/warning-reads';
@@ -101,8 +100,9 @@ export function lastOverdueStart(calendar: WorkCalendar, today: string, workingD
   return d;
 }
 
-type QuotaReads = {
-  quotasInStatus(tx: Tx, status: 'approved', projectIds?: bigint[], only?: { applyType?: string; projectIn?: SQLWrapper }): Promise<QuotaForWarning[]>;
+/** `S`: the projects module's subquery (opaque here: the rules hold no SQL) */
+type QuotaReads<S> = {
+  quotasInStatus(tx: Tx, status: 'approved', projectIds?: bigint[], only?: { applyType?: string; projectIn?: S }): Promise<QuotaForWarning[]>;
 };
 
 /**
@@ -110,7 +110,7 @@ type QuotaReads = {
  * returns only the approvals of projects still owing with contracts old enough (issue 15: a million
  * projects have ~900k approvals, a few thousand of them unpaid); the checks below stay the rule.
  */
-export function quotaUnpaidRule(reads: QuotaReads, payable?: { payableProjectsSignedBy(tx: Tx, lastDay: string): SQLWrapper }): WarningRule {
+export function quotaUnpaidRule<S>(reads: QuotaReads<S>, payable?: { payableProjectsSignedBy(tx: Tx, lastDay: string): S }): WarningRule {
   return {
     types: ['quota_unpaid'],
     async candidates(tx, ctx) {
