@@ -52,18 +52,22 @@ function depositStatusOf(r: number): string {
 
 
 /**
- * The secondary indexes of projects are dropped for the load and built once afterwards (a million
+ * The secondary indexes of projects (and the non-unique ones of the instruments' tables) are dropped for the load and built once afterwards (a million
  * rows into 12 indexes, the GIN of name pieces among them, row by row, was most of the seeding
  * time). Their definitions are kept in a table first, so that a run killed half-way has them
  * rebuilt by the next one.
  */
+/** The instruments' tables (seedInstruments): their non-unique indexes are deferred too (the unique ones decide ON CONFLICT). */
+const INSTRUMENT_TABLES = ['quota_applications', 'cash_deposits', 'guarantees', 'offline_guarantees', 'guarantee_applications'];
+
 async function deferProjectIndexes(database: Database): Promise<void> {
   await buildDeferredIndexes(database); // a crashed run's
   await database.query('create table bx_seed_deferred_indexes (name text primary key, def text not null)');
   const { rows } = await database.query<{ name: string; def: string }>(
     `select i.indexname as name, i.indexdef as def from pg_indexes i
-      where i.schemaname = current_schema() and i.tablename = 'projects'
+      where i.schemaname = current_schema() and (i.tablename = 'projects' or (i.tablename = any($1) and i.indexdef not like 'CREATE UNIQUE%'))
         and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`,
+    [INSTRUMENT_TABLES],
   );
   for (const r of rows) {
     await database.query('insert into bx_seed_deferred_indexes (name, def) values ($1, $2)', [r.name, r.def]);
@@ -179,12 +183,12 @@ export async function seedScale(database: Database, projects: number, seed: numb
     made += n;
     if (made % 100_000 === 0 || made === projects) process.stdout.write(`  ${made} projects\n`);
   }
-  const indexing = Date.now();
-  await buildDeferredIndexes(database);
-  process.stdout.write(`  indexes built in ${((Date.now() - indexing) / 1000).toFixed(1)} s\n`);
   const instruments = Date.now();
   const counts = await seedInstruments(database, new Date());
   process.stdout.write(`  instruments in ${((Date.now() - instruments) / 1000).toFixed(1)} s: ${JSON.stringify(counts)}\n`);
+  const indexing = Date.now();
+  await buildDeferredIndexes(database);
+  process.stdout.write(`  indexes built in ${((Date.now() - indexing) / 1000).toFixed(1)} s\n`);
   await database.query('analyze');
   return { enterprises: entIds.length, projects: made, ms: Date.now() - started };
 }
