@@ -68,6 +68,9 @@ export const TABLES = {
   warnings: 'warnings',
   messages: 'messages',
   smsRecords: 'sms_records',
+  // issue 15, second half (ADR 046): the 首页's counts kept by triggers
+  dashboardCounts: 'dashboard_counts',
+  dashboardCountDeltas: 'dashboard_count_deltas',
 };
 
 /**
@@ -105,7 +108,8 @@ export const TABLE_OWNERS = {
   // issue 15: 预警 (ADR 037); 消息中心 and the notification SMS records (ADR 038); 首页 owns nothing (ADR 039)
   warnings: ['warnings'],
   messages: ['messages', 'smsRecords'],
-  dashboard: [],
+  // 首页: the aggregates kept by the database's triggers (ADR 046)
+  dashboard: ['dashboardCounts', 'dashboardCountDeltas'],
   // 台账 (ADR 043) owns nothing: it reads each workflow's ledger-reads.ts through app.ts
   ledger: [],
   dev: [],

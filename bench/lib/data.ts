@@ -71,10 +71,12 @@ function runSeed(projects: number, seed: number, env: Record<string, string>): n
  */
 export async function scaleDatabase(opts: { kind: 'postgres' | 'pglite'; projects: number; seed?: number; fresh?: boolean; baseUrl?: string }): Promise<ScaleTarget> {
   const seed = opts.seed ?? 1;
-  const marker = `${opts.projects}:${seed}`;
+  // `:i2`: the seed has deposits' instruments and deadlines (issue 15); older databases are rebuilt
+  const marker = `${opts.projects}:${seed}:i2`;
   if (opts.kind === 'postgres') {
     const base = opts.baseUrl ?? DEFAULT_PG;
-    const name = `bx_bench_${opts.projects}`;
+    // BENCH_DB_PREFIX: another engineer's runs on the same server keep their own databases
+    const name = `${process.env.BENCH_DB_PREFIX ?? 'bx_bench_'}${opts.projects}`;
     const url = withDatabase(base, name);
     const dataDir = path.join(os.tmpdir(), `bx-bench-files-${opts.projects}`);
     fs.mkdirSync(dataDir, { recursive: true });

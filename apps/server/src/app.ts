@@ -142,6 +142,7 @@ import { ledgerGuarantees } from './modules/guarantees/repositories/ledger-reads
 import { ledgerUses } from './modules/deposit-uses/repositories/ledger-reads';
 import { ledgerReturns } from './modules/closure/repositories/ledger-reads';
 import { ledgerQuotas } from './modules/quota/repositories/ledger-reads';
+import { dashboardCounts } from './modules/dashboard/counts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -508,7 +509,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const warningSweep: SweepDeps = {
     rules: [
       guaranteeExpiryRule(guaranteeWarningReads),
-      quotaUnpaidRule(quotaWarningReads),
+      quotaUnpaidRule(quotaWarningReads, { payableProjectsSignedBy: projectFactsData.payableProjectsSignedBy }),
       quotaReviewOverdueRule(quotaWarningReads),
       offlineReviewOverdueRule(guaranteeWarningReads),
       bankOverdueRule(bankGuaranteeWarningReads),
@@ -556,6 +557,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     returns: (user, q) => closure.listReturns(user, q),
     paymentNotices: (user, q) => depositUses.list(user, { ...q, projectName: undefined, noticeNo: undefined }),
     insuranceOrders: (user, q) => insurance.list(user, q),
+    // issue 15 (ADR 046): the hrss / authority 首页 from the counts the database keeps
+    counts: (user) => dashboardCounts(db, user),
   });
   // 台账 (ADR 043): composed from each workflow's records, in the projects list's scope
   const ledger = createLedgerService({ db, clock, projects, cash: ledgerCash, guarantees: ledgerGuarantees, uses: ledgerUses, returns: ledgerReturns, quotas: ledgerQuotas });

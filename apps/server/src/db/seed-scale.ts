@@ -34,20 +34,40 @@ const NAMES_A = ['平山', '溪湖', '明山', '南芬', '本溪', '桓仁', '�
 const NAMES_B = ['保障性住房', '棚户区改造', '道路改造', '桥梁', '污水处理厂', '供热管网', '学校教学楼', '医院门诊楼', '水库除险加固', '产业园厂房'];
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
+/**
+ * 保证金状态 of a seeded project, in the proportions of a platform that has run for five years (issue 15,
+ * second half): most projects paid and filed or already cancelled, a few per cent waiting for something.
+ * (Until then the states were drawn uniformly, which left 11% of a million projects 待缴纳 long after their
+ * contracts — a backlog no bureau has.)
+ */
+const DEPOSIT_WEIGHTS: [string, number][] = [
+  ['none', 0.04], ['quota_review', 0.01], ['to_pay', 0.008], ['exempted', 0.06], ['deferred', 0.01], ['paying', 0.002],
+  ['paid', 0.3], ['filing', 0.005], ['filed', 0.45], ['cancelling', 0.005], ['cancelled', 0.11],
+];
+function depositStatusOf(r: number): string {
+  let acc = 0;
+  for (const [s, w] of DEPOSIT_WEIGHTS) if (r < (acc += w)) return s;
+  return 'filed';
+}
+
 
 /**
- * The secondary indexes of projects are dropped for the load and built once afterwards (a million
+ * The secondary indexes of projects (and the non-unique ones of the instruments' tables) are dropped for the load and built once afterwards (a million
  * rows into 12 indexes, the GIN of name pieces among them, row by row, was most of the seeding
  * time). Their definitions are kept in a table first, so that a run killed half-way has them
  * rebuilt by the next one.
  */
+/** The instruments' tables (seedInstruments): their non-unique indexes are deferred too (the unique ones decide ON CONFLICT). */
+const INSTRUMENT_TABLES = ['quota_applications', 'cash_deposits', 'guarantees', 'offline_guarantees', 'guarantee_applications'];
+
 async function deferProjectIndexes(database: Database): Promise<void> {
   await buildDeferredIndexes(database); // a crashed run's
   await database.query('create table bx_seed_deferred_indexes (name text primary key, def text not null)');
   const { rows } = await database.query<{ name: string; def: string }>(
     `select i.indexname as name, i.indexdef as def from pg_indexes i
-      where i.schemaname = current_schema() and i.tablename = 'projects'
+      where i.schemaname = current_schema() and (i.tablename = 'projects' or (i.tablename = any($1) and i.indexdef not like 'CREATE UNIQUE%'))
         and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`,
+    [INSTRUMENT_TABLES],
   );
   for (const r of rows) {
     await database.query('insert into bx_seed_deferred_indexes (name, def) values ($1, $2)', [r.name, r.def]);
@@ -142,7 +162,7 @@ export async function seedScale(database: Database, projects: number, seed: numb
       cols.end!.push(end.toISOString().slice(0, 10));
       cols.signed!.push(signed.toISOString().slice(0, 10));
       cols.status!.push(end < new Date() ? (rand() < 0.7 ? 'completed' : 'in_progress') : startDay < new Date() ? 'in_progress' : 'not_started');
-      cols.deposit!.push(pick(['none', 'quota_review', 'to_pay', 'exempted', 'paid', 'filed', 'filed', 'filed', 'cancelled']));
+      cols.deposit!.push(depositStatusOf(rand()));
       cols.created!.push(created.toISOString());
     }
     await database.query(
@@ -163,11 +183,133 @@ export async function seedScale(database: Database, projects: number, seed: numb
     made += n;
     if (made % 100_000 === 0 || made === projects) process.stdout.write(`  ${made} projects\n`);
   }
+  const instruments = Date.now();
+  const counts = await seedInstruments(database, new Date());
+  process.stdout.write(`  instruments in ${((Date.now() - instruments) / 1000).toFixed(1)} s: ${JSON.stringify(counts)}\n`);
   const indexing = Date.now();
   await buildDeferredIndexes(database);
   process.stdout.write(`  indexes built in ${((Date.now() - indexing) / 1000).toFixed(1)} s\n`);
   await database.query('analyze');
   return { enterprises: entIds.length, projects: made, ms: Date.now() - started };
+}
+
+/**
+ * The deposits' instruments and deadlines of the seeded projects, set-based from the projects
+ * themselves (a hash of the id draws each choice, so a seed gives the same rows). Proportions (issue 15):
+ * - 定额申请: one per project past 未申请 — 待审核 for 定额审核中 (submitted over the last 10 days, 审核期限 7
+ *   days later: about a third overdue), 审核通过 otherwise (一般缴纳 / 免缴 / 缓缴 by the project's state);
+ * - the way of paying of every project past 待缴纳: 40% 现金 (a 现金存缴 已到账, 已结清 once cancelled),
+ *   35% 银行保函, 25% 保险保单 / 保单保函 (a guarantees register row each). A project still running keeps its
+ *   guarantee in force (extended as needed): 期限 spread over the next two years from 10 days ago, so about
+ *   1.4% have run out and 4% end within 30 days; a 竣工 or cancelled project's guarantee was released
+ *   60 days after its planned end (4% of the 竣工 ones never were);
+ * - 待审核 保单保函上传 for half of the 待缴纳 projects (0.4% of all; submitted over the last 12 days) and online
+ *   银行保函 applications 待受理 / 已受理 for 30% of the 待缴纳 / 缴纳中 ones (submitted over the last 15 days).
+ */
+export async function seedInstruments(database: Database, now: Date): Promise<Record<string, number>> {
+  const today = now.toISOString().slice(0, 10);
+  const nowIso = now.toISOString();
+  const { rows: banks } = await database.query<{ id: string; name: string }>(`select id, name from organizations where type = 'bank' order by name`);
+  const { rows: insurers } = await database.query<{ id: string; name: string }>(`select id, name from organizations where type = 'insurer' order by name`);
+  const bankIds = banks.map((b) => b.id);
+  const bankNames = banks.map((b) => b.name);
+  const insurerIds = insurers.map((b) => b.id);
+  const insurerNames = insurers.map((b) => b.name);
+  // h(p, k): a number in [0, 1000) drawn from the project id
+  const h = (k: number) => `((hashint8(p.id + ${k}) & 2147483647) % 1000)`;
+  const out: Record<string, number> = {};
+  const run = async (name: string, text: string, params: unknown[] = []) => {
+    const { rows } = await database.query<{ n: number }>(`with ins as (${text} returning 1) select count(*)::int as n from ins`, params);
+    out[name] = rows[0]?.n ?? 0;
+  };
+  await run(
+    'quotaApplications',
+    `insert into quota_applications (id, project_id, enterprise_org_id, hrss_org_id, authority_org_id, status, contract_amount_fen, prepay_mode,
+       prepay_ratio_ppm, applied_fen, apply_type, handler_name, handler_phone, required_ratio_ppm, required_fen, exemption_allowed, reasons,
+       record, params_snapshot, below_requirement, approved_fen, submitted_at, due_on, decided_at, updated_at)
+     select p.id, p.id, p.enterprise_org_id, p.hrss_org_id, p.authority_org_id,
+       case when p.deposit_status = 'quota_review' then 'pending' else 'approved' end,
+       p.contract_amount_fen, 'ratio', 20000, p.contract_amount_fen / 50,
+       case p.deposit_status when 'exempted' then 'exempt' when 'deferred' then 'deferred' else 'general' end,
+       '王经办', '13800138002', 20000, p.contract_amount_fen / 50, false, '[]'::jsonb, '{}'::jsonb, '{}'::jsonb, false,
+       case when p.deposit_status = 'quota_review' then null else p.contract_amount_fen / 50 end,
+       s.at, (s.at + interval '7 days')::date,
+       case when p.deposit_status = 'quota_review' then null else s.at + interval '2 days' end, s.at
+     from projects p
+     cross join lateral (select case when p.deposit_status = 'quota_review' then $1::timestamptz - (${h(1)} % 10) * interval '1 day' - interval '3 hours'
+                                     else p.created_at + interval '1 day' end as at) s
+     where p.deposit_status <> 'none'
+     on conflict (id) do nothing`,
+    [nowIso],
+  );
+  const paidStates = `('paying', 'paid', 'filing', 'filed', 'cancelling', 'cancelled')`;
+  await run(
+    'cashDeposits',
+    `insert into cash_deposits (id, project_id, enterprise_org_id, hrss_org_id, authority_org_id, bank_org_id, status, required_fen, paid_fen,
+       account_no, handler_name, handler_phone, submitted_at, covered_at, closed_at, updated_at)
+     select p.id, p.id, p.enterprise_org_id, p.hrss_org_id, p.authority_org_id, ($1::uuid[])[1 + ${h(2)} % cardinality($1::uuid[])],
+       case when p.deposit_status = 'cancelled' then 'closed' when p.deposit_status = 'paying' then 'awaiting' else 'arrived' end,
+       p.contract_amount_fen / 50, case when p.deposit_status = 'paying' then 0 else p.contract_amount_fen / 50 end,
+       '6217' || lpad((p.id % 1000000000000)::text, 12, '0'), '王经办', '13800138002', p.created_at + interval '3 days',
+       case when p.deposit_status = 'paying' then null else p.created_at + interval '5 days' end,
+       case when p.deposit_status = 'cancelled' then p.planned_end + interval '60 days' end, p.created_at + interval '5 days'
+     from projects p
+     where p.deposit_status in ${paidStates} and ${h(3)} < 400 and cardinality($1::uuid[]) > 0
+     on conflict (id) do nothing`,
+    [bankIds],
+  );
+  await run(
+    'guarantees',
+    `insert into guarantees (kind, number, number_key, project_id, enterprise_org_id, hrss_org_id, authority_org_id, issuer_org_id, issuer_name,
+       amount_fen, fee_fen, issued_on, valid_from, valid_to, released_at, source_type, source_id, created_at)
+     select g.kind, g.number, g.number, p.id, p.enterprise_org_id, p.hrss_org_id, p.authority_org_id, g.issuer_id, coalesce(g.issuer_name, '本溪市担保机构'),
+       greatest(p.contract_amount_fen / 50, 1), greatest(p.contract_amount_fen / 5000, 0), p.created_at::date, p.created_at::date,
+       greatest(v.valid_to, p.created_at::date),
+       case when (p.status = 'completed' and ${h(5)} < 960) or p.deposit_status = 'cancelled' then (v.valid_to)::timestamptz end,
+       'seed_scale', p.id::text, p.created_at + interval '4 days'
+     from projects p
+     cross join lateral (select case when ${h(4)} < 583 then 'bank_guarantee' when ${h(4)} < 833 then 'insurance_policy' else 'offline_guarantee' end as kind) k
+     cross join lateral (select k.kind,
+         case k.kind when 'bank_guarantee' then 'BH' when 'insurance_policy' then 'BD' else 'BX' end || p.id::text as number,
+         case when k.kind = 'insurance_policy' and cardinality($2::uuid[]) > 0 then ($2::uuid[])[1 + ${h(6)} % cardinality($2::uuid[])]
+              when cardinality($1::uuid[]) > 0 then ($1::uuid[])[1 + ${h(6)} % cardinality($1::uuid[])] end as issuer_id,
+         case when k.kind = 'insurance_policy' and cardinality($4::text[]) > 0 then ($4::text[])[1 + ${h(6)} % cardinality($4::text[])]
+              when cardinality($3::text[]) > 0 then ($3::text[])[1 + ${h(6)} % cardinality($3::text[])] end as issuer_name) g
+     cross join lateral (select case when p.status = 'completed' or p.deposit_status = 'cancelled' then p.planned_end + 60
+                                     else $5::date - 10 + (${h(7)} * 730 / 1000) end as valid_to) v
+     where p.deposit_status in ${paidStates} and ${h(3)} >= 400
+     on conflict (source_type, source_id) do nothing`,
+    [bankIds, insurerIds, bankNames, insurerNames, today],
+  );
+  await run(
+    'offlineGuaranteesPending',
+    `insert into offline_guarantees (id, project_id, enterprise_org_id, hrss_org_id, authority_org_id, status, instrument_type, handler_name,
+       handler_phone, bank_brand, issuer_name, product_name, guarantee_no, guarantee_no_key, amount_fen, fee_fen, issued_on, valid_from, valid_to,
+       required_fen, submitted_at, due_on, updated_at)
+     select p.id, p.id, p.enterprise_org_id, p.hrss_org_id, p.authority_org_id, 'pending', 'bank_guarantee', '王经办', '13800138002', '本溪银行',
+       '本溪银行', '工资保证金保函', 'XX' || p.id::text, 'XX' || p.id::text, greatest(p.contract_amount_fen / 50, 1), 0, s.at::date, s.at::date,
+       s.at::date + 730, p.contract_amount_fen / 50, s.at, (s.at + interval '7 days')::date, s.at
+     from projects p
+     cross join lateral (select $1::timestamptz - (${h(8)} % 12) * interval '1 day' as at) s
+     where p.deposit_status = 'to_pay' and ${h(9)} < 500
+     on conflict (id) do nothing`,
+    [nowIso],
+  );
+  await run(
+    'guaranteeApplicationsOpen',
+    `insert into guarantee_applications (id, project_id, enterprise_org_id, hrss_org_id, authority_org_id, bank_org_id, status, required_fen,
+       amount_fen, beneficiary_name, term_from, term_to, handler_name, handler_phone, submitted_at, accepted_at, updated_at)
+     select p.id, p.id, p.enterprise_org_id, p.hrss_org_id, p.authority_org_id, ($1::uuid[])[1 + ${h(2)} % cardinality($1::uuid[])],
+       case when ${h(10)} < 500 then 'submitted' else 'accepted' end, greatest(p.contract_amount_fen / 50, 1), greatest(p.contract_amount_fen / 50, 1),
+       '本溪市人力资源和社会保障局', $2::date, $2::date + 730, '王经办', '13800138002', s.at,
+       case when ${h(10)} >= 500 then s.at + interval '2 days' end, s.at
+     from projects p
+     cross join lateral (select $3::timestamptz - (${h(11)} % 15) * interval '1 day' as at) s
+     where p.deposit_status in ('to_pay', 'paying') and ${h(12)} < 300 and cardinality($1::uuid[]) > 0
+     on conflict (id) do nothing`,
+    [bankIds, today, nowIso],
+  );
+  return out;
 }
 
 if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {

@@ -60,6 +60,15 @@ export interface NewEvent {
 /** Bumped by every recordEvent in this process: tells the worker that a write may have left it work. */
 let recordedHere = 0;
 
+/** Many events in one statement (the daily warnings sweep raising thousands at once, issue 15). */
+export async function recordEvents(tx: Tx, now: Date, events: NewEvent[]): Promise<void> {
+  for (let i = 0; i < events.length; i += 1000) {
+    const chunk = events.slice(i, i + 1000);
+    await tx.insert(outboxEvents).values(chunk.map((event) => ({ ...event, createdAt: now, availableAt: event.availableAt ?? now })));
+    recordedHere += chunk.length;
+  }
+}
+
 /** Records an event in the command's transaction; it is delivered after that transaction commits. */
 export async function recordEvent(tx: Tx, now: Date, event: NewEvent): Promise<void> {
   await tx.insert(outboxEvents).values({ ...event, createdAt: now, availableAt: event.availableAt ?? now });

@@ -23,3 +23,4 @@ export * from './documents';
 export * from './closure';
 export * from './deposit-uses';
 export * from './supervision';
+export * from './dashboard';

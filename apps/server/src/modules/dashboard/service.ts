@@ -15,12 +15,14 @@ import {
 import type { Clock } from '../../platform/clock';
 import { shanghaiDate } from '../../platform/clock';
 import type { AuthUser } from '../../platform/sessions';
+import type { Counts } from './repository';
 
 /**
  * 首页 per role (ADR 039). Every figure is the `total` of the list it links to, asked with the same
  * filters (page 1): a figure and its list cannot disagree — the test opens each link's list and
- * compares. This round counts per request (the lists' own totals, cached where the list caches
- * them); the 1M-project aggregates are the second half of issue 15.
+ * compares. hrss and authority (whose remit is up to every project of the city) read the aggregates
+ * the database keeps (`counts`, ADR 046: one statement over a few hundred rows instead of ~30 list
+ * totals over a million); the other roles' lists are their own few rows and are still counted.
  */
 
 type Total = Promise<{ total: number }>;
@@ -47,6 +49,8 @@ export interface DashboardDeps {
   returns(user: AuthUser, q: { status: 'pending' } & Page): Total;
   paymentNotices(user: AuthUser, q: { status: 'notified' } & Page): Total;
   insuranceOrders(user: AuthUser, q: { status: 'underwriting' | 'paid' } & Page): Total;
+  /** hrss / authority: the kept counts of their remit (ADR 046); without it they are counted per request */
+  counts?(user: AuthUser): Promise<Counts>;
 }
 
 const P1 = { page: 1, pageSize: 10 } as const;
@@ -89,6 +93,45 @@ export function createDashboardService(deps: DashboardDeps) {
     );
   }
 
+  /** The hrss / authority 首页 from the kept counts: the same figures, keys, labels and links as counted below. */
+  async function remitFromCounts(user: AuthUser, c: Counts, calendar: TCalendarStatus): Promise<TDashboard> {
+    const f = (key: string, label: string, link: string, value: number): TDashboardFigure => ({ key, label, link, value });
+    const figures = [
+      f('projects', '辖区项目', '/projects', c.sum('project', 'deposit:')),
+      ...(user.role === 'hrss'
+        ? [
+            f('queue:quota', '待审核定额申请', '/quota/review', c.get('quota_pending')),
+            f('queue:offline', '待审核保单保函', '/offline-guarantees/review', c.get('offline_pending')),
+            // 备案 / 注销 queues (ADR 041): counted per request on their (hrss, status) indexes — pending rows only
+            ...(await Promise.all([
+              figure('queue:filing', '待审核备案', '/filings/review', deps.filingQueue(user, { queue: '1', ...P1 })),
+              figure('queue:cancellation', '待审核注销', '/cancellations/review', deps.cancellationQueue(user, { queue: '1', ...P1 })),
+            ])),
+          ]
+        : []),
+      f('warnings-open', '预警中', `/warnings${qs({ state: 'open' })}`, c.sum('warning_open')),
+    ];
+    const byWay = [
+      ...GUARANTEE_KINDS.map((k) => f(`guarantee:${k}`, guaranteeKindLabels[k], `/guarantees${qs({ kind: k })}`, c.get('guarantee', k))),
+      ...(['paid', 'exempted', 'deferred'] as const).map((s) => f(`deposit:${s}`, depositStatusLabels[s], `/projects${qs({ depositStatus: s })}`, c.get('project', `deposit:${s}`))),
+    ];
+    const regions = await deps.regions();
+    const today = shanghaiDate(deps.clock.now());
+    const months = [5, 4, 3, 2, 1, 0].map((b) => monthRange(today, b));
+    const charts = [
+      { key: 'deposits-by-way', title: '保证金（按缴纳方式：保函/保单登记数，已缴纳/免缴/缓缴项目数）', items: byWay },
+      { key: 'projects-by-region', title: '项目（按地区）', items: regions.map((r) => f(`region:${r.code}`, r.name, `/projects${qs({ regionCode: r.code })}`, c.get('project', `region:${r.code}`))) },
+      { key: 'projects-by-deposit', title: '项目（按保证金状态）', items: DEPOSIT_STATUSES.map((s) => f(`deposit:${s}`, depositStatusLabels[s], `/projects${qs({ depositStatus: s })}`, c.get('project', `deposit:${s}`))) },
+      { key: 'warnings-by-type', title: '预警中（按类型）', items: WARNING_TYPES.map((t) => f(`warning:${t}`, warningTypeLabels[t], `/warnings${qs({ type: t, state: 'open' })}`, c.get('warning_open', t))) },
+      {
+        key: 'warnings-by-month',
+        title: '近六个月新增预警（按月）',
+        items: months.map((m) => f(`warning-month:${m.from}`, m.label, `/warnings${qs({ raisedFrom: m.from, raisedTo: m.to })}`, c.get('warning_month', m.from.slice(0, 7)))),
+      },
+    ];
+    return { role: user.role, figures, charts, calendar };
+  }
+
   return {
     async forUser(user: AuthUser): Promise<TDashboard> {
       const calendar = await deps.calendarStatus();
@@ -106,6 +149,7 @@ export function createDashboardService(deps: DashboardDeps) {
         }
         case 'hrss':
         case 'authority': {
+          if (deps.counts) return remitFromCounts(user, await deps.counts(user), calendar);
           const figures = await Promise.all([
             figure('projects', '辖区项目', '/projects', deps.projects(user, P1)),
             ...(user.role === 'hrss'

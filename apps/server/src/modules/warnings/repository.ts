@@ -25,15 +25,32 @@ export async function insertWarning(tx: Tx, row: NewWarningRow): Promise<bigint 
   return r?.id;
 }
 
+/** Inserts many (1,000 a statement); returns the ids of those inserted by `type|objectType|objectId` (an already open one is skipped). */
+export async function insertWarnings(tx: Tx, rows: NewWarningRow[]): Promise<Map<string, bigint>> {
+  const out = new Map<string, bigint>();
+  for (let i = 0; i < rows.length; i += 1000) {
+    const got = await tx
+      .insert(warnings)
+      .values(rows.slice(i, i + 1000))
+      .onConflictDoNothing({ target: [warnings.type, warnings.objectType, warnings.objectId], where: sql`cleared_at is null` })
+      .returning({ id: warnings.id, type: warnings.type, objectType: warnings.objectType, objectId: warnings.objectId });
+    for (const r of got) out.set(`${r.type}|${r.objectType}|${r.objectId}`, r.id);
+  }
+  return out;
+}
+
 /** Clears open warnings by id; returns those it cleared. */
 export async function clearWarnings(tx: Tx, ids: bigint[], at: Date, reason: string): Promise<bigint[]> {
-  if (ids.length === 0) return [];
-  const rows = await tx
-    .update(warnings)
-    .set({ clearedAt: at, clearedReason: reason })
-    .where(and(inArray(warnings.id, ids), isNull(warnings.clearedAt)))
-    .returning({ id: warnings.id });
-  return rows.map((r) => r.id);
+  const out: bigint[] = [];
+  for (let i = 0; i < ids.length; i += 5000) {
+    const rows = await tx
+      .update(warnings)
+      .set({ clearedAt: at, clearedReason: reason })
+      .where(and(inArray(warnings.id, ids.slice(i, i + 5000)), isNull(warnings.clearedAt)))
+      .returning({ id: warnings.id });
+    out.push(...rows.map((r) => r.id));
+  }
+  return out;
 }
 
 /** Every open warning of a project cleared (注销 approval: clearAllForProject). */

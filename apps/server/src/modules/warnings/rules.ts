@@ -93,12 +93,32 @@ export function guaranteeExpiryRule(reads: { guaranteesEndingBy(tx: Tx, lastDay:
   };
 }
 
-/** 定额审核通过后 20 个工作日（自合同签订）仍未缴纳. */
-export function quotaUnpaidRule(reads: { quotasInStatus(tx: Tx, status: 'approved', projectIds?: bigint[]): Promise<QuotaForWarning[]> }): WarningRule {
+/**
+ * The latest contract date whose 20-working-day payment period has run out by `today` (addWorkingDays is
+ * non-decreasing, so every earlier date has too): the set-based filter of the 逾期未缴纳 rule.
+ */
+export function lastOverdueStart(calendar: WorkCalendar, today: string, workingDays: number): string {
+  let d = addDays(today, -1);
+  while (calendar.addWorkingDays(d, workingDays) >= today) d = addDays(d, -1);
+  return d;
+}
+
+/** `S`: the projects module's subquery (opaque here: the rules hold no SQL) */
+type QuotaReads<S> = {
+  quotasInStatus(tx: Tx, status: 'approved', projectIds?: bigint[], only?: { applyType?: string; projectIn?: S }): Promise<QuotaForWarning[]>;
+};
+
+/**
+ * 定额审核通过后 20 个工作日（自合同签订）仍未缴纳. With `payable` (the projects' subquery) the database
+ * returns only the approvals of projects still owing with contracts old enough (issue 15: a million
+ * projects have ~900k approvals, a few thousand of them unpaid); the checks below stay the rule.
+ */
+export function quotaUnpaidRule<S>(reads: QuotaReads<S>, payable?: { payableProjectsSignedBy(tx: Tx, lastDay: string): S }): WarningRule {
   return {
     types: ['quota_unpaid'],
     async candidates(tx, ctx) {
-      const rows = (await reads.quotasInStatus(tx, 'approved', ctx.projectIds)).filter((q) => q.applyType === 'general');
+      const projectIn = payable?.payableProjectsSignedBy(tx, lastOverdueStart(ctx.calendar, ctx.today, QUOTA_PAY_WORKING_DAYS));
+      const rows = (await reads.quotasInStatus(tx, 'approved', ctx.projectIds, { applyType: 'general', projectIn })).filter((q) => q.applyType === 'general');
       const facts = await ctx.projects([...new Set(rows.map((r) => r.projectId))]);
       const out: WarningCandidate[] = [];
       for (const q of rows) {

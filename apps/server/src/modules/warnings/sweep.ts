@@ -1,7 +1,7 @@
 import type { WarningClearReason, WorkCalendar } from '@benxi/shared';
 import type { Tx } from '../../db/client';
 import { shanghaiDate } from '../../platform/clock';
-import { recordEvent } from '../../platform/outbox';
+import { recordEvents, type NewEvent } from '../../platform/outbox';
 import type { ProjectFacts } from '../projects/repositories/warning-reads';
 import * as repo from './repository';
 import type { WarningCandidate, WarningRule } from './rules';
@@ -61,8 +61,14 @@ export async function sweepWarnings(tx: Tx, deps: SweepDeps, now: Date, projectI
     result.cleared += (await repo.clearWarnings(tx, gone, now, 'resolved' satisfies WarningClearReason)).length;
     const fresh = [...wanted.values()].filter((c) => !openKeys.has(key(c)));
     const names = fresh.length ? await projects([...new Set(fresh.map((c) => c.projectId))]) : new Map<bigint, ProjectFacts>();
+    // one multi-row insert per 1,000 (a first sweep at 1M projects raises thousands), one for their events
+    const inserted = await repo.insertWarnings(
+      tx,
+      fresh.map((c) => ({ type: c.type, objectType: c.objectType, objectId: c.objectId, projectId: c.projectId, enterpriseOrgId: c.enterpriseOrgId, hrssOrgId: c.hrssOrgId, authorityOrgId: c.authorityOrgId, addresseeOrgId: c.addresseeOrgId ?? null, dueOn: c.dueOn, detail: c.detail, raisedAt: now })),
+    );
+    const events: NewEvent[] = [];
     for (const c of fresh) {
-      const id = await repo.insertWarning(tx, { ...c, addresseeOrgId: c.addresseeOrgId ?? null, raisedAt: now });
+      const id = inserted.get(key(c));
       if (id === undefined) continue; // raised meanwhile by another sweep
       result.raised++;
       const payload: WarningRaisedPayload = {
@@ -76,8 +82,9 @@ export async function sweepWarnings(tx: Tx, deps: SweepDeps, now: Date, projectI
         dueOn: c.dueOn,
         detail: c.detail,
       };
-      await recordEvent(tx, now, { topic: WARNING_RAISED, aggregateType: 'warning', aggregateId: String(id), payload: { ...payload } });
+      events.push({ topic: WARNING_RAISED, aggregateType: 'warning', aggregateId: String(id), payload: { ...payload } });
     }
+    await recordEvents(tx, now, events);
     result.open += wanted.size;
   }
   return result;

@@ -12,13 +12,13 @@ import { bankOverdueRule, guaranteeExpiryRule, offlineReviewOverdueRule, quotaRe
 import * as guaranteeReads from '../guarantees/repositories/warning-reads';
 import * as quotaReads from '../quota/repositories/warning-reads';
 import * as bankReads from '../bank-guarantees/repositories/warning-reads';
-import { projectFacts } from '../projects/repositories/warning-reads';
+import { payableProjectsSignedBy, projectFacts } from '../projects/repositories/warning-reads';
 import { smsSendAt } from '../messages/notifications';
 
 let ctx: TestContext;
 const quiet: JobLogger = { info: () => {}, warn: () => {}, error: () => {} };
 const sweepDeps = () => ({
-  rules: [guaranteeExpiryRule(guaranteeReads), quotaUnpaidRule(quotaReads), quotaReviewOverdueRule(quotaReads), offlineReviewOverdueRule(guaranteeReads), bankOverdueRule(bankReads)],
+  rules: [guaranteeExpiryRule(guaranteeReads), quotaUnpaidRule(quotaReads, { payableProjectsSignedBy }), quotaReviewOverdueRule(quotaReads), offlineReviewOverdueRule(guaranteeReads), bankOverdueRule(bankReads)],
   projects: projectFacts,
   calendar: async () => createWorkCalendar(),
 });

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, lt, type SQLWrapper } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
 import { quotaApplications } from '../../../db/schema/index';
 
@@ -27,9 +27,22 @@ const columns = {
 };
 
 /** Applications in `status` ('pending': waiting for the hrss review; 'approved': the live approval). */
-export async function quotasInStatus(tx: Tx, status: 'pending' | 'approved', projectIds?: bigint[]): Promise<QuotaForWarning[]> {
+export async function quotasInStatus(
+  tx: Tx,
+  status: 'pending' | 'approved',
+  projectIds?: bigint[],
+  only?: { applyType?: string; projectIn?: SQLWrapper; dueBefore?: string },
+): Promise<QuotaForWarning[]> {
   return tx
     .select(columns)
     .from(quotaApplications)
-    .where(and(eq(quotaApplications.status, status), projectIds ? inArray(quotaApplications.projectId, projectIds) : undefined));
+    .where(
+      and(
+        eq(quotaApplications.status, status),
+        projectIds ? inArray(quotaApplications.projectId, projectIds) : undefined,
+        only?.applyType ? eq(quotaApplications.applyType, only.applyType) : undefined,
+        only?.projectIn ? inArray(quotaApplications.projectId, only.projectIn) : undefined,
+        only?.dueBefore ? lt(quotaApplications.dueOn, only.dueBefore) : undefined,
+      ),
+    );
 }
