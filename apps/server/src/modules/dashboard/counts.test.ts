@@ -68,6 +68,8 @@ async function expectKeptEqualsRecount(step: string) {
 const apiOf = (f: { key: string; link: string }): string => {
   if (f.link === '/quota/review') return '/api/quota-applications?status=pending&queue=1';
   if (f.link === '/offline-guarantees/review') return '/api/offline-guarantees?status=pending';
+  if (f.link === '/filings/review') return '/api/filings?queue=1';
+  if (f.link === '/cancellations/review') return '/api/cancellations?queue=1';
   return `/api${f.link}`;
 };
 

@@ -114,10 +114,10 @@ describe('台账: a deposit through its lifecycle', () => {
     d = (await detail()).json();
     expect(d.row).toMatchObject({ balance: '400000.00', returned: '160000.12', depositStatus: 'cancelled' });
     const pending = (await bank.inject({ method: 'GET', url: '/api/return-confirmations?status=pending' })).json().items.filter((r: { kind: string; projectId?: string }) => r.kind === 'cash');
-    // closure's 返还本金 is the cash paid in (407,700.51: it does not subtract the use, see ADR 043); the ledger takes out what is left (400,000.00)
-    const cashR = pending.find((r: { amount: string }) => r.amount === '407700.51');
+    // closure's 返还本金 is the cash paid in less what the use drew from it (ADR 042): 400,000.00 − 7,700.51 + the 7,700.51 补足
+    const cashR = pending.find((r: { amount: string }) => r.amount === '400000.00');
     expect(cashR, JSON.stringify(pending)).toBeTruthy();
-    const ok = await bank.inject({ method: 'POST', url: `/api/return-confirmations/${cashR.id}/confirm`, payload: { returnedOn: '2026-03-02', principal: '407700.51', interest: '12.34' } });
+    const ok = await bank.inject({ method: 'POST', url: `/api/return-confirmations/${cashR.id}/confirm`, payload: { returnedOn: '2026-03-02', principal: '400000.00', interest: '12.34' } });
     expect(ok.statusCode, ok.body).toBe(200);
     d = (await detail()).json();
     expect(d.row).toMatchObject({ balance: '0.00', returned: '560000.12' });
