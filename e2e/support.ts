@@ -125,6 +125,9 @@ export async function launchBrowser(): Promise<Browser> {
   // playwright gives every launch a fresh temporary profile (its own --user-data-dir)
   return chromium.launch({
     executablePath: CHROMIUM,
+    // the platform's users are in Benxi: their browsers count days in Beijing time, as the server does
+    // (a UTC browser between 16:00 and 24:00 UTC would offer yesterday as "today")
+    env: { ...process.env, TZ: 'Asia/Shanghai' },
     args: [
       '--headless',
       '--no-sandbox',
