@@ -12,11 +12,13 @@ import { buildUser, createTestContext, orgByName, sessionFor, type Session, type
 const PINGSHAN_HRSS = '本溪市平山区人力资源和社会保障局';
 let ctx: TestContext;
 let hrss: Session;
+let hrssUser: Awaited<ReturnType<typeof buildUser>>;
 const actor = { id: null, phone: null, role: null, ip: null };
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  hrss = await sessionFor(ctx, await buildUser(ctx, { role: 'hrss', orgId: await orgByName(ctx, PINGSHAN_HRSS) }));
+  hrssUser = await buildUser(ctx, { role: 'hrss', orgId: await orgByName(ctx, PINGSHAN_HRSS) });
+  hrss = await sessionFor(ctx, hrssUser);
 }, 120_000);
 afterAll(() => ctx?.close());
 
@@ -66,7 +68,9 @@ it('keys follow the writes (triggers), the 期限 (stale_on) and equal a recount
   const before = ctx.clock.now();
   ctx.clock.set('2026-03-12T02:00:00Z');
   try {
+    hrss = await sessionFor(ctx, hrssUser);
     l = await list();
+    expect(l.items, JSON.stringify(l)).toBeDefined();
     const row = l.items.find((r: { projectId: string }) => r.projectId === made[0]!.id.toString());
     expect(row.balance).toBe('0.00');
     expect(l.totals).toEqual({ settledAmount: '3000.03', balance: '2000.03' });
