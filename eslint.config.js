@@ -113,7 +113,7 @@ export const TABLE_OWNERS = {
   messages: ['messages', 'smsRecords'],
   // 首页: the aggregates kept by the database's triggers (ADR 046)
   dashboard: ['dashboardCounts', 'dashboardCountDeltas'],
-  // 台账 (ADR 043) owns nothing: it reads each workflow's ledger-reads.ts through app.ts
+  // 台账 (ADR 043): reads each workflow's ledger-reads.ts through app.ts; owns its stored keys (ADR 044)
   ledger: ['ledgerKeys', 'ledgerDirty'],
   dev: [],
   system: [],

@@ -30,7 +30,7 @@ import { projectScopeOf } from '../../platform/scope';
 import { keyBatch, keyPage, keyStats, takeDue, writeKeys, type KeyListRow, type LedgerKeyRow } from './repository';
 
 /**
- * 台账 (SPEC §10, ADR 043). Owns no table: a deposit's ledger is composed from the records each
+ * 台账 (SPEC §10, ADR 043, 044). A deposit's ledger is composed from the records each
  * workflow keeps — the cash arrivals (modules/cash-deposits), the register of guarantees and
  * policies (modules/guarantees), the uses (modules/deposit-uses), the replenishments (cash deposits
  * with `replenish_use_id`), the confirmed returns (modules/closure) and the approved quota (免缴 /
