@@ -36,7 +36,9 @@ import { keyBatch, keyPage, keyStats, takeDue, writeKeys, type KeyListRow, type 
  * with `replenish_use_id`), the confirmed returns (modules/closure) and the approved quota (免缴 /
  * 缓缴). The balance follows the cover of ADR 032: per instrument its amount less the uses drawn on
  * it, a guarantee leaving the cover when released or when its 期限 has ended, the cash when its
- * return is confirmed. The scope is the projects list's (platform/scope.ts via the project service).
+ * return is confirmed. The scope is the projects list's (platform/scope.ts: projectScopeOf on the stored
+ * keys' unit columns; the detail through the project service). List, stats and export read the stored
+ * keys (ADR 044), recomputed by this composition for the projects the triggers marked.
  */
 export interface LedgerDeps {
   db: Db;
