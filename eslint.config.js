@@ -71,6 +71,9 @@ export const TABLES = {
   // issue 15, second half (ADR 046): the 首页's counts kept by triggers
   dashboardCounts: 'dashboard_counts',
   dashboardCountDeltas: 'dashboard_count_deltas',
+  // 台账 keys (ADR 044)
+  ledgerKeys: 'ledger_keys',
+  ledgerDirty: 'ledger_dirty',
 };
 
 /**
@@ -110,8 +113,8 @@ export const TABLE_OWNERS = {
   messages: ['messages', 'smsRecords'],
   // 首页: the aggregates kept by the database's triggers (ADR 046)
   dashboard: ['dashboardCounts', 'dashboardCountDeltas'],
-  // 台账 (ADR 043) owns nothing: it reads each workflow's ledger-reads.ts through app.ts
-  ledger: [],
+  // 台账 (ADR 043): reads each workflow's ledger-reads.ts through app.ts; owns its stored keys (ADR 044)
+  ledger: ['ledgerKeys', 'ledgerDirty'],
   dev: [],
   system: [],
 };

@@ -561,7 +561,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     counts: (user) => dashboardCounts(db, user),
   });
   // 台账 (ADR 043): composed from each workflow's records, in the projects list's scope
-  const ledger = createLedgerService({ db, clock, projects, cash: ledgerCash, guarantees: ledgerGuarantees, uses: ledgerUses, returns: ledgerReturns, quotas: ledgerQuotas });
+  const ledger = createLedgerService({ db, clock, projects, cash: ledgerCash, guarantees: ledgerGuarantees, uses: ledgerUses, returns: ledgerReturns, quotas: ledgerQuotas,
+    // ADR 044: the stored keys copy the projects' scope / filter columns; region names for the rows and cells
+    projectRows: projectData.projectsByIds, regionName: async (code) => (await dictionaries.snapshot()).regions.get(code)?.name ?? code });
   const apiClients = createApiClientService({ db, clock, accounts });
 
   const node = env.NODE_ID !== undefined ? `node-${env.NODE_ID}` : `${os.hostname()}:${process.pid}`;

@@ -24,3 +24,4 @@ export * from './closure';
 export * from './deposit-uses';
 export * from './supervision';
 export * from './dashboard';
+export * from './ledger';

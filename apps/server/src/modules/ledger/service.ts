@@ -26,15 +26,19 @@ import type { LedgerReturn } from '../closure/repositories/ledger-reads';
 import type { LedgerUse } from '../deposit-uses/repositories/ledger-reads';
 import type { LedgerGuarantee } from '../guarantees/repositories/ledger-reads';
 import type { LedgerQuota } from '../quota/repositories/ledger-reads';
+import { projectScopeOf } from '../../platform/scope';
+import { keyBatch, keyPage, keyStats, takeDue, writeKeys, type KeyListRow, type LedgerKeyRow } from './repository';
 
 /**
- * 台账 (SPEC §10, ADR 043). Owns no table: a deposit's ledger is composed from the records each
+ * 台账 (SPEC §10, ADR 043, 044). A deposit's ledger is composed from the records each
  * workflow keeps — the cash arrivals (modules/cash-deposits), the register of guarantees and
  * policies (modules/guarantees), the uses (modules/deposit-uses), the replenishments (cash deposits
  * with `replenish_use_id`), the confirmed returns (modules/closure) and the approved quota (免缴 /
  * 缓缴). The balance follows the cover of ADR 032: per instrument its amount less the uses drawn on
  * it, a guarantee leaving the cover when released or when its 期限 has ended, the cash when its
- * return is confirmed. The scope is the projects list's (platform/scope.ts via the project service).
+ * return is confirmed. The scope is the projects list's (platform/scope.ts: projectScopeOf on the stored
+ * keys' unit columns; the detail through the project service). List, stats and export read the stored
+ * keys (ADR 044), recomputed by this composition for the projects the triggers marked.
  */
 export interface LedgerDeps {
   db: Db;
@@ -48,6 +52,9 @@ export interface LedgerDeps {
   uses(tx: Tx, projectIds: bigint[]): Promise<LedgerUse[]>;
   returns(tx: Tx, projectIds: bigint[]): Promise<LedgerReturn[]>;
   quotas(tx: Tx, projectIds: bigint[]): Promise<LedgerQuota[]>;
+  /** ADR 044: the projects' own columns the stored keys copy (scope, filters, order) */
+  projectRows(tx: Tx, ids: bigint[]): Promise<{ id: bigint; hrssOrgId: string; authorityOrgId: string; enterpriseOrgId: string; regionCode: string; depositStatus: string; name: string; contractorName: string; createdAt: Date }[]>;
+  regionName(code: string): Promise<string>;
 }
 
 interface Movement {
@@ -75,6 +82,8 @@ export interface LedgerEntry {
   replenishedFen: bigint;
   returnedFen: bigint;
   balanceFen: bigint;
+  /** the day the balance changes by itself (a live guarantee's 期限 ends), null if none */
+  staleOn: string | null;
   movements: (Movement & { balanceFen: bigint })[];
 }
 
@@ -87,15 +96,15 @@ export function createLedgerService(deps: LedgerDeps) {
   const { db, clock } = deps;
 
   /** The ledger of some projects (one query per workflow for the whole batch); a project with nothing settled has none. */
-  async function entriesOf(projects: TProject[]): Promise<LedgerEntry[]> {
+  async function entriesOf(projects: Pick<TProject, 'id' | 'createdAt'>[], tx: Tx = db): Promise<LedgerEntry[]> {
     if (projects.length === 0) return [];
     const ids = projects.map((p) => BigInt(p.id));
     const [cash, guarantees, uses, returns, quotas] = [
-      await deps.cash(db, ids),
-      await deps.guarantees(db, ids),
-      await deps.uses(db, ids),
-      await deps.returns(db, ids),
-      await deps.quotas(db, ids),
+      await deps.cash(tx, ids),
+      await deps.guarantees(tx, ids),
+      await deps.uses(tx, ids),
+      await deps.returns(tx, ids),
+      await deps.quotas(tx, ids),
     ];
     const today = shanghaiDate(clock.now());
     // grouped once per batch (no scan of the batch per project)
@@ -159,11 +168,16 @@ export function createLedgerService(deps: LedgerDeps) {
       }
       // leaving the cover: a released or ended guarantee takes what is left on it; a confirmed cash return the cash left at that bank
       let returnedFen = 0n;
+      let staleOn: string | null = null;
       for (const g of gs) {
         const key = `guarantee:${g.id}`;
         const rest = left.get(key) ?? 0n;
         const released = g.releasedAt !== null;
-        if (!released && g.validTo >= today) continue;
+        if (!released && g.validTo >= today) {
+          const d = dayAfter(g.validTo);
+          if (staleOn === null || d < staleOn) staleOn = d;
+          continue;
+        }
         const out = rest > 0n ? rest : 0n;
         left.set(key, rest - out);
         if (released) returnedFen += out;
@@ -218,7 +232,8 @@ export function createLedgerService(deps: LedgerDeps) {
         settledFen = quota.approvedFen ?? quota.requiredFen;
       } else continue;
       out.push({
-        project: p,
+        project: p as TProject,
+        staleOn,
         way,
         settledOn,
         settledFen,
@@ -237,13 +252,51 @@ export function createLedgerService(deps: LedgerDeps) {
     return out;
   }
 
-  const matches = (e: LedgerEntry, f: TLedgerFilter) => (!f.way || e.way === f.way) && (!f.month || e.settledOn.startsWith(f.month));
+  /**
+   * ADR 044: recompute the stored keys of the projects the triggers marked (and of those whose balance
+   * changed by itself since), by the composition above, in one transaction — one refresher at a time.
+   */
+  async function refresh(): Promise<void> {
+    const today = shanghaiDate(clock.now());
+    await db.transaction(async (tx) => {
+      const due = await takeDue(tx, today);
+      for (let i = 0; i < due.length; i += 500) {
+        const ids = due.slice(i, i + 500);
+        const ps = await deps.projectRows(tx, ids);
+        const byId = new Map(ps.map((p) => [p.id.toString(), p]));
+        const es = await entriesOf(ps.map((p) => ({ id: p.id.toString(), createdAt: p.createdAt.toISOString() })), tx);
+        const keys: LedgerKeyRow[] = es.map((e) => {
+          const p = byId.get(e.project.id)!;
+          return {
+            projectId: p.id, hrssOrgId: p.hrssOrgId, authorityOrgId: p.authorityOrgId, enterpriseOrgId: p.enterpriseOrgId, regionCode: p.regionCode, depositStatus: p.depositStatus,
+            name: p.name, contractorName: p.contractorName, projectCreatedAt: p.createdAt, way: e.way, settledOn: e.settledOn, settledFen: e.settledFen, balanceFen: e.balanceFen, staleOn: e.staleOn,
+          };
+        });
+        await writeKeys(tx, ids, keys);
+      }
+    });
+  }
 
-  /** Every entry of the user's remit matching the filter, in the projects list's order (newest first), in batches. */
+  /** The entries of a page / batch of stored keys, in their order, with the list's project columns from the keys. */
+  async function entriesOfKeys(keys: KeyListRow[]): Promise<LedgerEntry[]> {
+    const names = new Map<string, string>();
+    for (const k of keys) if (!names.has(k.regionCode)) names.set(k.regionCode, await deps.regionName(k.regionCode));
+    const projects = keys.map((k) => ({ id: k.projectId, name: k.name, regionCode: k.regionCode, regionName: names.get(k.regionCode)!, contractorName: k.contractorName, depositStatus: k.depositStatus, createdAt: k.createdAt }) as unknown as TProject);
+    return entriesOf(projects);
+  }
+
+  /** Every entry of the user's remit matching the filter, in the projects list's order (newest first), in keyset batches of the stored keys. */
   async function* iterate(user: AuthUser, f: TLedgerFilter, batch = 500): AsyncGenerator<LedgerEntry[]> {
-    for await (const projects of deps.projects.iterate(user, { name: f.name, regionCode: f.regionCode, depositStatus: f.depositStatus }, batch)) {
-      const es = (await entriesOf(projects)).filter((e) => matches(e, f));
+    await refresh();
+    const scope = await projectScopeOf(db, user);
+    let after: KeyListRow | null = null;
+    for (;;) {
+      const keys: KeyListRow[] = await keyBatch(db, scope, f, batch, after);
+      if (keys.length === 0) return;
+      const es = await entriesOfKeys(keys);
       if (es.length) yield es;
+      after = keys[keys.length - 1]!;
+      if (keys.length < batch) return;
     }
   }
 
@@ -272,20 +325,11 @@ export function createLedgerService(deps: LedgerDeps) {
     iterate,
     toRow,
     async list(user: AuthUser, q: TLedgerListQuery): Promise<TLedgerPage> {
-      const from = (q.page - 1) * q.pageSize;
-      const items: TLedgerRow[] = [];
-      let total = 0;
-      let settled = 0n;
-      let balance = 0n;
-      for await (const es of iterate(user, q)) {
-        for (const e of es) {
-          if (total >= from && items.length < q.pageSize) items.push(toRow(e));
-          total++;
-          settled += e.settledFen;
-          balance += e.balanceFen;
-        }
-      }
-      return { items, total, page: q.page, pageSize: q.pageSize, totals: { settledAmount: fenToYuan(settled), balance: fenToYuan(balance) } };
+      await refresh();
+      const scope = await projectScopeOf(db, user);
+      const page = await keyPage(db, scope, q, q.page, q.pageSize);
+      const items = (await entriesOfKeys(page.keys)).map(toRow);
+      return { items, total: page.total, page: q.page, pageSize: q.pageSize, totals: { settledAmount: fenToYuan(page.settledFen), balance: fenToYuan(page.balanceFen) } };
     },
 
     /** One project's ledger: every movement in date order with the running balance (404 outside the remit, as the project). */
@@ -293,7 +337,7 @@ export function createLedgerService(deps: LedgerDeps) {
       const p = await deps.projects.get(user, projectId);
       const [e] = await entriesOf([p]);
       if (!e) {
-        const empty: TLedgerRow = { ...toRow({ project: p, way: 'cash', settledOn: '', settledFen: 0n, cashFen: 0n, bankGuaranteeFen: 0n, offlineGuaranteeFen: 0n, insurancePolicyFen: 0n, usedFen: 0n, useCount: 0, replenishedFen: 0n, returnedFen: 0n, balanceFen: 0n, movements: [] }) };
+        const empty: TLedgerRow = { ...toRow({ project: p, way: 'cash', settledOn: '', settledFen: 0n, cashFen: 0n, bankGuaranteeFen: 0n, offlineGuaranteeFen: 0n, insurancePolicyFen: 0n, usedFen: 0n, useCount: 0, replenishedFen: 0n, returnedFen: 0n, balanceFen: 0n, staleOn: null, movements: [] }) };
         return { row: empty, movements: [] };
       }
       const movements: TLedgerMovement[] = e.movements.map((m) => ({
@@ -312,21 +356,16 @@ export function createLedgerService(deps: LedgerDeps) {
     /** Monthly statistics by region and way: counts and amounts of the deposits settled in each month of the year. */
     async stats(user: AuthUser, q: TLedgerStatsQuery): Promise<TLedgerStats> {
       const year = q.year ?? Number(shanghaiDate(clock.now()).slice(0, 4));
+      await refresh();
+      const scope = await projectScopeOf(db, user);
       const cells = new Map<string, { month: string; regionCode: string; regionName: string; way: LedgerWay; count: number; fen: bigint }>();
       const totals = new Map<LedgerWay, { count: number; fen: bigint }>(LEDGER_WAYS.map((w) => [w, { count: 0, fen: 0n }]));
-      for await (const es of iterate(user, { name: undefined, regionCode: q.regionCode })) {
-        for (const e of es) {
-          if (!e.settledOn.startsWith(`${year}-`)) continue;
-          const month = e.settledOn.slice(0, 7);
-          const key = `${month}|${e.project.regionCode}|${e.way}`;
-          const c = cells.get(key) ?? { month, regionCode: e.project.regionCode, regionName: e.project.regionName, way: e.way, count: 0, fen: 0n };
-          c.count++;
-          c.fen += e.settledFen;
-          cells.set(key, c);
-          const t = totals.get(e.way)!;
-          t.count++;
-          t.fen += e.settledFen;
-        }
+      for (const r of await keyStats(db, scope, q.regionCode, year)) {
+        const way = r.way as LedgerWay;
+        cells.set(`${r.month}|${r.regionCode}|${way}`, { month: r.month, regionCode: r.regionCode, regionName: await deps.regionName(r.regionCode), way, count: r.count, fen: BigInt(r.fen) });
+        const t = totals.get(way)!;
+        t.count += r.count;
+        t.fen += BigInt(r.fen);
       }
       const sorted = [...cells.values()].sort((a, b) => a.month.localeCompare(b.month) || a.regionCode.localeCompare(b.regionCode) || LEDGER_WAYS.indexOf(a.way) - LEDGER_WAYS.indexOf(b.way));
       return {
