@@ -3,6 +3,7 @@ import { loadEnv } from './config/env';
 import { openDatabase } from './db/client';
 import { applicationRoleRisk } from './db/roles';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './db/seed';
+import { DEMO_INSURERS } from './db/seed-insurance';
 import { seedReference } from './db/reference';
 import { buildApp } from './app';
 import { systemClock } from './platform/clock';
@@ -37,6 +38,8 @@ async function main(): Promise<void> {
   if (env.SEED_DEMO) {
     console.log(`\n演示账户（密码均为 ${DEMO_PASSWORD}；短信验证码见页面左下角「开发短信」）:`);
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.phone}  ${a.label}：${a.org}`);
+    // 保险办理's second insurer (db/seed-insurance.ts), to quote against the first
+    for (const i of DEMO_INSURERS) if ('user' in i) console.log(`  ${i.user.phone}  ${i.user.name}：${i.org}`);
     console.log('');
   }
 
