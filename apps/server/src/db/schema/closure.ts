@@ -5,16 +5,14 @@ import { ts, oneOf } from './columns';
 import { projects } from './projects';
 import { organizations } from './organizations';
 import { users } from './auth';
+import { projectParties } from './parties';
 
 /** 备案申请 (SPEC §7): one pending or approved per project; a rejected one is followed by a new one. */
 export const filings = pgTable(
   'filings',
   {
     id: bigint('id', { mode: 'bigint' }).primaryKey(),
-    projectId: bigint('project_id', { mode: 'bigint' }).notNull().references(() => projects.id),
-    enterpriseOrgId: uuid('enterprise_org_id').notNull().references(() => organizations.id),
-    hrssOrgId: uuid('hrss_org_id').notNull().references(() => organizations.id),
-    authorityOrgId: uuid('authority_org_id').notNull().references(() => organizations.id),
+    ...projectParties(),
     previousId: bigint('previous_id', { mode: 'bigint' }),
     status: text('status').notNull(),
     /** the deposit state it was filed from ('paid' | 'deferred'): picks the deposit event of a refusal */
@@ -42,10 +40,7 @@ export const cancellations = pgTable(
   'cancellations',
   {
     id: bigint('id', { mode: 'bigint' }).primaryKey(),
-    projectId: bigint('project_id', { mode: 'bigint' }).notNull().references(() => projects.id),
-    enterpriseOrgId: uuid('enterprise_org_id').notNull().references(() => organizations.id),
-    hrssOrgId: uuid('hrss_org_id').notNull().references(() => organizations.id),
-    authorityOrgId: uuid('authority_org_id').notNull().references(() => organizations.id),
+    ...projectParties(),
     previousId: bigint('previous_id', { mode: 'bigint' }),
     status: text('status').notNull(),
     actualStart: date('actual_start').notNull(),

@@ -5,6 +5,7 @@ import { oneOf, ts } from './columns';
 import { organizations } from './organizations';
 import { projects } from './projects';
 import { users } from './auth';
+import { projectParties } from './parties';
 
 /**
  * 保证金动用 (SPEC §9, migration 0023, ADR 032): one row per use — the decision, the instrument drawn
@@ -19,18 +20,7 @@ export const depositUses = pgTable(
     id: bigint('id', { mode: 'bigint' }).primaryKey(),
     /** 支付通知书's document number (本人社付〔2026〕第 000001 号, platform/documents) */
     noticeNo: text('notice_no').notNull(),
-    projectId: bigint('project_id', { mode: 'bigint' })
-      .notNull()
-      .references(() => projects.id),
-    enterpriseOrgId: uuid('enterprise_org_id')
-      .notNull()
-      .references(() => organizations.id),
-    hrssOrgId: uuid('hrss_org_id')
-      .notNull()
-      .references(() => organizations.id),
-    authorityOrgId: uuid('authority_org_id')
-      .notNull()
-      .references(() => organizations.id),
+    ...projectParties(),
     /** the hrss unit that recorded it (the project's, or the city bureau above it) */
     recordedByOrgId: uuid('recorded_by_org_id')
       .notNull()

@@ -5,6 +5,7 @@ import { ts, oneOf } from './columns';
 import { projects } from './projects';
 import { organizations } from './organizations';
 import { users } from './auth';
+import { projectParties } from './parties';
 
 /**
  * 保函管理: the register of every guarantee and policy on the platform (migration 0020, ADR 023).
@@ -22,18 +23,7 @@ export const guarantees = pgTable(
     number: text('number').notNull(),
     /** the number as compared (guaranteeNumberKey: NFKC, no blanks, upper case) */
     numberKey: text('number_key').notNull(),
-    projectId: bigint('project_id', { mode: 'bigint' })
-      .notNull()
-      .references(() => projects.id),
-    enterpriseOrgId: uuid('enterprise_org_id')
-      .notNull()
-      .references(() => organizations.id),
-    hrssOrgId: uuid('hrss_org_id')
-      .notNull()
-      .references(() => organizations.id),
-    authorityOrgId: uuid('authority_org_id')
-      .notNull()
-      .references(() => organizations.id),
+    ...projectParties(),
     /** the bank or insurer on the platform that issued it; null: an issuer known only by name */
     issuerOrgId: uuid('issuer_org_id').references(() => organizations.id),
     /** 出具机构 */
@@ -77,18 +67,7 @@ export const offlineGuarantees = pgTable(
   {
     /** 业务编号 (snowflake) */
     id: bigint('id', { mode: 'bigint' }).primaryKey(),
-    projectId: bigint('project_id', { mode: 'bigint' })
-      .notNull()
-      .references(() => projects.id),
-    enterpriseOrgId: uuid('enterprise_org_id')
-      .notNull()
-      .references(() => organizations.id),
-    hrssOrgId: uuid('hrss_org_id')
-      .notNull()
-      .references(() => organizations.id),
-    authorityOrgId: uuid('authority_org_id')
-      .notNull()
-      .references(() => organizations.id),
+    ...projectParties(),
     status: text('status').notNull(),
     /** 保险类型 */
     instrumentType: text('instrument_type').notNull(),

@@ -5,6 +5,7 @@ import { ts, oneOf } from './columns';
 import { projects } from './projects';
 import { organizations } from './organizations';
 import { users } from './auth';
+import { projectParties } from './parties';
 
 /**
  * 保险办理 (SPEC §6, manual 2.2.2, migration 0021, ADR 024–027). The catalogue (admin): insurers'
@@ -60,18 +61,7 @@ export const insuranceApplications = pgTable(
     id: bigint('id', { mode: 'bigint' }).primaryKey(),
     /** 业务流水号 */
     businessNo: text('business_no').notNull(),
-    projectId: bigint('project_id', { mode: 'bigint' })
-      .notNull()
-      .references(() => projects.id),
-    enterpriseOrgId: uuid('enterprise_org_id')
-      .notNull()
-      .references(() => organizations.id),
-    hrssOrgId: uuid('hrss_org_id')
-      .notNull()
-      .references(() => organizations.id),
-    authorityOrgId: uuid('authority_org_id')
-      .notNull()
-      .references(() => organizations.id),
+    ...projectParties(),
     regionCode: text('region_code').notNull(),
     productType: text('product_type').notNull(),
     applicantType: text('applicant_type').notNull(),
@@ -106,18 +96,7 @@ export const insuranceOrders = pgTable(
     insurerOrgId: uuid('insurer_org_id')
       .notNull()
       .references(() => organizations.id),
-    projectId: bigint('project_id', { mode: 'bigint' })
-      .notNull()
-      .references(() => projects.id),
-    enterpriseOrgId: uuid('enterprise_org_id')
-      .notNull()
-      .references(() => organizations.id),
-    hrssOrgId: uuid('hrss_org_id')
-      .notNull()
-      .references(() => organizations.id),
-    authorityOrgId: uuid('authority_org_id')
-      .notNull()
-      .references(() => organizations.id),
+    ...projectParties(),
     status: text('status').notNull(),
     /** the product's 建议年费率 when ordered */
     annualRatePpm: integer('annual_rate_ppm').notNull(),

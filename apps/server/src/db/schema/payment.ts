@@ -5,6 +5,7 @@ import { ts, oneOf } from './columns';
 import { projects } from './projects';
 import { organizations } from './organizations';
 import { users } from './auth';
+import { projectParties } from './parties';
 
 /**
  * 缴纳 (SPEC §6, migration 0019, ADR 022). A payment attempt ties the project's deposit to the
@@ -67,18 +68,7 @@ export const cashDeposits = pgTable(
   {
     /** 存缴编号 (snowflake) */
     id: bigint('id', { mode: 'bigint' }).primaryKey(),
-    projectId: bigint('project_id', { mode: 'bigint' })
-      .notNull()
-      .references(() => projects.id),
-    enterpriseOrgId: uuid('enterprise_org_id')
-      .notNull()
-      .references(() => organizations.id),
-    hrssOrgId: uuid('hrss_org_id')
-      .notNull()
-      .references(() => organizations.id),
-    authorityOrgId: uuid('authority_org_id')
-      .notNull()
-      .references(() => organizations.id),
+    ...projectParties(),
     bankOrgId: uuid('bank_org_id')
       .notNull()
       .references(() => organizations.id),
@@ -146,18 +136,7 @@ export const guaranteeApplications = pgTable(
   {
     /** 申请编号 (snowflake) */
     id: bigint('id', { mode: 'bigint' }).primaryKey(),
-    projectId: bigint('project_id', { mode: 'bigint' })
-      .notNull()
-      .references(() => projects.id),
-    enterpriseOrgId: uuid('enterprise_org_id')
-      .notNull()
-      .references(() => organizations.id),
-    hrssOrgId: uuid('hrss_org_id')
-      .notNull()
-      .references(() => organizations.id),
-    authorityOrgId: uuid('authority_org_id')
-      .notNull()
-      .references(() => organizations.id),
+    ...projectParties(),
     bankOrgId: uuid('bank_org_id')
       .notNull()
       .references(() => organizations.id),

@@ -6,6 +6,7 @@ import { projects } from './projects';
 import { organizations } from './organizations';
 import { files } from './files';
 import { users } from './auth';
+import { projectParties } from './parties';
 
 /** 定额申请: one live (pending or approved) per project; a rejected one is followed by a new batch. */
 export const quotaApplications = pgTable(
@@ -13,18 +14,7 @@ export const quotaApplications = pgTable(
   {
     /** 申请批次号 (snowflake) */
     id: bigint('id', { mode: 'bigint' }).primaryKey(),
-    projectId: bigint('project_id', { mode: 'bigint' })
-      .notNull()
-      .references(() => projects.id),
-    enterpriseOrgId: uuid('enterprise_org_id')
-      .notNull()
-      .references(() => organizations.id),
-    hrssOrgId: uuid('hrss_org_id')
-      .notNull()
-      .references(() => organizations.id),
-    authorityOrgId: uuid('authority_org_id')
-      .notNull()
-      .references(() => organizations.id),
+    ...projectParties(),
     previousId: bigint('previous_id', { mode: 'bigint' }),
     status: text('status').notNull(),
     contractAmountFen: bigint('contract_amount_fen', { mode: 'bigint' }).notNull(),

@@ -4,6 +4,7 @@ import { ts } from './columns';
 import { users } from './auth';
 import { organizations } from './organizations';
 import { projects } from './projects';
+import { projectParties } from './parties';
 
 /**
  * A year's holiday arrangement (migration 0024, ADR 036): its days are rows of calendar_overrides
@@ -27,18 +28,7 @@ export const warnings = pgTable(
     type: text('type').notNull(),
     objectType: text('object_type').notNull(),
     objectId: text('object_id').notNull(),
-    projectId: bigint('project_id', { mode: 'bigint' })
-      .notNull()
-      .references(() => projects.id),
-    enterpriseOrgId: uuid('enterprise_org_id')
-      .notNull()
-      .references(() => organizations.id),
-    hrssOrgId: uuid('hrss_org_id')
-      .notNull()
-      .references(() => organizations.id),
-    authorityOrgId: uuid('authority_org_id')
-      .notNull()
-      .references(() => organizations.id),
+    ...projectParties(),
     /** the bank or insurer that must act (its 预警 list shows what it owes) */
     addresseeOrgId: uuid('addressee_org_id').references(() => organizations.id),
     dueOn: date('due_on').notNull(),
