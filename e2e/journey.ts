@@ -30,10 +30,31 @@ export function journey(app: RunningApp) {
     await page.waitForURL((u) => !u.pathname.startsWith('/login'));
   }
 
-  /** An antd Select: open it by its label, click the option. */
+  /**
+   * An antd Select: open it by its label, click the option. On a loaded machine the dropdown can close
+   * between the two clicks (or a click is lost): then it is opened again, until the field shows the option.
+   */
   async function choose(page: Page, label: string, option: string | RegExp) {
-    await page.getByLabel(label, { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+    const item = page.locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) });
+    const shown = item.locator('.ant-select-selection-item');
+    const holds = async () => {
+      if ((await shown.count()) === 0) return false;
+      const text = await shown.first().innerText();
+      return typeof option === 'string' ? text.includes(option) : option.test(text);
+    };
+    for (let attempt = 0; attempt < 4; attempt++) {
+      await page.getByLabel(label, { exact: true }).click();
+      try {
+        await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click({ timeout: 5_000 });
+      } catch {
+        // the dropdown closed under the click: look, and open it again
+      }
+      // a select outside a form item (a filter bar) is checked by the test's next step, as before
+      // (a multiple select is never clicked twice: that would take the option out again)
+      if ((await item.count()) !== 1 || (await item.locator('.ant-select-multiple').count()) > 0 || (await holds())) return;
+      await page.waitForTimeout(300);
+    }
+    throw new Error(`「${label}」没有选上「${String(option)}」`);
   }
 
   /** An antd DatePicker: type the date and confirm with Enter. */
