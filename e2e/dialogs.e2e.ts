@@ -20,17 +20,7 @@ function inDialog(page: Page) {
   const dialog = () => page.getByRole('dialog');
   return {
     dialog,
-    /** chooses `option` in the select labelled `label`, again if a loaded machine lost the click (the field shows it) */
-    pick: async (label: string, option: string) => {
-      const chosen = dialog().locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) }).locator('.ant-select-selection-item');
-      for (let attempt = 0; attempt < 4; attempt++) {
-        await dialog().getByLabel(label, { exact: true }).click();
-        await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-        if ((await chosen.count()) > 0 && (await chosen.first().innerText()).includes(option)) return;
-        await page.waitForTimeout(300);
-      }
-      throw new Error(`「${label}」没有选上「${option}」`);
-    },
+    pick: (label: string, option: string) => journey(app).choose(page, label, option, dialog()),
     /** the text under a field (antd puts it in `${form}_${field}_help`) */
     fieldError: async (form: string, field: string) => {
       const help = dialog().locator(`#${form}_${field}_help`);

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { outbox, waitForSms, type RunningApp } from './support';
 
 /** What a person does on every journey: ask for a code, read it in 开发短信, log in, pick from selects. */
@@ -33,9 +33,10 @@ export function journey(app: RunningApp) {
   /**
    * An antd Select: open it by its label, click the option. On a loaded machine the dropdown can close
    * between the two clicks (or a click is lost): then it is opened again, until the field shows the option.
+   * `within`: the dialog (a list page's filters have the same labels).
    */
-  async function choose(page: Page, label: string, option: string | RegExp) {
-    const item = page.locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) });
+  async function choose(page: Page, label: string, option: string | RegExp, within: Page | Locator = page) {
+    const item = within.locator('.ant-form-item', { has: within.getByLabel(label, { exact: true }) });
     const shown = item.locator('.ant-select-selection-item');
     const holds = async () => {
       if ((await shown.count()) === 0) return false;
@@ -43,7 +44,7 @@ export function journey(app: RunningApp) {
       return typeof option === 'string' ? text.includes(option) : option.test(text);
     };
     for (let attempt = 0; attempt < 4; attempt++) {
-      await page.getByLabel(label, { exact: true }).click();
+      await within.getByLabel(label, { exact: true }).click();
       try {
         await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click({ timeout: 5_000 });
       } catch {
